@@ -1,0 +1,41 @@
+import { registerMessages, type AreaMessages } from "../shared/i18n";
+
+export const messages: AreaMessages = {
+  vi: {
+    "cli.usage": "Cách dùng: chitieu <lệnh> [tham số] [--lang en]",
+    "cli.usage-lang": "Thông báo bằng tiếng Việt; thêm --lang en để dùng tiếng Anh.",
+    "cli.unknown-command": "Không có lệnh \"{command}\". Gõ chitieu --help để xem các lệnh.",
+    "cli.unknown-flag": "Tham số không hợp lệ: {flag}",
+    "cli.flag-needs-value": "Tham số {flag} cần một giá trị.",
+    "cli.flag-no-value": "Tham số {flag} không nhận giá trị.",
+    "cli.missing-argument": "Thiếu {what}. Cách dùng: {usage}",
+    "cli.too-many-arguments": "Thừa tham số: {extra}. Cách dùng: {usage}",
+    "cli.internal-error": "Lỗi nội bộ của chương trình ({detail}). Xin báo lỗi này kèm lệnh đã chạy.",
+    "cli.file-unreadable": "Không đọc được tệp {file}: {detail}",
+    "cli.plans.header": "Các kế hoạch có sẵn",
+    "cli.plans.columns": "Mã|Cấp|Năm|Số chỉ tiêu|Cơ quan ban hành|Tệp nguồn",
+    "cli.plan.columns": "Mã|Chỉ tiêu|Đơn vị tính|Kế hoạch|Hạn|Nhóm",
+    "cli.plan.heading": "{title}\n{issuer} · năm {year} · {count} chỉ tiêu",
+    "cli.plan.by-year": "đến {year}",
+    "cli.plan.qualitative": "Đạt/Không đạt",
+  },
+  en: {
+    "cli.usage": "Usage: chitieu <command> [arguments] [--lang en]",
+    "cli.usage-lang": "Messages are in Vietnamese; add --lang en for English.",
+    "cli.unknown-command": "No command \"{command}\". Run chitieu --help to list the commands.",
+    "cli.unknown-flag": "Unknown option: {flag}",
+    "cli.flag-needs-value": "Option {flag} needs a value.",
+    "cli.flag-no-value": "Option {flag} takes no value.",
+    "cli.missing-argument": "Missing {what}. Usage: {usage}",
+    "cli.too-many-arguments": "Too many arguments: {extra}. Usage: {usage}",
+    "cli.internal-error": "Internal error ({detail}). Please report it with the command you ran.",
+    "cli.file-unreadable": "Cannot read {file}: {detail}",
+    "cli.plans.header": "Built-in plans",
+    "cli.plans.columns": "Id|Level|Year|Indicators|Issuer|Source file",
+    "cli.plan.columns": "Code|Indicator|Unit|Target|Due|Group",
+    "cli.plan.heading": "{title}\n{issuer} · year {year} · {count} indicators",
+    "cli.plan.by-year": "by {year}",
+    "cli.plan.qualitative": "Achieved/Not achieved",
+  },
+};
+registerMessages(messages);

@@ -1,0 +1,75 @@
+// What a typed actual means: one reading shared by evaluation and validation, so they never disagree.
+import type { Comparator } from "./model";
+import { parseVietnameseNumber } from "./numbers";
+
+export type ReadActual =
+  | { kind: "blank" }
+  /** A number; `fromText` when it was typed as text ("1.234,5", "95 %") and read by the Vietnamese rules. */
+  | { kind: "number"; value: number; fromText: boolean }
+  | { kind: "boolean"; value: boolean; fromText: boolean }
+  /** A spreadsheet error value such as #DIV/0!. */
+  | { kind: "error"; text: string }
+  /** Text that is neither a number nor a boolean word. */
+  | { kind: "text"; text: string }
+  /** A number that no report can hold (not finite, or ≥ 10^15). */
+  | { kind: "impossible"; value: number | string };
+
+export const MAX_REPORTABLE = 1e15;
+
+const ERROR_VALUE = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|CONNECT!|BUSY!|ERROR!)$/i;
+
+/** Folds Vietnamese to ASCII lower case without diacritics: "Không Đạt" → "khong dat". */
+export function foldDiacritics(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const TRUE_WORDS = new Set(["dat", "x", "co", "hoan thanh", "yes", "true", "achieved", "v", "✓", "✔"]);
+const FALSE_WORDS = new Set(["khong dat", "khong", "chua dat", "khong hoan thanh", "chua hoan thanh", "no", "false", "not achieved"]);
+
+/** Reads a boolean word: Đạt / Không đạt in any case, with or without diacritics, x / có / không. */
+export function readBooleanWord(text: string): boolean | null {
+  const folded = foldDiacritics(text);
+  if (TRUE_WORDS.has(folded)) return true;
+  if (FALSE_WORDS.has(folded)) return false;
+  return null;
+}
+
+/** Reads what a cell or a form holds for an indicator with the given comparator. Never throws. */
+export function readActual(raw: unknown, comparator: Comparator | null): ReadActual {
+  if (raw === null || raw === undefined) return { kind: "blank" };
+  if (typeof raw === "boolean") return { kind: "boolean", value: raw, fromText: false };
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw) || Math.abs(raw) >= MAX_REPORTABLE) return { kind: "impossible", value: raw };
+    if (comparator === "boolean" && (raw === 0 || raw === 1)) return { kind: "boolean", value: raw === 1, fromText: false };
+    return { kind: "number", value: raw === 0 ? 0 : raw, fromText: false };
+  }
+  if (raw instanceof Date) return { kind: "text", text: raw.toISOString().slice(0, 10) };
+  if (typeof raw === "object" && raw !== null && "error" in raw) return { kind: "error", text: String((raw as { error: unknown }).error) };
+  const text = String(raw).normalize("NFC").trim();
+  if (text.length === 0) return { kind: "blank" };
+  if (ERROR_VALUE.test(text)) return { kind: "error", text: text.toUpperCase() };
+  if (comparator === "boolean") {
+    const word = readBooleanWord(text);
+    if (word !== null) return { kind: "boolean", value: word, fromText: true };
+  }
+  const parsed = parseVietnameseNumber(text);
+  if (parsed) {
+    if (Math.abs(parsed.value) >= MAX_REPORTABLE) return { kind: "impossible", value: text };
+    return { kind: "number", value: parsed.value, fromText: true };
+  }
+  if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(text.replace(/\s/g, ""))) {
+    const value = Number(text.replace(/\s/g, ""));
+    if (!Number.isFinite(value) || Math.abs(value) >= MAX_REPORTABLE) return { kind: "impossible", value: text };
+    return { kind: "number", value, fromText: true };
+  }
+  if (/^[+-]?(nan|infinity|inf|∞)$/i.test(text)) return { kind: "impossible", value: text };
+  const word = readBooleanWord(text);
+  if (word !== null && comparator === null) return { kind: "boolean", value: word, fromText: true };
+  return { kind: "text", text };
+}
