@@ -184,3 +184,20 @@ export interface Evaluation {
   /** A heading judged from its children (comparator null). */
   fromChildren: boolean;
 }
+
+/** One problem found in entered actuals or in a sheet's layout (shared/validate.ts). */
+export interface Finding {
+  severity: "error" | "warning";
+  /** Which rule: "blank", "not-a-number", "cell-error", "number-as-text", "negative", "rate-above-100",
+   *  "fraction-of-rate", "fractional-count", "unit-slip", "impossible", "parts-exceed-parent",
+   *  "boolean-word", "layout-*" … */
+  rule: string;
+  /** Indicator code, or null for a finding about the sheet itself. */
+  code: string | null;
+  sheet?: string;
+  /** A1 reference of the cell, when the input came from a sheet. */
+  cell?: string;
+  message: string;
+  /** For a number typed as text: the number it was read as, so a host can offer a one-click fix. */
+  fix?: { value: number };
+}
