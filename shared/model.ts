@@ -67,20 +67,34 @@ export const PlanSchema = z
     indicators: z.array(IndicatorSchema).min(1),
   })
   .superRefine((plan, ctx) => {
-    const seen = new Map<string, number>();
-    plan.indicators.forEach((ind, i) => {
-      const first = seen.get(ind.code);
-      if (first !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["indicators", i, "code"], message: "duplicate-code", params: { code: ind.code } });
-        return;
-      }
-      const parent = parentCode(ind.code);
-      if (parent !== null && !seen.has(parent))
-        ctx.addIssue({ code: "custom", path: ["indicators", i, "code"], message: "parent-missing", params: { code: ind.code, parent } });
-      seen.set(ind.code, i);
-    });
+    for (const issue of codeStructureIssues(plan.indicators)) ctx.addIssue({ code: "custom", ...issue });
   });
 export type Plan = z.infer<typeof PlanSchema>;
+
+export interface CodeStructureIssue {
+  path: (string | number)[];
+  message: "duplicate-code" | "parent-missing";
+  params: Record<string, string>;
+}
+
+/** Codes unique, and every "4.1" after its "4". Works on unvalidated data too, so a file with other
+ *  errors still gets these reported in the same pass. */
+export function codeStructureIssues(indicators: readonly unknown[]): CodeStructureIssue[] {
+  const issues: CodeStructureIssue[] = [];
+  const seen = new Set<string>();
+  indicators.forEach((ind, i) => {
+    const code = (ind as { code?: unknown } | null)?.code;
+    if (typeof code !== "string") return;
+    if (seen.has(code)) {
+      issues.push({ path: ["indicators", i, "code"], message: "duplicate-code", params: { code } });
+      return;
+    }
+    const parent = parentCode(code);
+    if (parent !== null && !seen.has(parent)) issues.push({ path: ["indicators", i, "code"], message: "parent-missing", params: { code, parent } });
+    seen.add(code);
+  });
+  return issues;
+}
 
 /** "4.1" → "4"; "4" → null. */
 export function parentCode(code: string): string | null {

@@ -1,6 +1,6 @@
 // Reading a plan from JSON text or data: every problem reported with its JSON path, in the user's language.
 import type { z } from "zod";
-import { PlanSchema, type Lang, type Plan } from "./model";
+import { codeStructureIssues, PlanSchema, type Lang, type Plan } from "./model";
 import { t } from "./i18n";
 
 export interface PlanProblem {
@@ -23,9 +23,20 @@ export function parsePlanJson(text: string, file: string, lang: Lang = "vi"): Pl
 }
 
 export function validatePlan(data: unknown, lang: Lang = "vi"): PlanResult {
-  const result = PlanSchema.safeParse(normalizeText(data));
+  const normalized = normalizeText(data);
+  const result = PlanSchema.safeParse(normalized, { reportInput: true });
   if (result.success) return { ok: true, plan: result.data };
-  const problems = result.error.issues.map((issue) => ({
+  // The plan-level checks only run in zod once everything else is valid: add them now, once.
+  const issues: z.core.$ZodIssue[] = [...result.error.issues];
+  const indicators = (normalized as { indicators?: unknown } | null)?.indicators;
+  if (Array.isArray(indicators)) {
+    const known = new Set(issues.map((i) => `${jsonPath(i.path)}|${i.message}`));
+    for (const extra of codeStructureIssues(indicators)) {
+      if (known.has(`${jsonPath(extra.path)}|${extra.message}`)) continue;
+      issues.push({ code: "custom", input: undefined, ...extra } as z.core.$ZodIssue);
+    }
+  }
+  const problems = issues.map((issue) => ({
     path: jsonPath(issue.path),
     message: t("plan.problem", { path: jsonPath(issue.path) || "(gốc)", detail: describeIssue(issue, lang) }, lang),
   }));
