@@ -1,0 +1,86 @@
+// Opening an .xlsx someone sent: every check that a file is what it claims to be, and small enough
+// to read whole, sits here in openXlsxSafely, before any byte is inflated.
+import { readFileSync, statSync } from "node:fs";
+import { unzipSync, type UnzipFileInfo } from "fflate";
+
+/** A problem with the file itself; `key` is a message of cli/messages-xlsx.ts, filled with `params`. */
+export class XlsxFileError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(key);
+    this.name = "XlsxFileError";
+  }
+}
+
+export const LIMITS = {
+  /** A fill-in workbook is tens of kilobytes; a hundred megabytes is not one. */
+  fileBytes: 100 * 1024 * 1024,
+  entries: 10_000,
+  /** Inflated size of the parts we read, all together. */
+  inflatedBytes: 400 * 1024 * 1024,
+  /** Inflated ÷ compressed per part; sheet XML compresses well, but not a thousandfold. */
+  ratio: 1000,
+};
+
+export interface XlsxPackage {
+  /** The parts read, by name inside the zip ("xl/workbook.xml"). */
+  parts: Map<string, Uint8Array>;
+  /** Every part name in the zip, read or not. */
+  names: string[];
+}
+
+/** The parts of an .xlsx a reader needs: the workbook, its relationships, shared strings, worksheets. */
+export function isNeededPart(name: string): boolean {
+  return (
+    name === "xl/workbook.xml" ||
+    name === "xl/_rels/workbook.xml.rels" ||
+    name === "xl/sharedStrings.xml" ||
+    /^xl\/worksheets\/[^/]+\.xml$/.test(name)
+  );
+}
+
+/** Reads the file and inflates only the parts a reader needs, after checking size, format and ratios. */
+export function openXlsxSafely(path: string, wanted: (name: string) => boolean = isNeededPart): XlsxPackage {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new XlsxFileError("xlsx.is-directory");
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof XlsxFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new XlsxFileError(code === "ENOENT" ? "xlsx.missing" : "xlsx.unreadable", { detail: code ?? String(error) });
+  }
+  if (size === 0) throw new XlsxFileError("xlsx.empty");
+  if (size > LIMITS.fileBytes) throw new XlsxFileError("xlsx.too-big", { mb: Math.round(size / 1024 / 1024), limit: LIMITS.fileBytes / 1024 / 1024 });
+  const bytes = readFileSync(path);
+  return unzipXlsx(bytes, wanted);
+}
+
+export function unzipXlsx(bytes: Uint8Array, wanted: (name: string) => boolean = isNeededPart): XlsxPackage {
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw new XlsxFileError("xlsx.old-xls");
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw new XlsxFileError("xlsx.not-zip");
+  const names: string[] = [];
+  let inflated = 0;
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes, {
+      filter: (file: UnzipFileInfo) => {
+        names.push(file.name);
+        if (names.length > LIMITS.entries) throw new XlsxFileError("xlsx.too-many-entries", { limit: LIMITS.entries });
+        if (!wanted(file.name)) return false;
+        inflated += file.originalSize;
+        if (inflated > LIMITS.inflatedBytes) throw new XlsxFileError("xlsx.inflates-too-much", { limit: LIMITS.inflatedBytes / 1024 / 1024 });
+        if (file.size > 0 && file.originalSize / file.size > LIMITS.ratio) throw new XlsxFileError("xlsx.inflates-too-much", { limit: LIMITS.inflatedBytes / 1024 / 1024 });
+        return true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof XlsxFileError) throw error;
+    throw new XlsxFileError("xlsx.damaged", { detail: error instanceof Error ? error.message : String(error) });
+  }
+  if (!names.includes("xl/workbook.xml")) throw new XlsxFileError("xlsx.not-workbook");
+  return { parts: new Map(Object.entries(parts)), names };
+}
