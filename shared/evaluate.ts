@@ -1,0 +1,204 @@
+// Completion % and status of every indicator of a plan, from the rules of shared/rules/comparators.ts
+// (the same rules the fill-in sheet's formulas are printed from). Actuals are read with readActual;
+// what cannot be read (text, cell errors, impossible numbers) evaluates as "Chưa có số liệu" with a
+// null actual, and validation reports it.
+import { readActual } from "./actual";
+import {
+  depthOf,
+  parentCode,
+  type ActualEntry,
+  type Evaluation,
+  type Indicator,
+  type Override,
+  type Plan,
+  type Settings,
+  type Status,
+} from "./model";
+import { ruleOf, isStatus, type IndicatorRule } from "./rules/comparators";
+import { compileExpr, type Compiled, type RuleEnv } from "./rules/compile";
+
+interface CompiledIndicator {
+  indicator: Indicator;
+  rule: IndicatorRule;
+  depth: number;
+  measure: Compiled;
+  percent: Compiled;
+  status: Compiled;
+  yoy: Compiled;
+}
+
+export interface CompiledPlan {
+  rows: CompiledIndicator[];
+  /** For each heading (by index): the indices of the rows it is judged from. */
+  rollup: Map<number, number[]>;
+  /** Headings in plan order. */
+  headings: number[];
+}
+
+const compiledPlans = new WeakMap<Plan, CompiledPlan>();
+
+export function compileIndicator(indicator: Indicator): CompiledIndicator {
+  const rule = ruleOf(indicator);
+  return {
+    indicator,
+    rule,
+    depth: depthOf(indicator.code),
+    measure: compileExpr(rule.measure),
+    percent: compileExpr(rule.percent),
+    status: compileExpr(rule.status),
+    yoy: compileExpr(rule.yoy),
+  };
+}
+
+/** The rows a heading is judged from: rows with a rule, reached from it through headings only. */
+export function rollupOf(indicators: readonly Indicator[]): Map<number, number[]> {
+  const indexByCode = new Map<string, number>();
+  indicators.forEach((ind, i) => indexByCode.set(ind.code, i));
+  const rollup = new Map<number, number[]>();
+  indicators.forEach((ind, i) => {
+    if (ind.comparator === null) {
+      if (!rollup.has(i)) rollup.set(i, []);
+      return;
+    }
+    let parent = parentCode(ind.code);
+    while (parent !== null) {
+      const p = indexByCode.get(parent);
+      if (p === undefined || indicators[p].comparator !== null) break;
+      const list = rollup.get(p);
+      if (list) list.push(i);
+      else rollup.set(p, [i]);
+      parent = parentCode(parent);
+    }
+  });
+  return rollup;
+}
+
+/** The compiled rules of a plan, built once per plan object. */
+export function compilePlan(plan: Plan): CompiledPlan {
+  let compiled = compiledPlans.get(plan);
+  if (!compiled) {
+    const rows = plan.indicators.map(compileIndicator);
+    const headings = rows.flatMap((row, i) => (row.rule.kind === "heading" ? [i] : []));
+    compiled = { rows, rollup: rollupOf(plan.indicators), headings };
+    compiledPlans.set(plan, compiled);
+  }
+  return compiled;
+}
+
+function newEnv(indicator: Indicator, settings: Settings): RuleEnv {
+  return {
+    measure: null,
+    actual: null,
+    previous: null,
+    target: indicator.target,
+    targetMin: indicator.targetMin ?? null,
+    targetMax: indicator.targetMax ?? null,
+    deadline: indicator.deadlineYear,
+    reportYear: settings.reportYear,
+    tolerance: settings.approxTolerance,
+    overrideStatus: null,
+    overrideReason: null,
+    childCount: 0,
+    childVuot: 0,
+    childDat: 0,
+    childKhongDat: 0,
+    childChuaCoSoLieu: 0,
+    childChuaDenHan: 0,
+    ruleStatus: null,
+  };
+}
+
+export interface ChildCounts {
+  total: number;
+  byStatus: Record<Status, number>;
+}
+
+function countStatuses(statuses: readonly Status[]): ChildCounts {
+  const byStatus: Record<Status, number> = { Vượt: 0, Đạt: 0, "Không đạt": 0, "Chưa có số liệu": 0, "Chưa đến hạn": 0 };
+  for (const status of statuses) byStatus[status]++;
+  return { total: statuses.length, byStatus };
+}
+
+function finiteOrNull(value: unknown): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/** Evaluates one row with its compiled rule; a heading needs the statuses of the rows it is judged from. */
+function evaluateRow(row: CompiledIndicator, entry: ActualEntry | undefined, settings: Settings, children: ChildCounts | null): Evaluation {
+  const { indicator, rule } = row;
+  const env = newEnv(indicator, settings);
+  const read = readActual(entry?.raw ?? null, indicator.comparator);
+  let actual: number | boolean | null = null;
+  if (rule.kind === "boolean") {
+    if (read.kind === "boolean") {
+      actual = read.value;
+      env.actual = read.value ? 1 : 0;
+    }
+  } else if (rule.kind === "number") {
+    if (read.kind === "number") actual = env.actual = read.value;
+  } else if (read.kind === "number" || read.kind === "boolean") {
+    actual = read.value;
+  }
+  let previous: number | null = null;
+  if (rule.kind === "number" && entry?.previous !== undefined) {
+    const prev = readActual(entry.previous, indicator.comparator);
+    if (prev.kind === "number") previous = env.previous = prev.value;
+  }
+  if (children) {
+    env.childCount = children.total;
+    env.childVuot = children.byStatus["Vượt"];
+    env.childDat = children.byStatus["Đạt"];
+    env.childKhongDat = children.byStatus["Không đạt"];
+    env.childChuaCoSoLieu = children.byStatus["Chưa có số liệu"];
+    env.childChuaDenHan = children.byStatus["Chưa đến hạn"];
+  }
+  env.measure = row.measure(env);
+  const percent = finiteOrNull(row.percent(env));
+  const computedStatus = row.status(env) as Status;
+  let status = computedStatus;
+  let override: Override | null = null;
+  const wanted = entry?.override;
+  if (wanted && isStatus(wanted.status) && typeof wanted.reason === "string") {
+    env.overrideStatus = wanted.status;
+    env.overrideReason = wanted.reason;
+    status = row.status(env) as Status;
+    if (status === wanted.status && wanted.reason.trim().length > 0) override = { status: wanted.status, reason: wanted.reason.trim() };
+  }
+  return {
+    code: indicator.code,
+    indicator,
+    actual,
+    previous,
+    percent,
+    yoyPercent: finiteOrNull(row.yoy(env)),
+    computedStatus,
+    status,
+    override,
+    nearMiss: status === "Không đạt" && percent !== null && percent >= settings.amberBand * 100,
+    depth: row.depth,
+    fromChildren: rule.kind === "heading",
+  };
+}
+
+/** One Evaluation per indicator, in plan order. When several entries share a code, the first counts. */
+export function evaluatePlan(plan: Plan, entries: readonly ActualEntry[], settings: Settings): Evaluation[] {
+  const compiled = compilePlan(plan);
+  const byCode = new Map<string, ActualEntry>();
+  for (const entry of entries) if (!byCode.has(entry.code)) byCode.set(entry.code, entry);
+  const out: Evaluation[] = new Array(compiled.rows.length);
+  compiled.rows.forEach((row, i) => {
+    if (row.rule.kind !== "heading") out[i] = evaluateRow(row, byCode.get(row.indicator.code), settings, null);
+  });
+  for (const i of compiled.headings) {
+    const from = compiled.rollup.get(i) ?? [];
+    const counts = countStatuses(from.map((j) => out[j].status));
+    out[i] = evaluateRow(compiled.rows[i], byCode.get(compiled.rows[i].indicator.code), settings, counts);
+  }
+  return out;
+}
+
+/** One indicator on its own; a heading is judged from `children` (the statuses of the rows under it). */
+export function evaluateOne(indicator: Indicator, entry: ActualEntry | undefined, settings: Settings, children: readonly Status[] = []): Evaluation {
+  const row = compileIndicator(indicator);
+  return evaluateRow(row, entry, settings, row.rule.kind === "heading" ? countStatuses(children) : null);
+}

@@ -1,0 +1,187 @@
+// The evaluation rules of ../../spec/evaluation.md, written once as expressions. Both the
+// TypeScript evaluation (shared/evaluate.ts) and the live formulas of the fill-in sheet
+// (shared/sheet/fill-in.ts) are derived from what this module returns, so they cannot drift apart.
+//
+// Refinements of the spec, decided here:
+// - `>` and `<`: achieving the target already means being strictly better than it, so an achieved
+//   row is "Vượt" (unemployment "<2,5%" at 2,1 is Vượt; at 2,5 it is Không đạt).
+// - `=`: only "Đạt" or "Không đạt"; there is no better than exact.
+// - `approx`: Đạt within the tolerance below the target, Vượt only above target × (1 + tolerance).
+// - `decrease-by` / `increase-by`: the actual is the change achieved, unless last year's level is
+//   entered, in which case the actual is this year's level and the change is computed from the two:
+//   in points for rates and counts (5,0 → 4,7 is a decrease of 0,3), relative in % for an amount
+//   whose target is a percentage ("tăng 10%" of revenue).
+// - A heading (no comparator) is judged from the indicators under it that carry a rule and are
+//   reached through headings only: Không đạt if one of them is, otherwise Chưa có số liệu while
+//   one has no data, otherwise Chưa đến hạn when all are, otherwise Vượt if one is Vượt, else Đạt.
+//   Rows not yet due do not count against the heading.
+// - Order of precedence for the status shown: an override with a reason, then "Chưa đến hạn"
+//   (deadline after the report year), then "Chưa có số liệu", then the comparator's rule.
+import { STATUSES, type Comparator, type Indicator, type Status } from "../model";
+import { foldDiacritics } from "../actual";
+import {
+  and,
+  BLANK,
+  cmp,
+  div,
+  FALSE,
+  hastext,
+  ifThen,
+  isnum,
+  isstatus,
+  mul,
+  not,
+  num,
+  ref,
+  sub,
+  add,
+  text,
+  type Expr,
+} from "./expr";
+
+export type ChangeMode = "points" | "relative";
+
+/** What a row's formulas and its TypeScript evaluation are made of. */
+export interface IndicatorRule {
+  kind: "heading" | "number" | "boolean";
+  /** The value judged, from "actual" and "previous" (blank when there is none). */
+  measure: Expr;
+  /** Completion in percent, or blank. */
+  percent: Expr;
+  /** The status before deadline and override: reads "measure" (or the child counts of a heading). */
+  ruleStatus: Expr;
+  /** The status shown: override, deadline, then "ruleStatus". */
+  status: Expr;
+  /** "So cùng kỳ (%)". */
+  yoy: Expr;
+}
+
+const A = ref("measure");
+const T = ref("target");
+const MIN = ref("targetMin");
+const MAX = ref("targetMax");
+const TOL = ref("tolerance");
+const ACTUAL = ref("actual");
+const PREVIOUS = ref("previous");
+const HUNDRED = num(100);
+const ZERO = num(0);
+const ONE = num(1);
+
+const s = (status: Status): Expr => text(status);
+
+/** Completion for higher-is-better: A / T × 100, none when T = 0. */
+const higherPercent = (target: Expr): Expr => ifThen(cmp("=", target, ZERO), BLANK, mul(div(A, target), HUNDRED));
+/** Lower-is-better: T / A × 100, 100 when A = 0, none when T = 0. */
+const lowerPercent = ifThen(cmp("=", T, ZERO), BLANK, ifThen(cmp("=", A, ZERO), HUNDRED, mul(div(T, A), HUNDRED)));
+
+interface Judgement {
+  percent: Expr;
+  achieved: Expr;
+  exceeded: Expr;
+}
+
+function judgement(comparator: Comparator): Judgement {
+  switch (comparator) {
+    case ">=":
+    case "decrease-by":
+    case "increase-by":
+      return { percent: higherPercent(T), achieved: cmp(">=", A, T), exceeded: cmp(">", A, T) };
+    case ">":
+      return { percent: higherPercent(T), achieved: cmp(">", A, T), exceeded: cmp(">", A, T) };
+    case "<=":
+      return { percent: lowerPercent, achieved: cmp("<=", A, T), exceeded: cmp("<", A, T) };
+    case "<":
+      return { percent: lowerPercent, achieved: cmp("<", A, T), exceeded: cmp("<", A, T) };
+    case "=":
+      return {
+        percent: ifThen(cmp("=", T, ZERO), ifThen(cmp("=", A, ZERO), HUNDRED, ZERO), mul(div(A, T), HUNDRED)),
+        achieved: cmp("=", A, T),
+        exceeded: FALSE,
+      };
+    case "approx":
+      return {
+        percent: higherPercent(T),
+        achieved: cmp(">=", A, mul(T, sub(ONE, TOL))),
+        exceeded: cmp(">", A, mul(T, add(ONE, TOL))),
+      };
+    case "range":
+      return { percent: higherPercent(MIN), achieved: cmp(">=", A, MIN), exceeded: cmp(">", A, MAX) };
+    case "boolean":
+      return { percent: mul(A, HUNDRED), achieved: cmp("=", A, ONE), exceeded: FALSE };
+  }
+}
+
+/** Rates ("Tỷ lệ hộ nghèo") and non-% units change in points; an amount with a % target changes relatively. */
+export function changeModeOf(indicator: Pick<Indicator, "name" | "unit">): ChangeMode {
+  const name = foldDiacritics(indicator.name);
+  const isRate = /(^|\s)(ty|ti) le\b/.test(name);
+  return indicator.unit.trim() === "%" && !isRate ? "relative" : "points";
+}
+
+function measureOf(indicator: Indicator): Expr {
+  const c = indicator.comparator;
+  if (c !== "decrease-by" && c !== "increase-by") return ACTUAL;
+  const change = c === "decrease-by" ? sub(PREVIOUS, ACTUAL) : sub(ACTUAL, PREVIOUS);
+  const fromLevels = changeModeOf(indicator) === "points" ? change : ifThen(cmp("=", PREVIOUS, ZERO), BLANK, mul(div(change, PREVIOUS), HUNDRED));
+  return ifThen(not(isnum(ACTUAL)), BLANK, ifThen(isnum(PREVIOUS), fromLevels, ACTUAL));
+}
+
+const headingRuleStatus: Expr = ifThen(
+  cmp("=", ref("childCount"), ZERO),
+  s("Chưa có số liệu"),
+  ifThen(
+    cmp(">", ref("childKhongDat"), ZERO),
+    s("Không đạt"),
+    ifThen(
+      cmp(">", ref("childChuaCoSoLieu"), ZERO),
+      s("Chưa có số liệu"),
+      ifThen(
+        cmp("=", ref("childChuaDenHan"), ref("childCount")),
+        s("Chưa đến hạn"),
+        ifThen(cmp(">", ref("childVuot"), ZERO), s("Vượt"), s("Đạt")),
+      ),
+    ),
+  ),
+);
+
+/** Override (with a reason), then deadline, then the rule. */
+function shownStatus(ruleStatus: Expr): Expr {
+  const override = ref("overrideStatus");
+  return ifThen(
+    and(isstatus(override), hastext(ref("overrideReason"))),
+    override,
+    ifThen(and(isnum(ref("deadline")), cmp(">", ref("deadline"), ref("reportYear"))), s("Chưa đến hạn"), ruleStatus),
+  );
+}
+
+const numericYoy = ifThen(
+  and(isnum(ACTUAL), isnum(PREVIOUS)),
+  ifThen(cmp("=", PREVIOUS, ZERO), BLANK, mul(div(ACTUAL, PREVIOUS), HUNDRED)),
+  BLANK,
+);
+
+/** The rule of one indicator, from its comparator (and, for changes, its name and unit). */
+export function ruleOf(indicator: Indicator): IndicatorRule {
+  const c = indicator.comparator;
+  if (c === null) {
+    return { kind: "heading", measure: BLANK, percent: BLANK, ruleStatus: headingRuleStatus, status: shownStatus(headingRuleStatus), yoy: BLANK };
+  }
+  const j = judgement(c);
+  const ruleStatus = ifThen(
+    not(isnum(A)),
+    s("Chưa có số liệu"),
+    ifThen(j.exceeded, s("Vượt"), ifThen(j.achieved, s("Đạt"), s("Không đạt"))),
+  );
+  return {
+    kind: c === "boolean" ? "boolean" : "number",
+    measure: measureOf(indicator),
+    percent: ifThen(isnum(A), j.percent, BLANK),
+    ruleStatus,
+    status: shownStatus(ruleStatus),
+    yoy: c === "boolean" ? BLANK : numericYoy,
+  };
+}
+
+export function isStatus(value: unknown): value is Status {
+  return typeof value === "string" && (STATUSES as readonly string[]).includes(value);
+}
