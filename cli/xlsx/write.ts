@@ -1,0 +1,213 @@
+// The .xlsx renderer of the core's WorkbookModel, through ExcelJS. It only translates: every value,
+// style, rule and rectangle comes from the model. Strings are always written as text (ExcelJS
+// stores a string as a shared string, never as a formula); formulas go through toFileFormula so
+// newer functions carry their `_xlfn.` prefix in the file.
+import ExcelJS from "exceljs";
+import type { CellStyle, Color, ConditionalRule, DataValidationSpec, PrintSetup, SheetModel, WorkbookModel } from "../../shared/sheet/types";
+import { isFormula } from "../../shared/sheet/types";
+import { toFileFormula } from "../../shared/sheet/formula-text";
+import { absoluteRef, rectA1 } from "./a1";
+
+export interface WriteOptions {
+  /** Sheet protection password; by default sheets are protected without one (a guard-rail, not security). */
+  password?: string;
+  creator?: string;
+}
+
+const MM_PER_INCH = 25.4;
+
+/** Builds the ExcelJS workbook for the model. */
+export async function toExcelJs(model: WorkbookModel, options: WriteOptions = {}): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = options.creator ?? "Chỉ tiêu thi đua";
+  // Formulas are written without cached results: every program recalculates on open.
+  workbook.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of model.sheets) await renderSheet(workbook, sheet, options);
+  return workbook;
+}
+
+/** The .xlsx bytes of the model. */
+export async function writeXlsxBuffer(model: WorkbookModel, options: WriteOptions = {}): Promise<Buffer> {
+  const workbook = await toExcelJs(model, options);
+  const data = await workbook.xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}
+
+async function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, options: WriteOptions): Promise<void> {
+  const ws = workbook.addWorksheet(model.name, {
+    state: model.hidden ? (model.role === "lists" ? "veryHidden" : "hidden") : "visible",
+    views: model.frozen ? [{ state: "frozen", xSplit: model.frozen.cols, ySplit: model.frozen.rows }] : [{}],
+  });
+
+  model.columns.forEach((column, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = column.width;
+    if (column.hidden) col.hidden = true;
+  });
+  for (const { row, height } of model.rowHeights ?? []) ws.getRow(row + 1).height = height;
+
+  const height = Math.max(model.cells.length, ...model.styles.map((s) => s.range.row + s.range.rows), ...model.editable.map((r) => r.row + r.rows));
+  const width = Math.max(
+    model.columns.length,
+    ...model.cells.map((r) => r.length),
+    ...model.styles.map((s) => s.range.col + s.range.cols),
+    ...model.editable.map((r) => r.col + r.cols),
+  );
+  const styleAt = resolveStyles(model, height, width);
+  const editable = cellMask(model.editable, height, width);
+
+  for (let r = 0; r < height; r++) {
+    const values = model.cells[r] ?? [];
+    const formats = model.numberFormats[r] ?? [];
+    const row = ws.getRow(r + 1);
+    for (let c = 0; c < width; c++) {
+      const value = values[c] ?? null;
+      const style = styleAt(r, c);
+      const format = formats[c] ?? null;
+      const unlocked = editable[r * width + c] === 1;
+      if (value === null && !style && !format && !unlocked) continue;
+      const cell = row.getCell(c + 1);
+      if (value !== null) cell.value = isFormula(value) ? { formula: toFileFormula(value.formula).replace(/^=/, "") } : value;
+      cell.style = excelStyle(model.font, style, format, unlocked);
+    }
+  }
+
+  for (const merge of model.merges) ws.mergeCells(rectA1(merge));
+  model.conditionalRules.forEach((rule, i) => addConditionalRule(ws, rule, i + 1));
+  for (const spec of model.validations) ws.dataValidations.add(rectA1(spec.range), excelValidation(spec));
+  for (const name of model.names) workbook.definedNames.add(absoluteRef(name.sheet, name.range), name.name);
+  if (model.print) applyPrintSetup(ws, model.print);
+
+  if (model.protection.enabled) {
+    // What a clerk may still do on a protected sheet: select, resize rows and columns, sort and
+    // filter. Inserting or deleting rows stays locked: it would cut through the formulas' ranges.
+    await ws.protect(options.password ?? model.protection.password ?? "", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      sort: true,
+      autoFilter: true,
+      spinCount: 100000,
+    });
+  }
+}
+
+type ResolvedStyle = CellStyle | null;
+
+/** Later rectangles win, property by property, over earlier ones. */
+function resolveStyles(model: SheetModel, height: number, width: number): (row: number, col: number) => ResolvedStyle {
+  const grid: (CellStyle | undefined)[] = new Array(height * width);
+  for (const { range, style } of model.styles) {
+    for (let r = range.row; r < range.row + range.rows && r < height; r++) {
+      for (let c = range.col; c < range.col + range.cols && c < width; c++) {
+        const i = r * width + c;
+        const before = grid[i];
+        grid[i] = before ? { ...before, ...style, font: style.font || before.font ? { ...before.font, ...style.font } : undefined } : style;
+      }
+    }
+  }
+  return (row, col) => grid[row * width + col] ?? null;
+}
+
+/** Marks the cells inside the rectangles, indexed row * width + col. */
+function cellMask(rects: SheetModel["editable"], height: number, width: number): Uint8Array {
+  const mask = new Uint8Array(height * width);
+  for (const rect of rects)
+    for (let r = rect.row; r < Math.min(rect.row + rect.rows, height); r++)
+      for (let c = rect.col; c < Math.min(rect.col + rect.cols, width); c++) mask[r * width + c] = 1;
+  return mask;
+}
+
+function argb(color: Color): string {
+  const hex = color.replace("#", "").toUpperCase();
+  return hex.length === 6 ? `FF${hex}` : hex.padStart(8, "F");
+}
+
+function excelStyle(font: SheetModel["font"], style: ResolvedStyle, numFmt: string | null, unlocked: boolean): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {
+    font: {
+      name: style?.font?.name ?? font.name,
+      size: style?.font?.size ?? font.size,
+      ...(style?.font?.bold ? { bold: true } : {}),
+      ...(style?.font?.italic ? { italic: true } : {}),
+      ...(style?.font?.underline ? { underline: true } : {}),
+      ...(style?.font?.color ? { color: { argb: argb(style.font.color) } } : {}),
+    },
+  };
+  if (style?.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style && (style.horizontal || style.vertical || style.wrap || style.indent)) {
+    out.alignment = {
+      ...(style.horizontal ? { horizontal: style.horizontal } : {}),
+      ...(style.vertical ? { vertical: style.vertical } : {}),
+      ...(style.wrap ? { wrapText: true } : {}),
+      ...(style.indent ? { indent: style.indent } : {}),
+    };
+  }
+  if (style?.border === "thin-all") {
+    const thin = { style: "thin" as const, color: { argb: "FF000000" } };
+    out.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  if (numFmt) out.numFmt = numFmt;
+  if (unlocked) out.protection = { locked: false };
+  return out;
+}
+
+function addConditionalRule(ws: ExcelJS.Worksheet, rule: ConditionalRule, priority: number): void {
+  const style: Partial<ExcelJS.Style> = {};
+  if (rule.style.fill) style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.style.fill) } };
+  if (rule.style.fontColor || rule.style.bold)
+    style.font = { ...(rule.style.fontColor ? { color: { argb: argb(rule.style.fontColor) } } : {}), ...(rule.style.bold ? { bold: true } : {}) };
+  ws.addConditionalFormatting({
+    ref: rectA1(rule.range),
+    rules: [
+      {
+        type: "expression",
+        formulae: [toFileFormula(rule.formula).replace(/^=/, "")],
+        style,
+        priority,
+        ...(rule.stopIfTrue ? { stopIfTrue: true } : {}),
+      } as ExcelJS.ConditionalFormattingRule,
+    ],
+  });
+}
+
+function excelValidation(spec: DataValidationSpec): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: spec.allowBlank,
+    showErrorMessage: true,
+    errorStyle: spec.strict ? "stop" : "warning",
+    ...(spec.error ? { errorTitle: spec.error.title, error: spec.error.message } : {}),
+    ...(spec.prompt ? { showInputMessage: true, promptTitle: spec.prompt.title, prompt: spec.prompt.message } : {}),
+  } as const;
+  const rule = spec.rule;
+  if (rule.kind === "list") return { ...common, type: "list", formulae: [absoluteRef(rule.sourceSheet, rule.source)] };
+  const { min, max } = rule;
+  if (min !== undefined && max !== undefined) return { ...common, type: rule.kind, operator: "between", formulae: [min, max] };
+  if (min !== undefined) return { ...common, type: rule.kind, operator: "greaterThanOrEqual", formulae: [min] };
+  if (max !== undefined) return { ...common, type: rule.kind, operator: "lessThanOrEqual", formulae: [max] };
+  return { ...common, type: rule.kind, operator: "greaterThanOrEqual", formulae: [-1e15] };
+}
+
+function applyPrintSetup(ws: ExcelJS.Worksheet, print: PrintSetup): void {
+  const inches = (mm: number) => Math.round((mm / MM_PER_INCH) * 1000) / 1000;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: print.orientation,
+    fitToPage: print.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: {
+      top: inches(print.margins.top),
+      bottom: inches(print.margins.bottom),
+      left: inches(print.margins.left),
+      right: inches(print.margins.right),
+      header: inches(print.margins.header),
+      footer: inches(print.margins.footer),
+    },
+    ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}` } : {}),
+  };
+  if (print.pageNumbers) ws.headerFooter = { differentFirst: true, firstHeader: "", oddHeader: "&C&P" };
+}

@@ -1,0 +1,122 @@
+// The .xlsx renderer on a hand-made sheet model: every part of the model lands in the file.
+import ExcelJS from "exceljs";
+import { unzipSync, strFromU8 } from "fflate";
+import type { SheetModel, WorkbookModel } from "../../shared/sheet/types";
+import { writeXlsxBuffer } from "../../cli/xlsx/write";
+import { readXlsxBytes } from "../../cli/xlsx/read";
+import { withMetadataSheet, readMetadata, METADATA_SHEET, PLAN_JSON_KEY } from "../../cli/xlsx/metadata";
+
+function sheet(): SheetModel {
+  return {
+    name: "Chỉ tiêu",
+    role: "fill-in",
+    cells: [
+      ["UBND PHƯỜNG ĐÔNG HẢI"],
+      ["STT", "Mã", "Chỉ tiêu", "Thực hiện", "Tỷ lệ", "Đánh giá", "Ghi chú"],
+      [1, "1", "=Thu ngân sách, không phải công thức", 12.5, { formula: "=IFERROR(D3/10*100,\"\")" }, { formula: '=IF(D3="","Chưa có số liệu",IF(E3>=100,"Đạt","Không đạt"))' }, "+1 ghi chú"],
+      [2, "2", "Giữ vững an ninh", null, null, { formula: '=IFS(D4="Đạt","Đạt",TRUE,"Chưa có số liệu")' }, "@x"],
+    ],
+    numberFormats: [[], [], [null, "@", null, "#,##0.00", "0.00"]],
+    styles: [
+      { range: { row: 1, col: 0, rows: 1, cols: 7 }, style: { font: { bold: true }, fill: "#D9E1F2", border: "thin-all" } },
+      { range: { row: 1, col: 2, rows: 1, cols: 1 }, style: { font: { italic: true } } },
+    ],
+    merges: [{ row: 0, col: 0, rows: 1, cols: 3 }],
+    columns: [{ width: 5 }, { width: 6, hidden: true }, { width: 50 }, { width: 14 }],
+    frozen: { rows: 2, cols: 0 },
+    conditionalRules: [{ id: "status-ok", range: { row: 2, col: 5, rows: 2, cols: 1 }, formula: '=$F3="Đạt"', style: { fill: "#C6EFCE", fontColor: "#006100" } }],
+    validations: [
+      { range: { row: 2, col: 3, rows: 1, cols: 1 }, rule: { kind: "decimal", min: 0 }, allowBlank: true, strict: true, error: { title: "Số không hợp lệ", message: "Nhập số ≥ 0" } },
+      { range: { row: 3, col: 3, rows: 1, cols: 1 }, rule: { kind: "list", sourceSheet: "Danh mục", source: { row: 0, col: 0, rows: 2, cols: 1 }, items: ["Đạt", "Không đạt"] }, allowBlank: true, strict: true },
+    ],
+    editable: [{ row: 2, col: 3, rows: 2, cols: 1 }, { row: 2, col: 6, rows: 2, cols: 1 }],
+    protection: { enabled: true },
+    table: undefined,
+    names: [{ name: "BangChiTieu", sheet: "Chỉ tiêu", range: { row: 1, col: 0, rows: 3, cols: 7 } }],
+    print: { paper: "A4", orientation: "landscape", fitToWidth: true, repeatRows: { first: 1, last: 1 }, margins: { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 }, pageNumbers: true },
+    font: { name: "Times New Roman", size: 13 },
+  };
+}
+
+const lists: SheetModel = {
+  ...sheet(),
+  name: "Danh mục",
+  role: "lists",
+  cells: [["Đạt"], ["Không đạt"]],
+  numberFormats: [],
+  styles: [],
+  merges: [],
+  columns: [],
+  frozen: undefined,
+  conditionalRules: [],
+  validations: [],
+  editable: [],
+  protection: { enabled: false },
+  names: [],
+  print: undefined,
+  hidden: true,
+};
+
+describe("writeXlsxBuffer", () => {
+  let bytes: Buffer;
+  let xml: Record<string, string>;
+  beforeAll(async () => {
+    const model: WorkbookModel = withMetadataSheet({ sheets: [sheet(), lists], metadata: { planId: "p" } }, { [PLAN_JSON_KEY]: "x".repeat(70000) + "é" });
+    bytes = await writeXlsxBuffer(model);
+    const files = unzipSync(new Uint8Array(bytes));
+    xml = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
+  });
+
+  it("keeps text that looks like a formula as text, and writes formulas as formulas", () => {
+    const grid = readXlsxBytes(bytes).grid("Chỉ tiêu");
+    expect(grid[2][2]).toBe("=Thu ngân sách, không phải công thức");
+    expect(grid[2][6]).toBe("+1 ghi chú");
+    expect(grid[3][6]).toBe("@x");
+    const sheetXml = xml["xl/worksheets/sheet1.xml"];
+    expect(sheetXml).toContain("<f>IFERROR(D3/10*100,&quot;&quot;)</f>");
+    expect(sheetXml).toContain("_xlfn.IFS(");
+    expect(sheetXml).not.toMatch(/<f>=?Thu/);
+    expect(xml["xl/workbook.xml"]).toContain('fullCalcOnLoad="1"');
+  });
+
+  it("writes conditional formats, validations from a range, protection with unlocked input cells, names and print setup", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes);
+    const ws = wb.getWorksheet("Chỉ tiêu")!;
+    const s = xml["xl/worksheets/sheet1.xml"];
+    expect(s).toMatch(/<conditionalFormatting sqref="F3:F4">/);
+    expect(s).toContain("<formula>$F3=&quot;Đạt&quot;</formula>");
+    expect(s).toMatch(/<dataValidation[^>]*type="list"[^>]*sqref="D4"/);
+    expect(s).toContain("<formula1>&apos;Danh mục&apos;!$A$1:$A$2</formula1>");
+    expect(s).toMatch(/<dataValidation[^>]*type="decimal"[^>]*operator="greaterThanOrEqual"/);
+    expect(s).toMatch(/<sheetProtection[^>]*sheet="1"/);
+    expect(s).not.toContain("hashValue");
+    // Formatting rows and columns, sorting and filtering stay allowed ("0" = not locked).
+    expect(s).toMatch(/<sheetProtection[^>]*formatColumns="0"[^>]*sort="0"/);
+    expect(s).not.toMatch(/insertRows="0"/);
+    expect(ws.getCell("D3").protection).toMatchObject({ locked: false });
+    expect(ws.getCell("G4").protection).toMatchObject({ locked: false });
+    expect(ws.getCell("E3").protection?.locked).not.toBe(false);
+    expect(ws.getColumn(2).hidden).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, fitToHeight: 0 });
+    expect(xml["xl/workbook.xml"]).toMatch(/<definedName name="BangChiTieu">&apos;Chỉ tiêu&apos;!\$A\$2:\$G\$4<\/definedName>/);
+    expect(xml["xl/workbook.xml"]).toMatch(/_xlnm.Print_Titles/);
+    expect(ws.getCell("A2").font).toMatchObject({ name: "Times New Roman", size: 13, bold: true });
+    expect(ws.getCell("C2").font).toMatchObject({ bold: true, italic: true });
+    expect(ws.getCell("D3").numFmt).toBe("#,##0.00");
+    expect(s).toContain('<mergeCell ref="A1:C1"/>');
+  });
+
+  it("hides the list and metadata sheets and carries long metadata across cells", () => {
+    const book = readXlsxBytes(bytes);
+    expect(book.sheets.map((x) => [x.name, x.state])).toEqual([
+      ["Chỉ tiêu", "visible"],
+      ["Danh mục", "veryHidden"],
+      [METADATA_SHEET, "veryHidden"],
+    ]);
+    const meta = readMetadata(book.grid(METADATA_SHEET));
+    expect(meta.planId).toBe("p");
+    expect(meta[PLAN_JSON_KEY]).toBe("x".repeat(70000) + "é");
+  });
+});
