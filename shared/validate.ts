@@ -12,6 +12,8 @@
 //   actual of 0, and its "less than 1/10" half is skipped for indicators not yet due (a 2030 goal
 //   is legitimately far off in 2025). A `%` value below 1 that looks like a fraction gets the
 //   fraction-of-rate warning instead of a unit slip.
+// - The target comparisons are skipped for a value that already has a plausibility error
+//   (negative, rate above 100, fractional count): one clear message per value.
 // - The previous-year column gets the reading checks (cell error, text, number-as-text, impossible)
 //   and the plausibility checks (negative, rate above 100, fractional count), not the ones that
 //   compare with this year's target.
@@ -275,8 +277,10 @@ export function validateEntries(plan: Plan, entries: ActualEntry[], settings: Se
         out.push(...readingFindings(ctx, false, raw, read));
         if (read.kind === "number" && indicator.comparator !== "boolean") {
           numericActual.set(indicator.code, read.value);
-          out.push(...plausibility(ctx, false, read.value));
-          out.push(...againstTarget(ctx, read.value, settings));
+          const implausible = plausibility(ctx, false, read.value);
+          out.push(...implausible);
+          // One clear message per value: a scale warning adds nothing to a sign or range error.
+          if (implausible.length === 0) out.push(...againstTarget(ctx, read.value, settings));
         }
       }
     } else if (!isBlankRaw(raw)) {
