@@ -11,7 +11,8 @@
 //   only counted at the end (their goal is for a later year, so they are neither a success nor a
 //   failure), while "Chưa có số liệu" ones stay in Y and are named (missing data is a gap the
 //   reader must see). A part whose count is 0 is left out; the near-miss part uses
-//   settings.amberLabel. Names are written without their parenthesised remarks.
+//   settings.amberLabel. Names are written without their parenthesised remarks; a sub-item (leaf
+//   counting) is named after its parent: "Giáo dục tiểu học - Tổng số lớp học".
 // - Numbers are written plainly (3/26) by default, as most published reports do; `padCounts`
 //   writes them with two digits when Y has two ("03/26"), as some districts do.
 import { foldDiacritics } from "./actual";
@@ -46,9 +47,9 @@ export interface Tally {
 export interface SummarySection {
   /** 0-based position among the sections. */
   index: number;
-  /** The plan's own heading (indicator.group), or null when the plan has no sections. */
+  /** The plan's own heading (indicator.group), or null when the plan has no sections or for those outside any. */
   title: string | null;
-  /** As printed: "I. Chỉ tiêu kinh tế"; "" when the plan has no sections. */
+  /** As printed: "I. Chỉ tiêu kinh tế" ("V. Chỉ tiêu khác" for those outside any); "" when the plan has no sections. */
   label: string;
   codes: string[];
   tally: Tally;
@@ -97,7 +98,7 @@ export interface Summary {
   hasSections: boolean;
   tally: Tally;
   overrides: SummaryOverride[];
-  /** Counted indicators by status, in plan order, for the sentence and the narrative. */
+  /** Counted indicators by status, in plan order, for the sentence and the narrative (sub-items named "parent - item"). */
   exceeded: NamedIndicator[];
   missed: NamedIndicator[];
   noData: NamedIndicator[];
@@ -147,6 +148,13 @@ export function sectionLabel(index: number, title: string): string {
 export function sentenceName(name: string): string {
   const stripped = name.replace(/\s*\([^()]*\)/g, "").replace(/\s+/g, " ").replace(/[\s,;:.]+$/, "").trim();
   return stripped.length > 0 ? stripped : name.trim();
+}
+
+/** A sub-item is named with its parent ("Giáo dục tiểu học - Tổng số lớp học"): alone, its name may be ambiguous. */
+function sentenceNameInPlan(indicator: Indicator, byCode: Map<string, Indicator>): string {
+  const parent = parentCode(indicator.code);
+  const parentIndicator = parent === null ? undefined : byCode.get(parent);
+  return parentIndicator ? `${sentenceName(parentIndicator.name)} - ${sentenceName(indicator.name)}` : indicator.name;
 }
 
 function topAncestor(code: string): string {
@@ -206,7 +214,9 @@ export function summarize(plan: Plan, evaluations: Evaluation[], settings: Setti
     let section = sectionByKey.get(key);
     if (!section) {
       const index = sections.length;
-      section = { index, title, label: title === null ? "" : sectionLabel(index, title), codes: [], tally: emptyTally() };
+      // In a plan with sections, indicators outside any get their own "Chỉ tiêu khác" section.
+      const label = !hasSections ? "" : sectionLabel(index, title ?? t("summary.section.other", {}, settings.lang));
+      section = { index, title, label, codes: [], tally: emptyTally() };
       sections.push(section);
       sectionByKey.set(key, section);
     }
@@ -225,7 +235,7 @@ export function summarize(plan: Plan, evaluations: Evaluation[], settings: Setti
       const nearMiss = evaluation?.nearMiss ?? false;
       addToTally(tally, status, nearMiss);
       addToTally(section.tally, status, nearMiss);
-      const item = { code: indicator.code, name: indicator.name };
+      const item = { code: indicator.code, name: sentenceNameInPlan(indicator, indicatorByCode) };
       if (status === "Vượt") named.exceeded.push(item);
       else if (status === "Không đạt") named.missed.push(item);
       else if (status === "Chưa có số liệu") named.noData.push(item);
@@ -248,7 +258,7 @@ export function summarize(plan: Plan, evaluations: Evaluation[], settings: Setti
   // contiguous still lists each indicator under its own section, in plan order within it.
   const rows: SummaryRow[] = [];
   for (const section of sections) {
-    if (section.title !== null) rows.push({ kind: "section", section: section.index, label: section.label });
+    if (hasSections) rows.push({ kind: "section", section: section.index, label: section.label });
     rows.push(...indicatorRows.filter((row) => row.section === section.index));
   }
 

@@ -50,6 +50,7 @@ export const messages: AreaMessages = {
     "summary.sentence.names": ": {names}",
     "summary.sentence.none": "Chưa có chỉ tiêu nào đến hạn đánh giá trong năm {year} ({notDue} chỉ tiêu có hạn sau năm {year})",
     "summary.sentence.end": ".",
+    "summary.section.other": "Chỉ tiêu khác",
 
     // Consolidation.
     "consolidate.reason.duplicate-unit": "Đơn vị \"{unit}\" đã có trong tổng hợp (tệp {first}); tệp này bị bỏ qua.",
@@ -175,6 +176,7 @@ export const messages: AreaMessages = {
     "summary.sentence.names": ": {names}",
     "summary.sentence.none": "No indicator is due for evaluation in {year} ({notDue} are due after {year})",
     "summary.sentence.end": ".",
+    "summary.section.other": "Other indicators",
 
     "consolidate.reason.duplicate-unit": "Unit \"{unit}\" is already consolidated (file {first}); this file was skipped.",
     "consolidate.reason.validation-errors": "{count} data errors; consolidated, but to be checked. First error: {first}",
