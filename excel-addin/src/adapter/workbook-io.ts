@@ -1,0 +1,135 @@
+// Finding the add-in's sheets in the open workbook and reading them, by anchor, never by a fixed
+// address: the document state (plan, unit, year, settings, which sheets are ours) lives in the
+// workbook's add-in settings, and the indicator table is the workbook name the model defines.
+// Each function here is exactly one request (`context.sync()`).
+import { z } from "zod";
+import { PlanSchema, SettingsSchema, type Lang, type Plan, type Settings } from "../../../shared/model";
+import type { Rect, SheetRole } from "../../../shared/sheet/types";
+import { parseReference } from "./a1";
+import type { ExistingSheet } from "./render";
+
+export const DOCUMENT_SETTING = "chitieu.document";
+
+const DocumentStateSchema = z.object({
+  version: z.literal(1),
+  plan: PlanSchema,
+  unit: z.string(),
+  year: z.number().int(),
+  estimate: z.boolean(),
+  issuer: z.string().nullable(),
+  settings: SettingsSchema,
+  /** The sheets the add-in wrote, by name, with their role. */
+  sheets: z.record(z.string(), z.string()),
+  fillInSheet: z.string().nullable(),
+  fillInAnchor: z.string().nullable(),
+});
+export type DocumentState = z.infer<typeof DocumentStateSchema> & { sheets: Record<string, SheetRole> };
+
+export interface WorkbookSnapshot {
+  document: DocumentState | null;
+  /** The setting exists but does not read as a document state (edited by hand, another version). */
+  documentUnreadable: boolean;
+  sheetNames: string[];
+  /** Workbook names by lower-cased name. */
+  names: Map<string, { name: string; sheet: string; rect: Rect }>;
+}
+
+/** One sync: the document state, the sheet names and the workbook names. */
+export async function locateWorkbook(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+  const setting = context.workbook.settings.getItemOrNullObject(DOCUMENT_SETTING);
+  setting.load("value");
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const names = context.workbook.names;
+  names.load("items/name,items/value");
+  await context.sync();
+
+  let document: DocumentState | null = null;
+  let documentUnreadable = false;
+  if (!setting.isNullObject) {
+    const raw: unknown = typeof setting.value === "string" ? safeJson(setting.value) : setting.value;
+    const parsed = DocumentStateSchema.safeParse(raw);
+    if (parsed.success) document = parsed.data as DocumentState;
+    else documentUnreadable = true;
+  }
+  const nameMap = new Map<string, { name: string; sheet: string; rect: Rect }>();
+  for (const item of names.items) {
+    const reference = typeof item.value === "string" ? parseReference(item.value) : null;
+    if (reference) nameMap.set(item.name.toLowerCase(), { name: item.name, ...reference });
+  }
+  return { document, documentUnreadable, sheetNames: worksheets.items.map((ws) => ws.name), names: nameMap };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+export function hasSheet(snapshot: WorkbookSnapshot, name: string): boolean {
+  const folded = name.toLowerCase();
+  return snapshot.sheetNames.some((n) => n.toLowerCase() === folded);
+}
+
+export interface SheetReads {
+  /** The values of this sheet, from A1 to the end of its used range ("" for blank cells). */
+  grid: unknown[][] | null;
+  existing: Map<string, ExistingSheet>;
+}
+
+/** One sync: the values of `gridSheet` (if any) and the used range and protection of `others`. */
+export async function readSheets(context: Excel.RequestContext, gridSheet: string | null, others: readonly string[]): Promise<SheetReads> {
+  const sheets = context.workbook.worksheets;
+  const gridRange = gridSheet === null ? null : sheets.getItem(gridSheet).getUsedRangeOrNullObject(true);
+  gridRange?.load("values,rowIndex,columnIndex");
+  const probes = others.map((name) => {
+    const ws = sheets.getItem(name);
+    const used = ws.getUsedRangeOrNullObject(false);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    ws.protection.load("protected");
+    return { name, used, protection: ws.protection };
+  });
+  await context.sync();
+
+  let grid: unknown[][] | null = null;
+  if (gridRange) grid = gridRange.isNullObject ? [] : padToA1(gridRange.values, gridRange.rowIndex, gridRange.columnIndex);
+  const existing = new Map<string, ExistingSheet>();
+  for (const probe of probes) {
+    const used = probe.used.isNullObject
+      ? null
+      : { row: probe.used.rowIndex, col: probe.used.columnIndex, rows: probe.used.rowCount, cols: probe.used.columnCount };
+    existing.set(probe.name, { name: probe.name, used, protected: probe.protection.protected });
+  }
+  return { grid, existing };
+}
+
+/** The used range starts where the first value is; readers expect the grid from A1. */
+function padToA1(values: unknown[][], rowIndex: number, columnIndex: number): unknown[][] {
+  const lead = (row: unknown[]) => (columnIndex > 0 ? [...new Array<unknown>(columnIndex).fill(""), ...row] : row);
+  const rows = values.map(lead);
+  return rowIndex > 0 ? [...Array.from({ length: rowIndex }, () => [] as unknown[]), ...rows] : rows;
+}
+
+export function documentState(input: {
+  plan: Plan;
+  unit: string;
+  year: number;
+  estimate: boolean;
+  issuer: string | null;
+  settings: Settings;
+  sheets: Record<string, SheetRole>;
+  fillInSheet: string | null;
+  fillInAnchor: string | null;
+}): DocumentState {
+  return { version: 1, ...input };
+}
+
+export function writeDocumentState(context: Excel.RequestContext, state: DocumentState): void {
+  context.workbook.settings.add(DOCUMENT_SETTING, JSON.stringify(state));
+}
+
+export function langOf(state: DocumentState | null, fallback: Lang): Lang {
+  return state?.settings.lang ?? fallback;
+}
