@@ -83,6 +83,8 @@ export interface PrintSetup {
   margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
   /** Centered page number in the header, hidden on page 1 (Decree 30). */
   pageNumbers: boolean;
+  /** What is printed, when not the whole used range (e.g. without the helper columns). */
+  printArea?: Rect;
 }
 
 /** Keys of the columns of an indicator table; hosts and readers find columns by these, never by letter. */
@@ -105,7 +107,13 @@ export type ColumnKey =
   | "targetMax"
   | "deadline"
   | "depth"
-  | "kind";
+  | "kind"
+  /** Hidden helpers of the fill-in sheet: the numeric target, the value judged (actual, or the change
+   *  from last year's level), the status of rows with a rule, and the heading level a row rolls up to. */
+  | "targetValue"
+  | "measure"
+  | "ruledStatus"
+  | "rollupDepth";
 
 export interface ColumnSpec {
   key: ColumnKey;
