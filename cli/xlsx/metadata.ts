@@ -9,6 +9,8 @@ import type { SheetModel, WorkbookModel } from "../../shared/sheet/types";
 
 export const METADATA_SHEET = "_chitieu";
 export const PLAN_JSON_KEY = "planJson";
+/** The name of the sheet users type into, so readers look there first. */
+export const INDICATOR_SHEET_KEY = "indicatorSheet";
 /** Below Excel's 32 767-character cell limit, with room to spare. */
 const CHUNK = 30000;
 

@@ -74,7 +74,9 @@ async function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, option
 
   for (const merge of model.merges) ws.mergeCells(rectA1(merge));
   model.conditionalRules.forEach((rule, i) => addConditionalRule(ws, rule, i + 1));
-  for (const spec of model.validations) ws.dataValidations.add(rectA1(spec.range), excelValidation(spec));
+  // ExcelJS has `dataValidations` on every worksheet but leaves it out of its type declarations.
+  const validations = (ws as unknown as { dataValidations: { add(ref: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const spec of model.validations) validations.add(rectA1(spec.range), excelValidation(spec));
   for (const name of model.names) workbook.definedNames.add(absoluteRef(name.sheet, name.range), name.name);
   if (model.print) applyPrintSetup(ws, model.print);
 
@@ -208,6 +210,7 @@ function applyPrintSetup(ws: ExcelJS.Worksheet, print: PrintSetup): void {
       footer: inches(print.margins.footer),
     },
     ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}` } : {}),
+    ...(print.printArea ? { printArea: rectA1(print.printArea) } : {}),
   };
   if (print.pageNumbers) ws.headerFooter = { differentFirst: true, firstHeader: "", oddHeader: "&C&P" };
 }

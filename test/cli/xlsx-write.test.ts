@@ -81,7 +81,7 @@ describe("writeXlsxBuffer", () => {
 
   it("writes conditional formats, validations from a range, protection with unlocked input cells, names and print setup", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes);
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet("Chỉ tiêu")!;
     const s = xml["xl/worksheets/sheet1.xml"];
     expect(s).toMatch(/<conditionalFormatting sqref="F3:F4">/);

@@ -1,0 +1,94 @@
+// `chitieu template --plan <id|file.json> -o out.xlsx [--unit …] [--year 2025] [--estimate] [--password …] [--force]`
+import { resolve } from "node:path";
+import { t } from "../../shared/i18n";
+import type { Lang, Plan } from "../../shared/model";
+import { buildFillInWorkbook } from "../../shared/sheet/fill-in";
+import type { WorkbookModel } from "../../shared/sheet/types";
+import { boolFlag, parseArgs, stringFlag } from "../args";
+import { UsageError, type Command } from "../context";
+import { loadPlanArgument } from "../plan-source";
+import { requireXlsxName, writeNewFile } from "../xlsx/files";
+import { INDICATOR_SHEET_KEY, PLAN_JSON_KEY, withMetadataSheet } from "../xlsx/metadata";
+import { writeXlsxBuffer } from "../xlsx/write";
+import "../messages-xlsx";
+
+const USAGE = 'chitieu template --plan <id|file.json> -o <out.xlsx> [--unit "Phường Đông Hải"] [--year 2025] [--estimate] [--password <pw>] [--force]';
+
+export interface TemplateOptions {
+  unit?: string;
+  year?: number;
+  estimate?: boolean;
+  lang: Lang;
+  password?: string;
+  /** Example figures to put in the actual cells (the demo's filled workbook). */
+  entries?: Parameters<typeof buildFillInWorkbook>[1]["entries"];
+  /** Extra facts for the metadata sheet. */
+  metadata?: Record<string, string>;
+}
+
+/** The fill-in workbook of a plan as .xlsx bytes, carrying the plan it was made from. */
+export async function fillInWorkbookBytes(plan: Plan, options: TemplateOptions): Promise<Buffer> {
+  const model = buildFillInWorkbook(plan, {
+    ...(options.unit ? { unit: options.unit } : {}),
+    ...(options.year ? { year: options.year } : {}),
+    ...(options.estimate ? { estimate: true } : {}),
+    ...(options.entries ? { entries: options.entries } : {}),
+    ...(options.password ? { password: options.password } : {}),
+    lang: options.lang,
+  });
+  return writeXlsxBuffer(withPlanMetadata(model, plan, options));
+}
+
+/** The model's own metadata (plan id, year, unit, settings), plus the plan itself and where to read. */
+function withPlanMetadata(model: WorkbookModel, plan: Plan, options: TemplateOptions): WorkbookModel {
+  const indicatorSheet = model.sheets.find((s) => s.role === "fill-in")?.name ?? model.sheets[0]?.name ?? "";
+  return withMetadataSheet(model, {
+    [INDICATOR_SHEET_KEY]: indicatorSheet,
+    [PLAN_JSON_KEY]: JSON.stringify(plan),
+    ...options.metadata,
+  });
+}
+
+export const command: Command = {
+  summary: { vi: "ghi bảng nhập chỉ tiêu .xlsx của một kế hoạch", en: "write the fill-in .xlsx workbook of a plan" },
+  async run(ctx) {
+    const args = parseArgs(
+      ctx.args,
+      {
+        plan: { value: true },
+        output: { value: true, alias: "o" },
+        unit: { value: true },
+        year: { value: true },
+        estimate: { value: false },
+        password: { value: true },
+        force: { value: false },
+      },
+      ctx.lang,
+    );
+    if (args.positionals.length) throw new UsageError(t("cli.too-many-arguments", { extra: args.positionals.join(" "), usage: USAGE }, ctx.lang));
+    const planArg = stringFlag(args, "plan");
+    const output = stringFlag(args, "output");
+    if (!planArg) throw new UsageError(t("cli.missing-argument", { what: "--plan", usage: USAGE }, ctx.lang));
+    if (!output) throw new UsageError(t("cli.missing-argument", { what: "-o <out.xlsx>", usage: USAGE }, ctx.lang));
+    requireXlsxName(output, ctx.lang);
+    const yearText = stringFlag(args, "year");
+    let year: number | undefined;
+    if (yearText !== undefined) {
+      year = Number(yearText);
+      if (!/^\d{4}$/.test(yearText.trim()) || year < 1900 || year > 2200) throw new UsageError(t("xlsx.bad-year", { value: yearText }, ctx.lang));
+    }
+    const plan = loadPlanArgument(planArg, ctx.cwd, ctx.lang);
+    const unit = stringFlag(args, "unit")?.normalize("NFC").trim() || undefined;
+    const bytes = await fillInWorkbookBytes(plan, {
+      unit,
+      year,
+      estimate: boolFlag(args, "estimate"),
+      lang: ctx.lang,
+      password: stringFlag(args, "password"),
+    });
+    writeNewFile(resolve(ctx.cwd, output), bytes, boolFlag(args, "force"), ctx.lang);
+    const unitText = unit ? t("xlsx.template.unit", { unit }, ctx.lang) : "";
+    ctx.stdout(t("xlsx.template.written", { file: output, count: plan.indicators.length, plan: plan.title, unit: unitText }, ctx.lang) + "\n");
+    return 0;
+  },
+};
