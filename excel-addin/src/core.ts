@@ -1,9 +1,9 @@
 // The one place where the add-in calls the shared core's sheet builders and readers, so the rest of
 // the add-in speaks a small, stable vocabulary (and a change of a core signature is fixed here).
 import type { ActualEntry, Evaluation, Finding, Lang, Plan, Settings } from "../../shared/model";
-import type { SheetModel, TableLayout, WorkbookModel } from "../../shared/sheet/types";
+import type { SheetModel, WorkbookModel } from "../../shared/sheet/types";
 import { buildFillInWorkbook } from "../../shared/sheet/fill-in";
-import { readFillInSheet } from "../../shared/sheet/read-back";
+import { readFillInSheet, type FillInReadResult } from "../../shared/sheet/read-back";
 import { buildSummaryWorkbook } from "../../shared/sheet/summary-sheet";
 import { buildConsolidationWorkbook } from "../../shared/sheet/consolidation-sheet";
 import { evaluatePlan } from "../../shared/evaluate";
@@ -22,7 +22,7 @@ export interface FillInOptions {
 }
 
 export function fillInWorkbook(plan: Plan, options: FillInOptions): WorkbookModel {
-  return buildFillInWorkbook(plan, { ...options, issuer: options.issuer ?? undefined } as Parameters<typeof buildFillInWorkbook>[1]);
+  return buildFillInWorkbook(plan, { ...options, issuer: options.issuer ?? undefined });
 }
 
 export function fillInSheetOf(model: WorkbookModel): SheetModel {
@@ -31,18 +31,17 @@ export function fillInSheetOf(model: WorkbookModel): SheetModel {
   return sheet;
 }
 
-export interface FillInReading {
-  entries: ActualEntry[];
-  /** The sheet row (0-based) of each indicator code, as the sheet stands now (rows may be sorted). */
-  rowsByCode: Map<string, number>;
-  layout: TableLayout | null;
-  problems: Finding[];
-}
+export type FillInReading = FillInReadResult;
 
 export function readFillIn(grid: unknown[][], sheetName: string, plan: Plan, lang: Lang): FillInReading {
-  const result = readFillInSheet(grid as Parameters<typeof readFillInSheet>[0], sheetName, { plan, lang });
-  const rowsByCode = result.rowsByCode instanceof Map ? result.rowsByCode : new Map(Object.entries(result.rowsByCode as Record<string, number>));
-  return { entries: result.entries, rowsByCode, layout: result.layout ?? null, problems: result.problems as Finding[] };
+  return readFillInSheet(grid, sheetName, { plan, lang });
+}
+
+/** Layout problems that make matching rows by code unsafe: rewriting the sheet would lose input. */
+const BLOCKING_LAYOUT = new Set(["layout-header-missing", "layout-key-column-missing", "layout-duplicate-code"]);
+
+export function blockingProblems(reading: FillInReading): Finding[] {
+  return reading.problems.filter((p) => BLOCKING_LAYOUT.has(p.rule));
 }
 
 export function evaluate(plan: Plan, entries: ActualEntry[], settings: Settings): Evaluation[] {
@@ -65,11 +64,11 @@ export interface SummaryInfo {
   lang: Lang;
 }
 
-export function summaryWorkbook(plan: Plan, summary: Summary, evaluations: Evaluation[], settings: Settings, info: SummaryInfo): WorkbookModel {
-  return buildSummaryWorkbook(summary, { plan, evaluations, settings, ...info } as unknown as Parameters<typeof buildSummaryWorkbook>[1]);
+export function summaryWorkbook(plan: Plan, summary: Summary, info: SummaryInfo): WorkbookModel {
+  return buildSummaryWorkbook(plan, summary, { unit: info.unit, year: info.year, estimate: info.estimate, issuer: info.issuer ?? undefined, lang: info.lang });
 }
 
-export function consolidationWorkbook(inputs: ConsolidationInput[], settings: Settings, lang: Lang): WorkbookModel {
+export function consolidationWorkbook(inputs: ConsolidationInput[], settings: Settings, info: { year: number; issuer: string | null; lang: Lang }): WorkbookModel {
   const result = consolidate(inputs, settings);
-  return buildConsolidationWorkbook(result, { settings, lang } as unknown as Parameters<typeof buildConsolidationWorkbook>[1]);
+  return buildConsolidationWorkbook(result, { year: info.year, issuer: info.issuer ?? undefined, lang: info.lang });
 }

@@ -75,7 +75,7 @@ export async function loadPlan(context: Excel.RequestContext, request: LoadReque
     existing = reads.existing;
     if (previous && reads.grid) {
       const reading = core.readFillIn(reads.grid, previous.sheet, previous.plan, lang);
-      const broken = reading.problems.filter((p) => p.severity === "error" && p.rule.startsWith("layout"));
+      const broken = core.blockingProblems(reading);
       if (broken.length > 0) return fail(tx("xl.layout-broken", { sheet: previous.sheet, detail: broken.map((p) => p.message).join("; ") }, lang));
       entries = reading.entries;
     }
@@ -250,10 +250,10 @@ export async function setOverride(context: Excel.RequestContext, code: string, s
   const read = await readFilled(context, lang);
   if (!read.ok) return read;
   const row = read.reading.rowsByCode.get(code);
-  const columns = read.reading.layout?.columns ?? [];
-  const statusCol = columns.findIndex((c) => c.key === "override");
-  const reasonCol = columns.findIndex((c) => c.key === "overrideReason");
-  if (row === undefined || statusCol < 0 || reasonCol < 0) return fail(tx("xl.override.unknown-code", { code }, lang));
+  const columns = read.reading.layout?.columns ?? {};
+  const statusCol = columns.override;
+  const reasonCol = columns.overrideReason;
+  if (row === undefined || statusCol === undefined || reasonCol === undefined) return fail(tx("xl.override.unknown-code", { code }, lang));
   const ws = context.workbook.worksheets.getItem(read.sheet);
   ws.getRangeByIndexes(row, statusCol, 1, 1).values = [[status ?? ""]];
   ws.getRangeByIndexes(row, reasonCol, 1, 1).values = [[status === null ? "" : textInput(reason.trim())]];
@@ -279,7 +279,7 @@ export async function buildSummary(context: Excel.RequestContext, lang: Lang, fe
   const settings = { ...doc.settings, lang };
   const evaluations = core.evaluate(doc.plan, read.reading.entries, settings);
   const summary = core.summaryOf(doc.plan, evaluations, settings);
-  const model = core.summaryWorkbook(doc.plan, summary, evaluations, settings, { unit: doc.unit, year: doc.year, estimate: doc.estimate, issuer: doc.issuer, lang });
+  const model = core.summaryWorkbook(doc.plan, summary, { unit: doc.unit, year: doc.year, estimate: doc.estimate, issuer: doc.issuer, lang });
   const written = await writeOwnSheets(context, read.snapshot, read.existing, model, doc, features);
   if (!written.ok) return written;
   return { ok: true, sheet: written.first, sentence: summary.sentence };
@@ -346,7 +346,7 @@ export async function consolidateFiles(
     return unitInput(file, doc, settings, lang);
   });
   onProgress(files.length, files.length, "");
-  const model = core.consolidationWorkbook(inputs, settings, lang);
+  const model = core.consolidationWorkbook(inputs, settings, { year: doc.year, issuer: doc.issuer, lang });
   const ours = model.sheets.filter((s) => hasSheet(snapshot, s.name) && Object.keys(doc.sheets).some((n) => n.toLowerCase() === s.name.toLowerCase()));
   const probed = ours.length > 0 ? (await readSheets(context, null, ours.map((s) => actualName(snapshot, s.name)))).existing : new Map<string, ExistingSheet>();
   const written = await writeOwnSheets(context, snapshot, probed, model, doc, features);
@@ -361,7 +361,7 @@ function unitInput(file: UnitFile, doc: DocumentState, settings: Settings, lang:
   const sheet = file.read.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
   if (!sheet) return { file: file.name, reason: tx("xl.consolidate.no-sheet", { plan: doc.plan.title }, lang) };
   const reading = core.readFillIn(sheet.grid, sheet.name, doc.plan, lang);
-  const broken = reading.problems.filter((p) => p.severity === "error" && p.rule.startsWith("layout"));
+  const broken = core.blockingProblems(reading);
   if (broken.length > 0) return { file: file.name, reason: broken.map((p) => p.message).join("; ") };
   const evaluations = core.evaluate(doc.plan, reading.entries, settings);
   const findings = [...reading.problems, ...core.validate(doc.plan, reading.entries, settings)];
