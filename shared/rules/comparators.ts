@@ -69,10 +69,12 @@ const ONE = num(1);
 
 const s = (status: Status): Expr => text(status);
 
+// Percentages multiply first (A × 100 / T): 230 × 100 / 200 is exactly 115, 230 / 200 × 100 is not.
+const percentOf = (part: Expr, whole: Expr): Expr => div(mul(part, HUNDRED), whole);
 /** Completion for higher-is-better: A / T × 100, none when T = 0. */
-const higherPercent = (target: Expr): Expr => ifThen(cmp("=", target, ZERO), BLANK, mul(div(A, target), HUNDRED));
+const higherPercent = (target: Expr): Expr => ifThen(cmp("=", target, ZERO), BLANK, percentOf(A, target));
 /** Lower-is-better: T / A × 100, 100 when A = 0, none when T = 0. */
-const lowerPercent = ifThen(cmp("=", T, ZERO), BLANK, ifThen(cmp("=", A, ZERO), HUNDRED, mul(div(T, A), HUNDRED)));
+const lowerPercent = ifThen(cmp("=", T, ZERO), BLANK, ifThen(cmp("=", A, ZERO), HUNDRED, percentOf(T, A)));
 
 interface Judgement {
   percent: Expr;
@@ -94,7 +96,7 @@ function judgement(comparator: Comparator): Judgement {
       return { percent: lowerPercent, achieved: cmp("<", A, T), exceeded: cmp("<", A, T) };
     case "=":
       return {
-        percent: ifThen(cmp("=", T, ZERO), ifThen(cmp("=", A, ZERO), HUNDRED, ZERO), mul(div(A, T), HUNDRED)),
+        percent: ifThen(cmp("=", T, ZERO), ifThen(cmp("=", A, ZERO), HUNDRED, ZERO), percentOf(A, T)),
         achieved: cmp("=", A, T),
         exceeded: FALSE,
       };
@@ -122,7 +124,7 @@ function measureOf(indicator: Indicator): Expr {
   const c = indicator.comparator;
   if (c !== "decrease-by" && c !== "increase-by") return ACTUAL;
   const change = c === "decrease-by" ? sub(PREVIOUS, ACTUAL) : sub(ACTUAL, PREVIOUS);
-  const fromLevels = changeModeOf(indicator) === "points" ? change : ifThen(cmp("=", PREVIOUS, ZERO), BLANK, mul(div(change, PREVIOUS), HUNDRED));
+  const fromLevels = changeModeOf(indicator) === "points" ? change : ifThen(cmp("=", PREVIOUS, ZERO), BLANK, percentOf(change, PREVIOUS));
   return ifThen(not(isnum(ACTUAL)), BLANK, ifThen(isnum(PREVIOUS), fromLevels, ACTUAL));
 }
 
@@ -156,7 +158,7 @@ function shownStatus(ruleStatus: Expr): Expr {
 
 const numericYoy = ifThen(
   and(isnum(ACTUAL), isnum(PREVIOUS)),
-  ifThen(cmp("=", PREVIOUS, ZERO), BLANK, mul(div(ACTUAL, PREVIOUS), HUNDRED)),
+  ifThen(cmp("=", PREVIOUS, ZERO), BLANK, percentOf(ACTUAL, PREVIOUS)),
   BLANK,
 );
 
