@@ -29,11 +29,20 @@ export interface ConvertResult {
  * Converts files in one soffice run: `format` is what `--convert-to` takes ("pdf", "xlsx",
  * `csv:"Text - txt - csv (StarCalc)":44,34,76,1,,0,false,true,false,false,false,-1`).
  */
-export function convertWithLibreOffice(soffice: string, files: string[], format: string, outDir: string, timeoutMs = 600_000): Promise<ConvertResult> {
+export function convertWithLibreOffice(
+  soffice: string,
+  files: string[],
+  format: string,
+  outDir: string,
+  options: { timeoutMs?: number; locale?: string } = {},
+): Promise<ConvertResult> {
+  const timeoutMs = options.timeoutMs ?? 600_000;
+  // The locale decides how numbers print ("7.312,72" under vi_VN); LibreOffice takes it from the environment.
+  const env = options.locale ? { ...process.env, LC_ALL: options.locale, LANG: options.locale } : process.env;
   const profile = mkdtempSync(join(tmpdir(), "chitieu-lo-profile-"));
   const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nolockcheck", "--convert-to", format, "--outdir", outDir, ...files];
   return new Promise((resolve) => {
-    const child = spawn(soffice, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(soffice, args, { stdio: ["ignore", "pipe", "pipe"], env });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString("utf8")));
     child.stderr.on("data", (d: Buffer) => (output += d.toString("utf8")));

@@ -20,7 +20,10 @@ export async function printPdf(xlsxPath: string, ctx: Pick<CliContext, "stderr" 
     return null;
   }
   const pdfPath = pdfPathFor(xlsxPath);
-  const result = await convertWithLibreOffice(soffice, [xlsxPath], "pdf", dirname(xlsxPath), 180_000);
+  const result = await convertWithLibreOffice(soffice, [xlsxPath], "pdf", dirname(xlsxPath), {
+    timeoutMs: 180_000,
+    locale: ctx.lang === "en" ? "en_US.UTF-8" : "vi_VN.UTF-8",
+  });
   if (!result.ok || !existsSync(pdfPath)) {
     const detail = result.output.split(/\r?\n/).filter(Boolean).pop() ?? "?";
     ctx.stderr(t("xlsx.pdf.failed", { file: basename(xlsxPath), detail }, ctx.lang) + "\n");

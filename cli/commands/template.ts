@@ -2,7 +2,7 @@
 import { resolve } from "node:path";
 import { t } from "../../shared/i18n";
 import type { Lang, Plan } from "../../shared/model";
-import { buildFillInWorkbook } from "../../shared/sheet/fill-in";
+import { buildFillInWorkbook, type FillInOptions } from "../../shared/sheet/fill-in";
 import type { WorkbookModel } from "../../shared/sheet/types";
 import { boolFlag, parseArgs, stringFlag } from "../args";
 import { UsageError, type Command } from "../context";
@@ -21,7 +21,9 @@ export interface TemplateOptions {
   lang: Lang;
   password?: string;
   /** Example figures to put in the actual cells (the demo's filled workbook). */
-  entries?: Parameters<typeof buildFillInWorkbook>[1]["entries"];
+  entries?: FillInOptions["entries"];
+  /** A line across the header block, e.g. "Số liệu minh họa" on the demo's example workbook. */
+  banner?: string;
   /** Extra facts for the metadata sheet. */
   metadata?: Record<string, string>;
 }
@@ -36,7 +38,21 @@ export async function fillInWorkbookBytes(plan: Plan, options: TemplateOptions):
     ...(options.password ? { password: options.password } : {}),
     lang: options.lang,
   });
-  return writeXlsxBuffer(withPlanMetadata(model, plan, options));
+  return writeXlsxBuffer(withPlanMetadata(options.banner ? withBanner(model, options.banner) : model, plan, options));
+}
+
+/** Writes the banner into the empty row just above the table header, in bold red. */
+function withBanner(model: WorkbookModel, banner: string): WorkbookModel {
+  const sheets = model.sheets.map((sheet) => {
+    const row = sheet.table ? sheet.table.headerRow - 1 : -1;
+    if (sheet.role !== "fill-in" || row < 0 || (sheet.cells[row] ?? []).some((v) => v !== null)) return sheet;
+    const cells = sheet.cells.map((r) => [...r]);
+    cells[row] = [banner];
+    const width = sheet.table?.columns.filter((c) => !c.hidden).length ?? 1;
+    const range = { row, col: 0, rows: 1, cols: Math.min(width, 9) };
+    return { ...sheet, cells, merges: [...sheet.merges, range], styles: [...sheet.styles, { range, style: { font: { bold: true, color: "#C00000" as const }, horizontal: "center" as const } }] };
+  });
+  return { ...model, sheets };
 }
 
 /** The model's own metadata (plan id, year, unit, settings), plus the plan itself and where to read. */

@@ -38,7 +38,7 @@ export function tableOf(grid: Grid): { headerRow: number; col: (begins: string) 
 }
 
 /** Types values into the actual column of a workbook file, like a clerk in Excel: by code. */
-export async function fillActuals(path: string, values: Record<string, unknown>, column = "Thực hiện"): Promise<void> {
+export async function fillActuals(path: string, values: Record<string, unknown>, column = "Thực hiện năm 2025"): Promise<void> {
   const grid = readXlsxBytes(readFileSync(path)).grid(SHEET);
   const table = tableOf(grid);
   const wb = new ExcelJS.Workbook();

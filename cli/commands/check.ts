@@ -1,0 +1,39 @@
+// `chitieu check <filled.xlsx> [--plan <id|file.json>] [--json]`: the entered actuals, validated by the core.
+// --json prints the findings array: [{ file, severity, rule, code, sheet, cell, message, fix? }].
+import { t } from "../../shared/i18n";
+import type { Finding, Lang } from "../../shared/model";
+import { validateEntries } from "../../shared/validate";
+import { boolFlag, parseArgs, stringFlag } from "../args";
+import type { Command } from "../context";
+import { loadFilledForCommand, requireOneFile } from "../xlsx/input-args";
+import "../messages-xlsx";
+
+const USAGE = "chitieu check <filled.xlsx> [--plan <id|file.json>] [--json]";
+
+export const command: Command = {
+  summary: { vi: "kiểm tra số liệu đã nhập trong tệp .xlsx", en: "check the actuals entered in an .xlsx workbook" },
+  async run(ctx) {
+    const args = parseArgs(ctx.args, { json: { value: false }, plan: { value: true } }, ctx.lang);
+    const fileArg = requireOneFile(args.positionals, USAGE, ctx.lang);
+    const filled = loadFilledForCommand(fileArg, ctx.cwd, ctx.lang, stringFlag(args, "plan"));
+    const settings = { ...filled.settings, lang: ctx.lang };
+    const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, settings)];
+    const errors = findings.filter((f) => f.severity === "error").length;
+    if (boolFlag(args, "json")) {
+      ctx.stdout(JSON.stringify(findings.map((f) => ({ file: fileArg, ...f })), null, 2) + "\n");
+    } else {
+      for (const finding of findings) ctx.stdout(findingLine(fileArg, finding, ctx.lang) + "\n");
+      const counts = { file: fileArg, errors, warnings: findings.length - errors, count: filled.entries.length };
+      ctx.stdout(t(findings.length ? "xlsx.check.counts" : "xlsx.check.clean", counts, ctx.lang) + "\n");
+    }
+    return errors > 0 ? 1 : 0;
+  },
+};
+
+/** `filled.xlsx!'Chỉ tiêu'!F12: Lỗi: …` — file and cell first, so a clerk can go straight to it. */
+export function findingLine(file: string, finding: Finding, lang: Lang): string {
+  const sheet = finding.sheet ? `${/^[\p{L}\p{N}_]+$/u.test(finding.sheet) ? finding.sheet : `'${finding.sheet}'`}!` : "";
+  const where = `${file}${finding.cell || finding.sheet ? "!" : ""}${sheet}${finding.cell ?? ""}`;
+  const severity = t(finding.severity === "error" ? "xlsx.severity.error" : "xlsx.severity.warning", {}, lang);
+  return t("xlsx.finding", { where, severity, message: finding.message }, lang);
+}

@@ -1,0 +1,47 @@
+// `chitieu evaluate <filled.xlsx> --json [--plan <id|file.json>]`: per indicator what the core computes.
+// Contract (cli.md): {"indicators":[{"code","target","actual","percent","status"}]}.
+import { evaluatePlan } from "../../shared/evaluate";
+import { validateEntries } from "../../shared/validate";
+import { formatPercent, formatVietnameseNumber } from "../../shared/numbers";
+import type { Evaluation } from "../../shared/model";
+import { boolFlag, parseArgs, stringFlag } from "../args";
+import type { Command } from "../context";
+import { renderTable } from "../table";
+import { loadFilledForCommand, requireOneFile } from "../xlsx/input-args";
+
+const USAGE = "chitieu evaluate <filled.xlsx> --json [--plan <id|file.json>]";
+
+export interface EvaluatedIndicator {
+  code: string;
+  target: number | null;
+  actual: number | boolean | null;
+  percent: number | null;
+  status: Evaluation["status"];
+}
+
+export function contractRow(evaluation: Evaluation): EvaluatedIndicator {
+  const ind = evaluation.indicator;
+  const target = ind.comparator === "range" ? (ind.targetMin ?? null) : ind.target;
+  return { code: evaluation.code, target, actual: evaluation.actual, percent: evaluation.percent, status: evaluation.status };
+}
+
+export const command: Command = {
+  summary: { vi: "đánh giá từng chỉ tiêu trong tệp .xlsx [--json]", en: "evaluate each indicator of an .xlsx workbook [--json]" },
+  async run(ctx) {
+    const args = parseArgs(ctx.args, { json: { value: false }, plan: { value: true } }, ctx.lang);
+    const fileArg = requireOneFile(args.positionals, USAGE, ctx.lang);
+    const filled = loadFilledForCommand(fileArg, ctx.cwd, ctx.lang, stringFlag(args, "plan"));
+    const settings = { ...filled.settings, lang: ctx.lang };
+    const evaluations = evaluatePlan(filled.plan, filled.entries, settings);
+    const rows = evaluations.map(contractRow);
+    if (boolFlag(args, "json")) {
+      ctx.stdout(JSON.stringify({ indicators: rows }) + "\n");
+    } else {
+      const header = ctx.lang === "en" ? ["Code", "Target", "Actual", "%", "Status"] : ["Mã", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Đánh giá"];
+      const show = (v: number | boolean | null) => (v === null ? "" : typeof v === "boolean" ? (v ? "Đạt" : "Không đạt") : formatVietnameseNumber(v));
+      ctx.stdout(renderTable(header, rows.map((r) => [r.code, show(r.target), show(r.actual), r.percent === null ? "" : formatPercent(r.percent), r.status])));
+    }
+    const errors = [...filled.problems, ...validateEntries(filled.plan, filled.entries, settings)].filter((f) => f.severity === "error");
+    return errors.length > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,118 @@
+// `chitieu summary <filled.xlsx>… -o <out.xlsx> [--pdf] [--plan <id|file.json>] [--force]`
+// One file: the unit's year-end summary sheet (report.md). Several: the consolidation (matrix,
+// per-unit counts and ranking, and the register of files that could not be used, with why), with
+// one progress line per file on stderr.
+import { existsSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { consolidate, type ConsolidationInput } from "../../shared/consolidate";
+import { evaluatePlan } from "../../shared/evaluate";
+import { t } from "../../shared/i18n";
+import type { Lang, Plan, Settings } from "../../shared/model";
+import { buildConsolidationWorkbook } from "../../shared/sheet/consolidation-sheet";
+import { buildSummaryWorkbook } from "../../shared/sheet/summary-sheet";
+import { summarize } from "../../shared/summary";
+import { validateEntries } from "../../shared/validate";
+import { boolFlag, parseArgs, stringFlag } from "../args";
+import { UsageError, type CliContext, type Command, type ExitCode } from "../context";
+import { loadPlanArgument } from "../plan-source";
+import { fileProblemMessage, requireXlsxName, writeNewFile } from "../xlsx/files";
+import { readFilledWorkbook, type FilledWorkbook } from "../xlsx/filled-workbook";
+import { XlsxFileError } from "../xlsx/open";
+import { writeXlsxBuffer } from "../xlsx/write";
+import { pdfPathFor, printPdf } from "../pdf";
+import "../messages-xlsx";
+
+const USAGE = "chitieu summary <filled.xlsx> [more.xlsx …] -o <out.xlsx> [--pdf] [--plan <id|file.json>] [--force]";
+
+export const command: Command = {
+  summary: { vi: "biểu tổng hợp của một đơn vị, hoặc tổng hợp nhiều đơn vị (.xlsx, --pdf)", en: "one unit's year-end summary, or the consolidation of many (.xlsx, --pdf)" },
+  async run(ctx) {
+    const args = parseArgs(
+      ctx.args,
+      { output: { value: true, alias: "o" }, pdf: { value: false }, plan: { value: true }, force: { value: false } },
+      ctx.lang,
+    );
+    const inputs = args.positionals;
+    const output = stringFlag(args, "output");
+    if (inputs.length === 0) throw new UsageError(t("cli.missing-argument", { what: ctx.lang === "en" ? "the .xlsx files" : "tệp .xlsx", usage: USAGE }, ctx.lang));
+    if (!output) throw new UsageError(t("cli.missing-argument", { what: "-o <out.xlsx>", usage: USAGE }, ctx.lang));
+    requireXlsxName(output, ctx.lang);
+    const outPath = resolve(ctx.cwd, output);
+    if (inputs.some((f) => resolve(ctx.cwd, f) === outPath)) throw new UsageError(t("xlsx.out-is-input", { file: output }, ctx.lang));
+    const planArg = stringFlag(args, "plan");
+    const plan = planArg ? loadPlanArgument(planArg, ctx.cwd, ctx.lang) : undefined;
+    const force = boolFlag(args, "force");
+    // LibreOffice would overwrite a PDF of the same name without asking.
+    if (boolFlag(args, "pdf") && !force && existsSync(pdfPathFor(outPath))) throw new UsageError(t("xlsx.out-exists", { file: basename(pdfPathFor(outPath)) }, ctx.lang));
+
+    const result = inputs.length === 1 ? await unitSummary(ctx, inputs[0], plan, outPath, force) : await consolidation(ctx, inputs, plan, outPath, output, force);
+    ctx.stderr(t("xlsx.summary.written", { file: output }, ctx.lang) + "\n");
+    if (boolFlag(args, "pdf")) await printPdf(outPath, ctx);
+    return result;
+  },
+};
+
+function settingsFor(filled: FilledWorkbook, lang: Lang): Settings {
+  return { ...filled.settings, lang };
+}
+
+async function unitSummary(ctx: CliContext, file: string, plan: Plan | undefined, outPath: string, force: boolean): Promise<ExitCode> {
+  let filled: FilledWorkbook;
+  try {
+    filled = readFilledWorkbook(resolve(ctx.cwd, file), { plan, lang: ctx.lang, displayName: file });
+  } catch (error) {
+    if (error instanceof XlsxFileError) throw new UsageError(fileProblemMessage(error, ctx.lang));
+    throw error;
+  }
+  const settings = settingsFor(filled, ctx.lang);
+  const evaluations = evaluatePlan(filled.plan, filled.entries, settings);
+  const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, settings)];
+  const summary = summarize(filled.plan, evaluations, settings);
+  const model = buildSummaryWorkbook(filled.plan, summary, {
+    ...(filled.unit ? { unit: filled.unit } : {}),
+    estimate: filled.metadata.estimate === "true",
+    year: filled.settings.reportYear,
+    lang: ctx.lang,
+  });
+  writeNewFile(outPath, await writeXlsxBuffer(model), force, ctx.lang);
+  ctx.stdout(summary.sentence + "\n");
+  return findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+async function consolidation(ctx: CliContext, files: string[], plan: Plan | undefined, outPath: string, output: string, force: boolean): Promise<ExitCode> {
+  const units: ConsolidationInput[] = [];
+  let settings: Settings | null = null;
+  let problems = 0;
+  files.forEach((file, i) => {
+    const progress = { index: i + 1, total: files.length, file };
+    try {
+      const filled = readFilledWorkbook(resolve(ctx.cwd, file), { plan, lang: ctx.lang, displayName: file });
+      const unitSettings = settingsFor(filled, ctx.lang);
+      settings ??= unitSettings;
+      const evaluations = evaluatePlan(filled.plan, filled.entries, unitSettings);
+      const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, unitSettings)];
+      units.push({ unit: filled.unit ?? unitNameFromFile(file), file, plan: filled.plan, evaluations, findings });
+      const errors = findings.filter((f) => f.severity === "error").length;
+      if (errors > 0) problems++;
+      ctx.stderr(t(errors > 0 ? "xlsx.summary.progress-errors" : "xlsx.summary.progress-ok", { ...progress, errors }, ctx.lang) + "\n");
+    } catch (error) {
+      if (!(error instanceof XlsxFileError)) throw error;
+      const reason = fileProblemMessage(error, ctx.lang);
+      units.push({ file, reason });
+      problems++;
+      ctx.stderr(t("xlsx.summary.progress-failed", { ...progress, reason }, ctx.lang) + "\n");
+    }
+  });
+  if (settings === null) throw new UsageError(t("xlsx.summary.none-usable", {}, ctx.lang));
+  const result = consolidate(units, settings);
+  const model = buildConsolidationWorkbook(result, { lang: ctx.lang });
+  writeNewFile(outPath, await writeXlsxBuffer(model), force, ctx.lang);
+  const failed = result.register.filter((r) => r.kind !== "validation-errors").length;
+  ctx.stdout(t("xlsx.summary.consolidated", { used: result.units.length, total: files.length, failed, file: output }, ctx.lang) + "\n");
+  return problems > 0 ? 1 : 0;
+}
+
+/** "phuong-dong-hai.xlsx" → "phuong-dong-hai": a unit name when the workbook names none. */
+function unitNameFromFile(file: string): string {
+  return (file.split(/[\\/]/).pop() ?? file).replace(/\.xlsx$/i, "");
+}

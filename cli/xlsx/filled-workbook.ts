@@ -1,0 +1,131 @@
+// A filled workbook as the commands need it: the plan it was made from, the settings, the entered
+// actuals read by the key column, and the layout problems. Anything that makes the file unusable
+// is an XlsxFileError (exit 2); problems with the figures are findings (exit 1).
+import { basename } from "node:path";
+import type { ActualEntry, Finding, Lang, Plan, Settings } from "../../shared/model";
+import { defaultSettings, SettingsSchema } from "../../shared/model";
+import { validatePlan } from "../../shared/plan-io";
+import { findBuiltInPlan } from "../../shared/catalog";
+import { readFillInSheet } from "../../shared/sheet/read-back";
+import { readXlsxFile, type Grid, type XlsxBook } from "./read";
+import { XlsxFileError } from "./open";
+import { INDICATOR_SHEET_KEY, METADATA_SHEET, PLAN_JSON_KEY, readMetadata } from "./metadata";
+
+export interface FilledWorkbook {
+  file: string;
+  plan: Plan;
+  settings: Settings;
+  metadata: Record<string, string>;
+  sheet: string;
+  entries: ActualEntry[];
+  /** Layout problems found while reading (duplicate codes, rows missing …), as findings. */
+  problems: Finding[];
+  /** The unit named in the workbook, if any. */
+  unit: string | null;
+}
+
+export interface ReadFilledOptions {
+  /** A plan given on the command line wins over the one stored in the file. */
+  plan?: Plan;
+  lang: Lang;
+  /** Name shown in messages; the path's base name by default. */
+  displayName?: string;
+}
+
+export function readFilledWorkbook(path: string, options: ReadFilledOptions): FilledWorkbook {
+  const file = options.displayName ?? basename(path);
+  const book = withFileName(() => readXlsxFile(path), file);
+  return withFileName(() => fromBook(book, file, options), file);
+}
+
+/** Gives every XlsxFileError the file's name, so each message names the file. */
+function withFileName<T>(fn: () => T, file: string): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof XlsxFileError) throw new XlsxFileError(error.key, { ...error.params, file });
+    throw error;
+  }
+}
+
+function fromBook(book: XlsxBook, file: string, options: ReadFilledOptions): FilledWorkbook {
+  const metaSheet = book.sheets.find((s) => s.name === METADATA_SHEET);
+  const metadata = metaSheet ? readMetadata(book.grid(METADATA_SHEET)) : {};
+  // A missing or broken plan is reported only once the file is known to hold an indicator sheet:
+  // for a random workbook "no indicator sheet" is the message that helps.
+  let plan: Plan | undefined = options.plan;
+  let planProblem: XlsxFileError | null = null;
+  if (!plan) {
+    try {
+      plan = storedPlan(metadata);
+    } catch (error) {
+      if (!(error instanceof XlsxFileError)) throw error;
+      planProblem = error;
+    }
+  }
+
+  const preferred = metadata[INDICATOR_SHEET_KEY];
+  const candidates = [
+    ...book.sheets.filter((s) => s.name === preferred),
+    ...book.sheets.filter((s) => s.name !== preferred && s.name !== METADATA_SHEET && s.state === "visible"),
+  ];
+  for (const sheet of candidates) {
+    const grid: Grid = book.grid(sheet.name);
+    const result = readFillInSheet(grid, sheet.name, { plan, lang: options.lang });
+    if (!result.layout) {
+      // No header row here; a missing key column on the sheet the workbook names is fatal though.
+      if (sheet.name === preferred && result.problems.length > 0) throw unusable(file, sheet.name, result.problems);
+      continue;
+    }
+    const fatal = result.problems.filter((p) => p.severity === "error" && p.rule.startsWith("layout-") && result.entries.length === 0);
+    if (fatal.length > 0) throw unusable(file, sheet.name, fatal);
+    if (!plan) throw planProblem ?? new XlsxFileError("xlsx.no-plan");
+    return {
+      file,
+      plan,
+      settings: storedSettings(metadata, plan),
+      metadata,
+      sheet: sheet.name,
+      entries: result.entries,
+      problems: result.problems,
+      unit: metadata.unit?.trim() || null,
+    };
+  }
+  throw new XlsxFileError("xlsx.no-indicator-sheet");
+}
+
+function unusable(file: string, sheet: string, problems: Finding[]): XlsxFileError {
+  return new XlsxFileError("xlsx.layout-unusable", { file, sheet, detail: problems.map((p) => p.message).join("; ") });
+}
+
+function storedPlan(metadata: Record<string, string>): Plan {
+  const json = metadata[PLAN_JSON_KEY];
+  if (json) {
+    let data: unknown;
+    try {
+      data = JSON.parse(json);
+    } catch (error) {
+      throw new XlsxFileError("xlsx.plan-broken", { detail: (error as Error).message });
+    }
+    const result = validatePlan(data);
+    if (!result.ok) throw new XlsxFileError("xlsx.plan-broken", { detail: result.problems.map((p) => p.message).join("; ") });
+    return result.plan;
+  }
+  const builtIn = metadata.planId ? findBuiltInPlan(metadata.planId) : undefined;
+  if (builtIn) return builtIn;
+  throw new XlsxFileError("xlsx.no-plan");
+}
+
+function storedSettings(metadata: Record<string, string>, plan: Plan): Settings {
+  const year = Number(metadata.year);
+  const reportYear = Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : plan.year;
+  if (metadata.settings) {
+    try {
+      const parsed = SettingsSchema.safeParse({ ...JSON.parse(metadata.settings), reportYear });
+      if (parsed.success) return parsed.data;
+    } catch {
+      // Broken settings fall back to the defaults: they only tune thresholds.
+    }
+  }
+  return defaultSettings(reportYear);
+}
