@@ -115,6 +115,9 @@ function matrixSheet(c: Consolidation, year: number, lang: Lang, options: Consol
     b.set(row, width - 1, total, typeof total === "number" ? NUMBER_FORMAT : null);
     b.style({ row, col: width - 1, rows: 1, cols: 1 }, { horizontal: "right", font: { bold: true } });
     if (r.depth > 0) b.style({ row, col: 1, rows: 1, cols: 1 }, { indent: r.depth, font: { italic: true } });
+    // Long names wrap in the name column (about 0,85 character per width unit in Times New Roman 13).
+    const lines = Math.ceil(r.name.length / Math.max(10, Math.floor(46 * 0.85) - r.depth * 3));
+    if (lines > 1) b.rowHeight(row, lines * 17 + 4);
     row++;
   }
 
