@@ -1,0 +1,335 @@
+// Items → draft indicators: one item may state one target, a target with its "trong đó" parts, a
+// heading with sub-targets ("Tỷ lệ …: ở đô thị 95%; nông thôn 90%"), several targets, or a
+// qualitative aim ("Giữ vững an ninh chính trị").
+import type { Comparator } from "../model";
+import { findCandidates, readClause, cleanName, type Candidate, type ClauseTarget, type ReadOptions } from "./clause";
+import { QUALITATIVE_START } from "./lexicon";
+import { join, slice, trim, type MappedText } from "./mapped";
+
+export interface Draft {
+  name: string;
+  unit: string;
+  comparator: Comparator | null;
+  target: number | null;
+  targetMin?: number;
+  targetMax?: number;
+  deadlineYear: number | null;
+  note: string | null;
+  group: string | null;
+  reasons: string[];
+  source: MappedText;
+  children: Draft[];
+  childrenAreParts?: boolean;
+}
+
+export interface ItemContext extends ReadOptions {
+  planYear: number;
+  group: string | null;
+  /** Deadline given by the heading the item stands under. */
+  headingDeadline: number | null;
+  /** A list item of the indicator section: a clause without a number is a qualitative target. */
+  listItem: boolean;
+}
+
+export interface ItemResult {
+  drafts: Draft[];
+  /** Clauses with digits that yielded nothing: reported to the user. */
+  unplaced: MappedText[];
+}
+
+// On the text, not the folded text: "trong đó" (of which) is not "trong độ tuổi" (of working age).
+const TRONG_DO = /(?:^|[\s,;.:(])[Tt]rong (?:đó|Đó|ĐÓ|do)(?![\p{L}])\s*(?:[,:]\s*)?/u;
+
+/** Splits an item into clauses: sentences, then ";", then two targets run together, then commas. */
+export function clausesOf(text: MappedText, options: ReadOptions): MappedText[] {
+  const out: MappedText[] = [];
+  for (const sentence of splitSentences(text)) {
+    for (const part of splitOn(sentence, /;/g)) {
+      for (const piece of splitRunTogether(part, options)) out.push(...mergeCommas(piece, options));
+    }
+  }
+  return out.map(trim).filter((c) => /[\p{L}\d]/u.test(c.text));
+}
+
+function splitSentences(text: MappedText): MappedText[] {
+  const cuts: number[] = [];
+  const re = /[.!?](?=\s+["“]?\p{Lu})/gu;
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(text.text)) !== null) {
+    const before = text.text.slice(Math.max(0, match.index - 4), match.index);
+    if (/\b(?:TP|Tp|TT|ThS|TS|PGS|GS|Q|P)$/.test(before)) continue; // abbreviations: "TP. Hải Phòng"
+    cuts.push(match.index + 1);
+  }
+  return cutAt(text, cuts);
+}
+
+function splitOn(text: MappedText, re: RegExp): MappedText[] {
+  const pieces: MappedText[] = [];
+  let last = 0;
+  re.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(text.folded)) !== null) {
+    pieces.push(slice(text, last, match.index));
+    last = match.index + match[0].length;
+  }
+  pieces.push(slice(text, last));
+  return pieces;
+}
+
+function cutAt(text: MappedText, cuts: number[]): MappedText[] {
+  const out: MappedText[] = [];
+  let last = 0;
+  for (const cut of cuts) {
+    out.push(slice(text, last, cut));
+    last = cut;
+  }
+  out.push(slice(text, last));
+  return out;
+}
+
+/** "Doanh thu …: 1.809.001,12 triệu đồng Sản xuất …: 83.485,19 triệu đồng" (lines merged by OCR). */
+function splitRunTogether(text: MappedText, options: ReadOptions): MappedText[] {
+  const candidates = findCandidates(text, options);
+  const cuts: number[] = [];
+  for (let i = 0; i + 1 < candidates.length; i++) {
+    const a = candidates[i];
+    const b = candidates[i + 1];
+    if (!a.introduced || !b.introduced || !b.leads.some((l) => l.folded === ":" || l.folded === "dat" || l.folded === "la")) continue;
+    const gap = text.text.slice(a.end, b.leadStart);
+    if (/\p{L}{2,}/u.test(gap) && !/\(/.test(gap)) cuts.push(a.end);
+  }
+  return cutAt(text, cuts);
+}
+
+/** Commas separate targets only when both sides state one ("hình thành 01 khu công nghiệp, tỷ lệ lấp đầy … 100%"). */
+function mergeCommas(text: MappedText, options: ReadOptions): MappedText[] {
+  const candidates = findCandidates(text, options);
+  if (candidates.length < 2) return [text];
+  const commas: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.folded.length; i++) {
+    const ch = text.folded[i];
+    if (ch === "(") depth++;
+    else if (ch === ")" && depth > 0) depth--;
+    else if (ch === "," && depth === 0 && !/\d/.test(text.folded[i + 1] ?? "")) commas.push(i);
+  }
+  if (commas.length === 0) return [text];
+  const bounds = [0, ...commas.map((c) => c + 1), text.text.length + 1];
+  const groups: [number, number][] = [];
+  let groupStart = 0;
+  let groupHas = false;
+  for (let p = 0; p + 1 < bounds.length; p++) {
+    const from = bounds[p];
+    const to = bounds[p + 1] - 1;
+    const has = candidates.some((c) => c.numberStart >= from && c.numberStart < to);
+    if (has && groupHas) {
+      groups.push([groupStart, from - 1]);
+      groupStart = from;
+    }
+    groupHas = groupHas || has;
+  }
+  groups.push([groupStart, text.text.length]);
+  return groups.map(([a, b]) => slice(text, a, b));
+}
+
+function deadlineIn(folded: string, planYear: number): number | null | undefined {
+  if (/\b(?:hang nam|moi nam|hang nam,)\b/.test(folded)) return null;
+  const match = /(?:^|[\s,(])(?:den|toi|vao|truoc|trong)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20|21)\d{2})\b/.exec(folded);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  return year === planYear ? null : year;
+}
+
+function draftFrom(target: ClauseTarget, ctx: ItemContext, itemDeadline: number | null | undefined): Draft {
+  const own = deadlineIn(target.source.folded, ctx.planYear);
+  let deadlineYear: number | null;
+  const reasons = [...target.reasons];
+  if (own !== undefined) deadlineYear = own;
+  else if (itemDeadline !== undefined) deadlineYear = itemDeadline;
+  else {
+    deadlineYear = ctx.headingDeadline;
+    if (deadlineYear !== null) reasons.push("import.reason.deadline-from-heading");
+  }
+  const draft: Draft = {
+    name: target.name,
+    unit: target.unit,
+    comparator: target.comparator,
+    target: target.target,
+    deadlineYear,
+    note: target.note,
+    group: ctx.group,
+    reasons,
+    source: target.source,
+    children: [],
+  };
+  if (target.targetMin !== undefined) draft.targetMin = target.targetMin;
+  if (target.targetMax !== undefined) draft.targetMax = target.targetMax;
+  return draft;
+}
+
+function qualitative(clause: MappedText, ctx: ItemContext, itemDeadline: number | null | undefined): Draft | null {
+  const f = clause.folded.trim();
+  if (/:\s*$/.test(f) || f.length < 8) return null;
+  const stripped = f.replace(/^(?:(?:hang nam|moi nam|den nam \d{4}|phan dau|den het nam \d{4})\s*,?\s*)+/, "");
+  if (!QUALITATIVE_START.test(stripped) && !/\bdat chuan\b|\bhoan thanh\b|\bgiu vung\b/.test(stripped)) return null;
+  const own = deadlineIn(f, ctx.planYear);
+  const name = capitalize(cleanName(clause.text, clause.folded));
+  if (!name) return null;
+  return {
+    name,
+    unit: "",
+    comparator: "boolean",
+    target: null,
+    deadlineYear: own !== undefined ? own : itemDeadline !== undefined ? itemDeadline : ctx.headingDeadline,
+    note: null,
+    group: ctx.group,
+    reasons: ["import.reason.qualitative"],
+    source: clause,
+    children: [],
+  };
+}
+
+function capitalize(text: string): string {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+/** Targets of the clauses of a text; clauses with digits and no target are returned as unplaced. */
+function readClauses(text: MappedText, ctx: ItemContext, itemDeadline: number | null | undefined, parentName?: string): { drafts: Draft[]; unplaced: MappedText[]; numeric: number } {
+  const drafts: Draft[] = [];
+  const unplaced: MappedText[] = [];
+  let numeric = 0;
+  for (const clause of clausesOf(text, ctx)) {
+    const candidates = findCandidates(clause, ctx);
+    const target = readClause(clause, candidates, { ...ctx, parentName });
+    if (target) {
+      drafts.push(draftFrom(target, ctx, itemDeadline));
+      numeric++;
+      continue;
+    }
+    if (ctx.listItem) {
+      const q = qualitative(clause, ctx, itemDeadline);
+      if (q) {
+        drafts.push(q);
+        continue;
+      }
+    }
+    if (/\d/.test(clause.text.replace(/\b(?:19|20)\d{2}\b/g, "")) && /\b(?:dat|tang|giam|ty le|so)\b/.test(clause.folded) && !/:\s*$/.test(clause.folded)) unplaced.push(clause);
+  }
+  return { drafts, unplaced, numeric };
+}
+
+/** Reads one item (its body, without the list marker). */
+export function readItem(body: MappedText, ctx: ItemContext): ItemResult {
+  const itemDeadline = deadlineIn(body.folded, ctx.planYear);
+  const td = TRONG_DO.exec(body.text);
+  if (td) {
+    const head = trim(slice(body, 0, td.index));
+    let tail = trim(slice(body, td.index + td[0].length));
+    const colon = tail.folded.indexOf(":");
+    if (colon >= 0 && colon < 70) {
+      const leadIn = tail.folded.slice(0, colon);
+      if (!/%|\bdat\b/.test(leadIn) && findCandidates(slice(tail, 0, colon), ctx).every((c) => !c.introduced)) tail = trim(slice(tail, colon + 1));
+    }
+    const parent = readClauses(head, ctx, itemDeadline);
+    const parentDraft = parent.drafts.find((d) => d.comparator !== "boolean") ?? null;
+    const parentName = parentDraft?.name ?? capitalize(cleanName(head.text, head.folded));
+    const children = readClauses(tail, ctx, itemDeadline, parentName);
+    const unplaced = [...parent.unplaced, ...children.unplaced];
+    if (children.drafts.length === 0) return { drafts: parent.drafts, unplaced };
+    const top: Draft = parentDraft ?? headingDraft(parentName, head, ctx);
+    for (const child of children.drafts) {
+      if (!child.unit && top.unit && top.unit !== "%" && child.comparator !== "boolean" && (top.target === null || (child.target ?? 0) <= top.target)) {
+        child.unit = top.unit;
+        child.reasons = child.reasons.filter((r) => r !== "import.reason.no-unit").concat("import.reason.unit-inherited");
+      }
+    }
+    top.children.push(...children.drafts);
+    if (top.unit && top.unit !== "%" && top.children.every((c) => c.unit === top.unit)) top.childrenAreParts = true;
+    const others = parent.drafts.filter((d) => d !== parentDraft);
+    return { drafts: [top, ...others], unplaced };
+  }
+  // "Tỷ lệ chất thải rắn …: ở đô thị đạt 95%; nông thôn đạt 90%": a heading and its parts.
+  const colon = body.folded.indexOf(":");
+  if (colon > 0) {
+    const lead = slice(body, 0, colon);
+    const rest = trim(slice(body, colon + 1));
+    if (findCandidates(lead, ctx).length === 0 && /;/.test(rest.folded)) {
+      const parts = readClauses(rest, ctx, itemDeadline, capitalize(cleanName(lead.text, lead.folded)));
+      const named = parts.drafts.filter((d) => d.comparator !== "boolean" && d.name.length > 0 && !startsWithNumber(d));
+      if (parts.numeric >= 2 && named.length === parts.numeric) {
+        const heading = headingDraft(capitalize(cleanName(lead.text, lead.folded)), body, ctx);
+        heading.children.push(...parts.drafts);
+        return { drafts: [heading], unplaced: parts.unplaced };
+      }
+    }
+  }
+  const read = readClauses(body, ctx, itemDeadline);
+  if (read.drafts.length <= 1 || !ctx.listItem) return read;
+  // Several targets in one numbered item: the item becomes a heading judged from its parts.
+  const heading = headingDraft(capitalize(cleanName(shortName(body), shortName(body, true))), body, ctx);
+  heading.children.push(...read.drafts);
+  return { drafts: [heading], unplaced: read.unplaced };
+}
+
+function startsWithNumber(d: Draft): boolean {
+  const first = d.source.folded.replace(/^[\s:,;]+/, "");
+  return /^\d/.test(first);
+}
+
+function shortName(body: MappedText, folded = false): string {
+  const text = folded ? body.folded : body.text;
+  const end = text.search(/[;.]\s/);
+  const first = end > 0 ? text.slice(0, end) : text;
+  return first.length > 160 ? first.slice(0, first.lastIndexOf(" ", 160)) : first;
+}
+
+export function headingDraft(name: string, source: MappedText, ctx: ItemContext): Draft {
+  return {
+    name: name || capitalize(source.text.trim().slice(0, 120)),
+    unit: "",
+    comparator: null,
+    target: null,
+    deadlineYear: null,
+    note: null,
+    group: ctx.group,
+    reasons: [],
+    source,
+    children: [],
+  };
+}
+
+/** A table row ("| 1 | Tốc độ tăng trưởng GRDP | % | 8 - 8,5 |") read with the header's columns. */
+export interface TableColumns {
+  name: number;
+  unit: number;
+  target: number;
+}
+
+export function tableColumns(cells: MappedText[]): TableColumns | null {
+  const folded = cells.map((c) => c.folded.trim());
+  const name = folded.findIndex((c) => /chi tieu|noi dung|ten/.test(c));
+  const unit = folded.findIndex((c) => /don vi|dvt/.test(c));
+  const target = folded.findIndex((c) => /ke hoach|muc tieu|chi tieu nam|nam \d{4}|gia tri/.test(c) && !/chi tieu$/.test(c));
+  if (name < 0 || target < 0) return null;
+  return { name, unit, target };
+}
+
+export function tableRow(cells: MappedText[], columns: TableColumns, ctx: ItemContext): Draft | null {
+  const nameCell = cells[columns.name];
+  const targetCell = cells[columns.target];
+  if (!nameCell || !targetCell) return null;
+  const unitCell = columns.unit >= 0 ? cells[columns.unit] : undefined;
+  const clause = join([trim(nameCell), { text: ": ", folded: ": ", starts: [0, 0].map(() => targetCell.starts[0] ?? 0), ends: [0, 0].map(() => targetCell.starts[0] ?? 0) }, trim(targetCell)], "");
+  const candidates = findCandidates(clause, ctx).filter((c: Candidate) => c.numberStart >= nameCell.text.trim().length);
+  const target = readClause(clause, candidates, ctx);
+  if (!target) return null;
+  target.name = capitalize(cleanName(trim(nameCell).text, trim(nameCell).folded));
+  if (!target.unit && unitCell && unitCell.text.trim()) {
+    target.unit = unitCell.text.trim();
+    target.reasons = target.reasons.filter((r) => r !== "import.reason.no-unit");
+  }
+  if (target.unit === "" && unitCell?.text.trim() === "%") target.unit = "%";
+  const draft = draftFrom(target, ctx, deadlineIn(clause.folded, ctx.planYear));
+  draft.source = join(cells, " | ");
+  return draft;
+}

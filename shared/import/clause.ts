@@ -1,0 +1,518 @@
+// One clause of an item ("Tỷ lệ hộ nghèo giảm 0,2%") → the target it states: the number that is the
+// target (not a year, a decree number, an age or a qualifier), its unit, its comparator and the name.
+import type { Comparator } from "../model";
+import { parseVietnameseNumber } from "../numbers";
+import {
+  DENOMINATOR_UNITS,
+  GROWTH_NAME,
+  LEAD_PHRASES,
+  LEADING_CONNECTORS,
+  LOWER_IS_BETTER_NAME,
+  MULTIPLIERS,
+  NOT_A_QUANTITY_AFTER,
+  NUMBER_WORDS,
+  QUALIFIER_BEFORE,
+  REFERENCE_WORDS,
+  UNITS,
+  type LeadPhrase,
+  type LexiconUnit,
+} from "./lexicon";
+import { slice, trim, type MappedText } from "./mapped";
+
+export interface Candidate {
+  /** Offsets in the clause: the lead phrases, the number, and the end of unit and trailing words. */
+  leadStart: number;
+  numberStart: number;
+  end: number;
+  value: number;
+  valueMax?: number;
+  unit: string;
+  leads: LeadPhrase[];
+  trailing: ">=" | "<=" | null;
+  excluded: boolean;
+  fromWords: boolean;
+  zeroPhrase: boolean;
+  /** Where the counted noun starts, for "không còn hộ nghèo" (the noun belongs to the name). */
+  unitStart?: number;
+  score: number;
+  atStart: boolean;
+  atEnd: boolean;
+  introduced: boolean;
+}
+
+export interface ReadOptions {
+  /** The document lost its diacritics (OCR): units are matched loosely and written in their usual form. */
+  ocr: boolean;
+}
+
+const NUMBER_TOKEN = /(?<![\p{L}\d])(\d+(?:[.,]\d+)*)(?![\p{L}\d])(\s*[%‰])?/gu;
+const NUMBER_WORD_TOKEN = /(?<![\p{L}])(hai muoi|muoi mot|muoi hai|muoi lam|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)(?=\s)/gu;
+const ZERO_PHRASE = /(?<![\p{L}])kh[a-z0-9]{0,2}ng (?:con|co|de (?:xay ra|phat sinh))\s+/gu;
+const LETTER = /\p{L}/u;
+
+/** Every number in the clause that could be a target, with the words around it read. */
+export function findCandidates(clause: MappedText, options: ReadOptions): Candidate[] {
+  const f = clause.folded;
+  const depth = parenthesisDepth(f);
+  const out: Candidate[] = [];
+  let previousExcludedEnd = -10;
+  let previousExcludedShort = false;
+  NUMBER_TOKEN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = NUMBER_TOKEN.exec(f)) !== null) {
+    const numberStart = match.index;
+    const digits = clause.text.slice(numberStart, numberStart + match[1].length);
+    let end = numberStart + match[0].length;
+    const percentSign = match[2] ? match[2].trim() : "";
+    const before = f.slice(Math.max(0, numberStart - 48), numberStart);
+    const after = f.slice(end, end + 48);
+    let excluded = depth[numberStart] > 0 || isReference(digits, before, after);
+    // "mức độ 3, 4": the 4 continues a list of excluded grades, not a target.
+    if (!excluded && previousExcludedShort && /\d\s*(?:,|va|hoac)\s*$/.test(before) && numberStart - previousExcludedEnd < 8) excluded = true;
+    if (!excluded && QUALIFIER_BEFORE.test(before)) excluded = true;
+    const parsed = parseVietnameseNumber(digits);
+    if (!parsed) excluded = true;
+    if (excluded) {
+      previousExcludedEnd = end;
+      previousExcludedShort = match[1].length <= 2;
+      continue;
+    }
+    let value = parsed!.value;
+    let valueMax: number | undefined;
+    let unit = percentSign;
+    // "14/14 thôn": the first number is the target, the second the total.
+    const ratio = /^\/(\d+)(?=\s+\p{L})/u.exec(f.slice(end));
+    if (ratio) end += ratio[0].length;
+    const range = /^\s*(?:-|den|toi)\s*(\d+(?:[.,]\d+)*)(\s*[%‰])?/.exec(f.slice(end));
+    if (range) {
+      const max = parseVietnameseNumber(clause.text.slice(end + range[0].indexOf(range[1]), end + range[0].indexOf(range[1]) + range[1].length));
+      if (max && max.value > value && !isYearLike(digits)) {
+        valueMax = max.value;
+        end += range[0].length;
+        if (range[2]) unit = range[2].trim();
+      }
+    }
+    let factor = 1;
+    if (!unit) {
+      const read = readUnit(clause, end, options);
+      unit = read.unit;
+      factor = read.factor;
+      end = read.end;
+    } else {
+      const denominator = readDenominator(clause, end);
+      if (denominator) {
+        unit += "/" + denominator.unit;
+        end = denominator.end;
+      }
+    }
+    value *= factor;
+    if (valueMax !== undefined) valueMax *= factor;
+    const trailingMatch = /^\s*(tro len|tro xuong)/.exec(f.slice(end));
+    let trailing: Candidate["trailing"] = null;
+    if (trailingMatch) {
+      trailing = trailingMatch[1] === "tro len" ? ">=" : "<=";
+      end += trailingMatch[0].length;
+    }
+    NUMBER_TOKEN.lastIndex = Math.max(NUMBER_TOKEN.lastIndex, end);
+    const { leads, leadStart } = peelLeads(f, numberStart);
+    out.push(finish(clause, { leadStart, numberStart, end, value, valueMax, unit, leads, trailing, excluded: false, fromWords: false, zeroPhrase: false }, depth));
+  }
+  for (const word of wordNumbers(clause, options, depth)) out.push(word);
+  for (const zero of zeroPhrases(clause, options, depth)) out.push(zero);
+  out.sort((a, b) => a.numberStart - b.numberStart);
+  return out;
+}
+
+function finish(clause: MappedText, c: Omit<Candidate, "score" | "atStart" | "atEnd" | "introduced">, depth: number[]): Candidate {
+  const f = clause.folded;
+  const head = f.slice(0, c.leadStart).replace(LEADING_CONNECTORS, "").trim();
+  const atStart = head.length === 0 || /^(?:hoan thanh|co|thu hut|hinh thanh|xay dung|giai quyet|tao|dao tao|ho tro|phan dau co|dat|trong|trong moi|moi|co them)$/.test(head);
+  const rest = f.slice(c.end);
+  const atEnd = isTail(rest, depth, c.end);
+  const strong = c.leads.some((l) => l.introducer);
+  const weakPreposition = !strong && c.leads.length > 0 && !atStart;
+  const introduced = strong || (c.leads.length > 0 && atStart);
+  let score = 1;
+  if (introduced) score += 3;
+  else if (weakPreposition) score -= 0.5;
+  if (atStart) score += head.length === 0 ? 3.5 : 2.5;
+  if (c.unit) score += 1;
+  if (atEnd) score += 1;
+  return { ...c, score, atStart, atEnd, introduced };
+}
+
+/** What may follow a target at the end of a clause without being part of the name. */
+function isTail(rest: string, depth: number[], from: number): boolean {
+  const stripped = rest
+    .replace(/\([^)]*\)?/g, " ")
+    .replace(/\b(?:so voi|so cung ky|so ke hoach|ke hoach|tro len|tro xuong|nam \d{4}|ca nam|moi nam|hang nam|tren dia ban|tai dia ban|theo (?:gia|chuan|ke hoach)[^,;]*|gia (?:hien hanh|so sanh)[^,;]*)\b/g, " ")
+    .replace(/[\s.,;:!?"'’”)\]*-]+/g, " ")
+    .trim();
+  void depth;
+  void from;
+  return stripped.length === 0;
+}
+
+function isYearLike(digits: string): boolean {
+  return /^(19|20|21)\d{2}$/.test(digits);
+}
+
+function isReference(digits: string, before: string, after: string): boolean {
+  if (/^\/\s*\d+\s*\/\s*\d+/.test(after) || /^\/\s*\d{4}\b/.test(after) || /^\/\s*\d{1,2}(?!\d)(?!\s+\p{L})/u.test(after)) return true; // dates
+  if (/^\s*\/\s*\p{L}/u.test(after) || /^-\s?\p{L}{2}/u.test(after)) return true; // 232/KH-UBND, 41-CT/TW
+  if (/[/\\]\s*$/.test(before) || /\d\s*\/\s*$/.test(before) || /\p{L}-$/u.test(before)) return true;
+  if (/[a-z]\s*\.\s*$/.test(before) && /\d\.\s*$/.test(before)) return true;
+  if (REFERENCE_WORDS.test(before)) return true;
+  if (NOT_A_QUANTITY_AFTER.test(after)) return true;
+  if (isYearLike(digits)) {
+    if (/^\s*-\s*\d{4}/.test(after) || /\d{4}\s*-\s*$/.test(before)) return true;
+    const unitAfter = UNITS.some((u) => after.startsWith(" " + u.folded));
+    if (!unitAfter || !/(?:dat|la|:)\s*$/.test(before)) return true;
+  }
+  if (/^\s*(?:gio|phut|h\b|giay)/.test(after) && /^\d{1,2}$/.test(digits)) return true;
+  return false;
+}
+
+function parenthesisDepth(f: string): number[] {
+  const out = new Array<number>(f.length + 1);
+  let depth = 0;
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === "(" || f[i] === "[") depth++;
+    out[i] = depth;
+    if ((f[i] === ")" || f[i] === "]") && depth > 0) depth--;
+  }
+  out[f.length] = depth;
+  return out;
+}
+
+/** Peels comparator and introducer phrases off the text before a number, nearest first. */
+function peelLeads(f: string, numberStart: number): { leads: LeadPhrase[]; leadStart: number } {
+  const leads: LeadPhrase[] = [];
+  let at = numberStart;
+  for (let round = 0; round < 4; round++) {
+    let k = at;
+    while (k > 0 && f[k - 1] === " ") k--;
+    const window = f.slice(Math.max(0, k - 24), k);
+    const phrase = LEAD_PHRASES.find((p) => {
+      if (!window.endsWith(p.folded)) return false;
+      const startAt = k - p.folded.length;
+      return startAt === 0 || !LETTER.test(f[startAt - 1]) || !LETTER.test(p.folded[0]);
+    });
+    if (!phrase) break;
+    leads.push(phrase);
+    at = k - phrase.folded.length;
+  }
+  return { leads, leadStart: leads.length ? at : numberStart };
+}
+
+interface UnitRead {
+  unit: string;
+  factor: number;
+  end: number;
+}
+
+/** Reads "triệu đồng", "tỷ USD", "lượt người", "doanh nghiệp/1.000 dân" after a number. */
+export function readUnit(clause: MappedText, from: number, options: ReadOptions): UnitRead {
+  const f = clause.folded;
+  let at = from;
+  let factor = 1;
+  let prefix = "";
+  const multiplier = /^\s+(trieu ty|nghin ty|ngan ty|van|nghin|ngan|trieu|ty)(?![\p{L}])/u.exec(f.slice(at));
+  if (multiplier) {
+    const entry = MULTIPLIERS.find((m) => m.words === multiplier[1])!;
+    factor = entry.factor;
+    const wordsEnd = at + multiplier[0].length;
+    const written = clause.text.slice(wordsEnd - multiplier[1].length, wordsEnd);
+    if (entry.keep === null) prefix = "";
+    else if (options.ocr) prefix = entry.keep;
+    else prefix = entry.factor > 1 ? written.split(/\s+/).pop()! : written;
+    at = wordsEnd;
+  }
+  const unit = matchUnit(clause, at, options);
+  let text = prefix;
+  if (unit) {
+    text = prefix ? `${prefix} ${unit.text}` : unit.text;
+    at = unit.end;
+  }
+  if (text) {
+    const denominator = readDenominator(clause, at);
+    if (denominator) {
+      text += "/" + denominator.unit;
+      at = denominator.end;
+    }
+  }
+  return { unit: text.replace(/\s+/g, " ").trim(), factor, end: text ? at : from };
+}
+
+function matchUnit(clause: MappedText, at: number, options: ReadOptions): { text: string; end: number } | null {
+  const f = clause.folded;
+  const space = /^\s+/.exec(f.slice(at));
+  if (!space) return null;
+  const start = at + space[0].length;
+  const rest = f.slice(start, start + 40);
+  const exact = UNITS.find((u) => rest.startsWith(u.folded) && !LETTER.test(rest[u.folded.length] ?? ""));
+  if (exact) return { text: options.ocr ? exact.canonical : clause.text.slice(start, start + exact.folded.length), end: start + exact.folded.length };
+  if (!options.ocr) return null;
+  const loose = looseUnit(rest);
+  return loose ? { text: loose.unit.canonical, end: start + loose.length } : null;
+}
+
+/** OCR: "triéu ddng" → triệu đồng, "16p" → lớp: digits read as letters, one wrong letter per word. */
+function looseUnit(rest: string): { unit: LexiconUnit; length: number } | null {
+  const words = rest.split(" ");
+  for (const unit of UNITS) {
+    const target = unit.folded.split(" ");
+    if (words.length < target.length) continue;
+    let ok = true;
+    let length = 0;
+    for (let i = 0; i < target.length && ok; i++) {
+      const raw = words[i].replace(/[.,;:)]+$/, "");
+      const word = raw.replace(/1/g, "l").replace(/[60]/g, "o").replace(/4/g, "a");
+      ok = word === target[i] || (target[i].length >= 3 && word.length === target[i].length && hamming(word, target[i]) <= 1);
+      length += (i > 0 ? 1 : 0) + raw.length;
+    }
+    if (ok) return { unit, length };
+  }
+  return null;
+}
+
+function hamming(a: string, b: string): number {
+  let d = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) d++;
+  return d;
+}
+
+function readDenominator(clause: MappedText, at: number): { unit: string; end: number } | null {
+  const f = clause.folded;
+  const slash = /^\s*\/\s*/.exec(f.slice(at));
+  if (!slash) return null;
+  const start = at + slash[0].length;
+  const rest = f.slice(start, start + 20);
+  const unit = DENOMINATOR_UNITS.find((u) => rest.startsWith(u.folded) && !LETTER.test(rest[u.folded.length] ?? ""));
+  if (!unit) return null;
+  return { unit: clause.text.slice(start, start + unit.folded.length), end: start + unit.folded.length };
+}
+
+function wordNumbers(clause: MappedText, options: ReadOptions, depth: number[]): Candidate[] {
+  const f = clause.folded;
+  const out: Candidate[] = [];
+  NUMBER_WORD_TOKEN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = NUMBER_WORD_TOKEN.exec(f)) !== null) {
+    const numberStart = match.index;
+    if (depth[numberStart] > 0) continue;
+    const unit = matchUnit(clause, numberStart + match[0].length, options);
+    if (!unit || !/^(?:huyen|xa|phuong|thon|truong|nha|khu|cum|du an|san pham|tuyen|cong trinh|doanh nghiep|hop tac xa|to dan pho|lang|cho|tram|mo hinh)/.test(foldUnit(unit.text))) continue;
+    const before = f.slice(Math.max(0, numberStart - 30), numberStart);
+    if (REFERENCE_WORDS.test(before)) continue;
+    const { leads, leadStart } = peelLeads(f, numberStart);
+    const candidate = finish(
+      clause,
+      { leadStart, numberStart, end: unit.end, value: NUMBER_WORDS[match[1]], unit: unit.text, leads, trailing: null, excluded: false, fromWords: true, zeroPhrase: false },
+      depth,
+    );
+    out.push(candidate);
+  }
+  return out;
+}
+
+function foldUnit(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase();
+}
+
+/** "không còn hộ nghèo" → 0 hộ (=). */
+function zeroPhrases(clause: MappedText, options: ReadOptions, depth: number[]): Candidate[] {
+  const f = clause.folded;
+  const out: Candidate[] = [];
+  ZERO_PHRASE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = ZERO_PHRASE.exec(f)) !== null) {
+    if (depth[match.index] > 0) continue;
+    const after = match.index + match[0].length;
+    let unit = "";
+    let end = after;
+    const word = /^(\S+)/.exec(f.slice(after));
+    if (word && /^(?:ho|hd|h0|h6|h\u00f4)$/.test(word[1])) {
+      unit = options.ocr ? "hộ" : clause.text.slice(after, after + word[1].length);
+      end = after + word[1].length;
+    } else {
+      const lexicon = matchUnit(clause, after - 1, options);
+      if (lexicon) {
+        unit = lexicon.text;
+        end = lexicon.end;
+      }
+    }
+    if (!unit) continue;
+    const { leadStart } = peelLeads(f, match.index);
+    const candidate = finish(
+      clause,
+      {
+        unitStart: after,
+        leadStart,
+        numberStart: match.index,
+        end,
+        value: 0,
+        unit,
+        leads: [{ folded: "khong con", comparator: "=", introducer: true }],
+        trailing: null,
+        excluded: false,
+        fromWords: false,
+        zeroPhrase: true,
+      },
+      depth,
+    );
+    out.push(candidate);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface ClauseTarget {
+  name: string;
+  unit: string;
+  comparator: Comparator;
+  target: number | null;
+  targetMin?: number;
+  targetMax?: number;
+  note: string | null;
+  /** The part of the clause the target was read from (for the span). */
+  source: MappedText;
+  reasons: string[];
+  candidate: Candidate | null;
+}
+
+/** The best candidate of a clause, or null when it states no number. */
+export function bestCandidate(candidates: Candidate[]): Candidate | null {
+  let best: Candidate | null = null;
+  for (const c of candidates) if (!best || c.score > best.score || (c.score === best.score && c.introduced && !best.introduced)) best = c;
+  return best;
+}
+
+/** Reads the target of one clause (one candidate chosen); null when no number qualifies. */
+export function readClause(clause: MappedText, candidates: Candidate[], options: ReadOptions & { parentName?: string }): ClauseTarget | null {
+  const chosen = bestCandidate(candidates);
+  if (!chosen) return null;
+  const reasons: string[] = [];
+  const f = clause.folded;
+  const beforeText = clause.text.slice(0, chosen.leadStart);
+  const afterText = clause.text.slice(chosen.end);
+  let name: string;
+  let note: string | null = null;
+  if (chosen.zeroPhrase) {
+    const rest = cleanName(clause.text.slice(chosen.unitStart ?? chosen.end), f.slice(chosen.unitStart ?? chosen.end));
+    name = chosen.atStart ? rest : cleanName(beforeText, f.slice(0, chosen.leadStart)) || rest;
+  } else if (chosen.atStart && (!chosen.atEnd || cleanName(beforeText, f.slice(0, chosen.leadStart)))) {
+    // "72 xã đạt chuẩn …", "Hình thành 01 khu công nghiệp": the counted noun belongs to the name.
+    const head = cleanName(beforeText, f.slice(0, chosen.leadStart));
+    const rest = cleanName(afterText, f.slice(chosen.end));
+    const counted = chosen.unit && chosen.unit !== "%" ? chosen.unit : "";
+    const prefix = head ? `${head} ${counted}` : chosen.unit === "%" ? "Tỷ lệ" : counted ? `Số ${counted}` : "";
+    name = `${prefix} ${rest}`.trim();
+  } else {
+    name = cleanName(beforeText, f.slice(0, chosen.leadStart));
+    const tail = afterText.replace(/^[\s,.;:]+|[\s,.;:]+$/g, "");
+    if (chosen.atEnd) {
+      if (tail && /[\p{L}\d]/u.test(tail)) note = tail.replace(/\s+/g, " ");
+    } else if (tail) {
+      name = (name + " " + cleanName(afterText, f.slice(chosen.end))).trim();
+    }
+  }
+  if (!name) name = options.parentName ?? clause.text.trim();
+  name = capitalize(name.replace(/\s+/g, " ").trim());
+  const comparator = decideComparator(chosen, name, f, options.parentName);
+  if (comparator.inferred) reasons.push("import.reason.polarity-inferred");
+  if (!chosen.unit) reasons.push("import.reason.no-unit");
+  if (!chosen.introduced && !chosen.atStart) reasons.push("import.reason.weak-context");
+  if (candidates.length > 1) reasons.push("import.reason.several-numbers");
+  if (chosen.fromWords) reasons.push("import.reason.number-words");
+  const result: ClauseTarget = {
+    name,
+    unit: chosen.unit,
+    comparator: comparator.comparator,
+    target: chosen.value,
+    note,
+    source: clause,
+    reasons,
+    candidate: chosen,
+  };
+  if (comparator.comparator === "range") {
+    result.target = null;
+    result.targetMin = chosen.value;
+    result.targetMax = chosen.valueMax;
+  }
+  return result;
+}
+
+function decideComparator(c: Candidate, name: string, folded: string, parentName?: string): { comparator: Comparator; inferred: boolean } {
+  if (c.valueMax !== undefined) return { comparator: "range", inferred: false };
+  if (c.zeroPhrase) return { comparator: "=", inferred: false };
+  const nameFolded = foldUnit(name);
+  for (const lead of c.leads) {
+    switch (lead.comparator) {
+      case null:
+        continue;
+      case "from":
+        return { comparator: c.trailing ?? ">=", inferred: false };
+      case "increase": {
+        if (c.trailing) return { comparator: c.trailing, inferred: false };
+        const growth = GROWTH_NAME.test(nameFolded) || (parentName !== undefined && GROWTH_NAME.test(foldUnit(parentName))) || lead.folded === "tang binh quan";
+        return { comparator: growth ? ">=" : "increase-by", inferred: false };
+      }
+      case "decrease":
+        return { comparator: "decrease-by", inferred: false };
+      case "<=":
+        if (lead.folded === "con" && !/giam/.test(folded.slice(0, c.leadStart))) continue;
+        return { comparator: "<=", inferred: false };
+      default:
+        return { comparator: lead.comparator, inferred: false };
+    }
+  }
+  if (c.trailing) return { comparator: c.trailing, inferred: false };
+  if (/^giam\b/.test(nameFolded)) return { comparator: "decrease-by", inferred: false };
+  if (/^tang\b/.test(nameFolded) && !GROWTH_NAME.test(nameFolded)) return { comparator: "increase-by", inferred: false };
+  if (c.value === 0) return { comparator: "=", inferred: false };
+  const introducedPlainly = c.leads.some((l) => l.folded === "dat" || l.folded === "dat tu" || l.folded === "phan dau" || l.folded === "phan dau dat");
+  if (!introducedPlainly && (LOWER_IS_BETTER_NAME.test(nameFolded) || (parentName !== undefined && LOWER_IS_BETTER_NAME.test(foldUnit(parentName)))))
+    return { comparator: "<=", inferred: true };
+  return { comparator: ">=", inferred: false };
+}
+
+/** A name from the words around a target: connectors, deadlines and dangling verbs removed. */
+export function cleanName(text: string, folded: string): string {
+  let t = text;
+  let f = folded;
+  const lead = LEADING_CONNECTORS.exec(f);
+  if (lead && lead[0].length) {
+    t = t.slice(lead[0].length);
+    f = f.slice(lead[0].length);
+  }
+  const deadline = /,?\s*(?:den|toi|vao|truoc)\s+(?:het\s+|cuoi\s+)?nam\s+\d{4}\s*,?/.exec(f);
+  if (deadline) {
+    t = t.slice(0, deadline.index) + " " + t.slice(deadline.index + deadline[0].length);
+    f = f.slice(0, deadline.index) + " " + f.slice(deadline.index + deadline[0].length);
+  }
+  const tail = /(?:\s|^)(?:dat|la|o muc|bang|phan dau|phan dau dat|deu dat|muc)?[\s:;,.\-–+]*$/.exec(f);
+  if (tail && tail[0].length) t = t.slice(0, t.length - tail[0].length);
+  return t
+    .replace(/^[\s:;,.\-–+*]+/, "")
+    .replace(/[\s:;,.\-–+*]+$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function capitalize(text: string): string {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+export function trimmed(m: MappedText): MappedText {
+  return trim(m);
+}
+
+export function sliceClause(m: MappedText, a: number, b?: number): MappedText {
+  return slice(m, a, b);
+}
