@@ -132,16 +132,19 @@ function mergeCommas(text: MappedText, options: ReadOptions): MappedText[] {
   return groups.map(([a, b]) => slice(text, a, b));
 }
 
-function deadlineIn(folded: string, planYear: number): number | null | undefined {
+function deadlineIn(folded: string, planYear: number, periods = false): number | null | undefined {
   if (/\b(?:hang nam|moi nam|hang nam,)\b/.test(folded)) return null;
   const match = /(?:^|[\s,(])(?:den|toi|vao|truoc|trong)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20|21)\d{2})\b/.exec(folded);
-  if (!match) return undefined;
-  const year = Number(match[1]);
+  // A target for "giai đoạn 2026-2030" is due when the period ends; only the clause's own period counts.
+  const period = periods ? /giai doan\s+(?:19|20|21)\d{2}\s*-\s*((?:19|20|21)\d{2})\b/.exec(folded.replace(/\([^)]*\)/g, " ")) : null;
+  const found = match ?? period;
+  if (!found) return undefined;
+  const year = Number(found[1]);
   return year === planYear ? null : year;
 }
 
 function draftFrom(target: ClauseTarget, ctx: ItemContext, itemDeadline: number | null | undefined): Draft {
-  const own = deadlineIn(target.source.folded, ctx.planYear);
+  const own = deadlineIn(target.source.folded, ctx.planYear, true);
   let deadlineYear: number | null;
   const reasons = [...target.reasons];
   if (own !== undefined) deadlineYear = own;
@@ -265,6 +268,9 @@ export function readItem(body: MappedText, ctx: ItemContext): ItemResult {
   }
   const read = readClauses(body, ctx, itemDeadline);
   if (read.drafts.length <= 1 || !ctx.listItem) return read;
+  // Two lines merged by OCR ("…: 1.809.001,12 triệu đồng Sản xuất …: 83.485,19 triệu đồng") are two items.
+  const separated = splitSentences(body).length > 1 || /;/.test(body.folded);
+  if (!separated && splitRunTogether(body, ctx).length === read.drafts.length) return read;
   // Several targets in one numbered item: the item becomes a heading judged from its parts.
   const heading = headingDraft(capitalize(cleanName(shortName(body), shortName(body, true))), body, ctx);
   heading.children.push(...read.drafts);

@@ -419,20 +419,35 @@ export function readClause(clause: MappedText, candidates: Candidate[], options:
     if (chosen.atEnd) {
       if (tail && /[\p{L}\d]/u.test(tail)) note = tail.replace(/\s+/g, " ");
     } else if (tail) {
-      name = (name + " " + cleanName(afterText, f.slice(chosen.end))).trim();
+      // "mở rộng từ 02 đến 04 trường học": the unit word also belongs to the name around it.
+      const unitWord = chosen.unit && chosen.unit !== "%" && /^\s*\p{Ll}/u.test(afterText) ? ` ${chosen.unit}` : "";
+      name = (name + unitWord + " " + cleanName(afterText, f.slice(chosen.end))).trim();
     }
   }
   if (!name) name = options.parentName ?? clause.text.trim();
   name = capitalize(name.replace(/\s+/g, " ").trim());
+  let unit = chosen.unit;
+  if (!unit) {
+    // "Số lượt hộ …: 294", "Số Tổ dân phố văn hoá: 25": what is counted is named right after "Số".
+    const counted = /^(?:so|tong so)\s+/.exec(foldUnit(name));
+    if (counted) {
+      const rest = foldUnit(name).slice(counted[0].length);
+      const found = UNITS.find((u) => rest.startsWith(u.folded) && !LETTER.test(rest[u.folded.length] ?? "") && u.folded !== "ty le");
+      if (found) {
+        unit = found.canonical;
+        reasons.push("import.reason.unit-from-name");
+      }
+    }
+  }
   const comparator = decideComparator(chosen, name, f, options.parentName);
   if (comparator.inferred) reasons.push("import.reason.polarity-inferred");
-  if (!chosen.unit) reasons.push("import.reason.no-unit");
+  if (!unit) reasons.push("import.reason.no-unit");
   if (!chosen.introduced && !chosen.atStart) reasons.push("import.reason.weak-context");
   if (candidates.length > 1) reasons.push("import.reason.several-numbers");
   if (chosen.fromWords) reasons.push("import.reason.number-words");
   const result: ClauseTarget = {
     name,
-    unit: chosen.unit,
+    unit,
     comparator: comparator.comparator,
     target: chosen.value,
     note,

@@ -60,6 +60,7 @@ const REASON_WEIGHT: Record<string, number> = {
   "import.reason.number-words": 0.1,
   "import.reason.polarity-inferred": 0.15,
   "import.reason.unit-inherited": 0.08,
+  "import.reason.unit-from-name": 0.08,
   "import.reason.deadline-from-heading": 0.05,
   "import.reason.qualitative": 0.35,
   "import.reason.ocr": 0.1,

@@ -5,8 +5,8 @@ import { foldString } from "./mapped";
 
 /** Units as plans write them; matched word by word on folded text, longest first. */
 const UNIT_WORDS = [
-  "đồng", "USD", "tấn", "lượt", "lượt người", "lượt khách", "khách", "người", "lao động", "hộ", "hộ gia đình", "doanh nghiệp",
-  "hợp tác xã", "căn", "căn hộ", "nhà", "trường", "trường học", "học sinh", "cháu", "trẻ", "lớp", "phòng học", "thôn", "xã",
+  "đồng", "USD", "tấn", "lượt", "lượt người", "lượt hộ", "lượt khách", "khách", "người", "lao động", "hộ", "hộ gia đình", "doanh nghiệp",
+  "hợp tác xã", "căn", "căn hộ", "nhà", "trường", "học sinh", "cháu", "trẻ", "lớp", "phòng học", "thôn", "xã",
   "phường", "huyện", "tổ dân phố", "khu dân cư", "khu", "khu công nghiệp", "cụm công nghiệp", "dự án", "giường bệnh", "giường",
   "ha", "héc-ta", "km", "m2", "m²", "m3", "công trình", "nhà đa năng", "nhà văn hóa", "nhà văn hoá", "điểm", "điểm phần trăm",
   "bác sĩ", "tuyến", "tuyến đường", "ngày", "tháng", "vụ", "sản phẩm", "sáng kiến", "mô hình", "cái", "chiếc", "con", "kW", "MW",
@@ -82,7 +82,7 @@ export const LEADING_CONNECTORS = /^(?:(?:hang nam|hang nam,|moi nam|trong do|tr
 export const GROWTH_NAME = /toc do (?:tang|phat trien)|tang truong|ty le tang|chi so|tang binh quan|binh quan (?:hang nam|moi nam)/;
 
 /** Names of indicators where lower is better, when the text gives a bare number. */
-export const LOWER_IS_BETTER_NAME = /suy dinh duong|that nghiep|ho ngheo|ty le ngheo|tai nan|toi pham|o nhiem|ty le sinh con thu 3|sinh con thu ba|tu vong|nhiem hiv|ma tuy|chay no/;
+export const LOWER_IS_BETTER_NAME = /tang dan s\S* tu nhien|ty suat sinh|ty so gioi tinh khi sinh|suy dinh duong|that nghiep|ho ngheo|ty le ngheo|tai nan|toi pham|o nhiem|ty le sinh con thu 3|sinh con thu ba|tu vong|nhiem hiv|ma tuy|chay no/;
 
 /** Headings of sections that hold tasks, organisation and signatures, never targets. */
 export const MISSION_HEADING = /^(?:[ivxl\d]+[.,)]?\s*)?(?:cac\s+)?(?:nhiem vu|giai phap|to chuc thuc hien|khen thuong|thoi gian|noi nhan|tren day|muc dich|yeu cau|kinh phi|che do bao cao|phan cong|trach nhiem|hinh thuc|doi tuong|pham vi|tieu chuan)/;
