@@ -196,7 +196,7 @@ describe("the fill-in sheet model", () => {
 
 /** What a host reads from the sheet: formulas shown as their last value (here blank), typed values as typed. */
 function renderGrid(sheet: SheetModel, typed: Record<string, Partial<Record<"actual" | "previous" | "note" | "override" | "overrideReason", unknown>>>): unknown[][] {
-  const grid = sheet.cells.map((row) => row.map((c) => (isFormula(c) ? "" : c)));
+  const grid: unknown[][] = sheet.cells.map((row) => row.map((c) => (isFormula(c) ? "" : c)));
   const table = sheet.table!;
   table.rowCodes.forEach((code, i) => {
     for (const [key, value] of Object.entries(typed[code] ?? {})) grid[table.firstDataRow + i][columnIndex(key as never)] = value;
