@@ -1,0 +1,81 @@
+// The functions the sidebar calls through google.script.run. Each takes and returns JSON-safe data
+// and answers with an Outcome: a result, or one message for the user (never a stack trace).
+import { builtInPlans } from "../../../shared/catalog";
+import type { Lang } from "../../../shared/model";
+import type {
+  CheckResult,
+  ConsolidateResult,
+  LoadRequest,
+  LoadResult,
+  Outcome,
+  PreviewResult,
+  SidebarState,
+  SummaryResult,
+} from "../api-types";
+import { tg } from "../messages";
+import { activateCommand, checkCommand, fixCommand } from "./commands/check";
+import { cancelConsolidationCommand, continueConsolidationCommand, jobProgress, startConsolidationCommand } from "./commands/consolidate";
+import { loadPlanCommand } from "./commands/load";
+import { previewPlanTextCommand } from "./commands/preview";
+import { summaryCommand } from "./commands/summary";
+import { EDITION } from "./edition";
+import { fail, guarded, openDocument } from "./host";
+
+const langOf = (lang: unknown): Lang => (lang === "en" ? "en" : "vi");
+
+export function getSidebarState(): Outcome<SidebarState> {
+  return guarded("vi", () => {
+    const doc = openDocument();
+    const stored = doc.stored;
+    const lang = stored?.info.lang ?? "vi";
+    return {
+      ok: true,
+      lang,
+      edition: EDITION,
+      plans: builtInPlans().map((p) => ({ id: p.id, title: p.title, issuer: p.issuer, level: p.level, year: p.year, indicators: p.indicators.length })),
+      loaded: stored
+        ? { planId: stored.plan.id, planTitle: stored.plan.title, unit: stored.info.unit, year: stored.info.year, estimate: stored.info.estimate, indicators: stored.plan.indicators.length }
+        : null,
+      job: jobProgress(doc.properties),
+    };
+  });
+}
+
+export function previewPlanText(text: string, lang: Lang): Outcome<PreviewResult> {
+  return guarded(langOf(lang), () => previewPlanTextCommand(String(text ?? ""), langOf(lang)));
+}
+
+export function loadPlan(request: LoadRequest): Outcome<LoadResult> {
+  const lang = langOf(request?.lang);
+  return guarded(lang, () => loadPlanCommand({ ...request, lang }));
+}
+
+export function checkFigures(lang: Lang): Outcome<CheckResult> {
+  return guarded(langOf(lang), () => checkCommand(langOf(lang)));
+}
+
+export function activateCell(sheet: string, cell: string, lang: Lang): Outcome<{ cell: string }> {
+  return guarded(langOf(lang), () => activateCommand(String(sheet), String(cell), langOf(lang)));
+}
+
+export function fixNumberAsText(sheet: string, cell: string, value: number, lang: Lang): Outcome<{ cell: string; value: number; message: string }> {
+  return guarded(langOf(lang), () => fixCommand(String(sheet), String(cell), value, langOf(lang)));
+}
+
+export function buildSummary(lang: Lang): Outcome<SummaryResult> {
+  return guarded(langOf(lang), () => summaryCommand(langOf(lang)));
+}
+
+export function startConsolidation(urls: string[], lang: Lang): Outcome<ConsolidateResult> {
+  if (EDITION !== "consolidation") return fail(tg("gas.error.needs-consolidation-edition", {}, langOf(lang)));
+  return guarded(langOf(lang), () => startConsolidationCommand(urls, langOf(lang)));
+}
+
+export function continueConsolidation(lang: Lang): Outcome<ConsolidateResult> {
+  if (EDITION !== "consolidation") return fail(tg("gas.error.needs-consolidation-edition", {}, langOf(lang)));
+  return guarded(langOf(lang), () => continueConsolidationCommand(langOf(lang)));
+}
+
+export function cancelConsolidation(lang: Lang): Outcome<{ message: string }> {
+  return guarded(langOf(lang), () => cancelConsolidationCommand(langOf(lang)));
+}

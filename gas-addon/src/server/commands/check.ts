@@ -1,0 +1,56 @@
+// "Kiểm tra số liệu": every finding on the typed figures, with its cell; the one-click fix of a number
+// typed as text; and moving the cursor to a finding's cell.
+import { readActual } from "../../../../shared/actual";
+import type { Finding, Lang } from "../../../../shared/model";
+import { formatNumberFor } from "../../../../shared/validate";
+import type { CheckResult, FindingView, Outcome } from "../../api-types";
+import { tg } from "../../messages";
+import { FILL_IN_SHEET, readFillIn, validate } from "../core";
+import { fail, openDocument, readFillInGrid, requireStored } from "../host";
+
+const CELL = /^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/;
+
+function view(f: Finding): FindingView {
+  return { severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet ?? null, cell: f.cell ?? null, message: f.message, fixValue: f.fix ? f.fix.value : null };
+}
+
+export function checkCommand(lang: Lang): Outcome<CheckResult> {
+  const doc = openDocument();
+  const { plan, info } = requireStored(doc, lang);
+  const { grid } = readFillInGrid(doc.ss, lang);
+  const reading = readFillIn(grid, FILL_IN_SHEET, plan, lang);
+  const findings = [...reading.problems, ...validate(plan, reading.entries, { ...info.settings, lang })].map(view);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  const message = errors === 0 && warnings === 0 ? tg("gas.check.clean", { count: plan.indicators.length }, lang) : tg("gas.check.counts", { errors, warnings }, lang);
+  return { ok: true, findings, errors, warnings, checked: plan.indicators.length, message };
+}
+
+function rangeOf(sheetName: string, cell: string, lang: Lang): GoogleAppsScript.Spreadsheet.Range | { ok: false; message: string } {
+  if (typeof cell !== "string" || !CELL.test(cell)) return fail(tg("gas.error.bad-cell", { cell: String(cell) }, lang));
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
+  if (!sheet) return fail(tg("gas.error.no-sheet", { sheet: sheetName }, lang));
+  return sheet.getRange(cell);
+}
+
+export function activateCommand(sheetName: string, cell: string, lang: Lang): Outcome<{ cell: string }> {
+  const range = rangeOf(sheetName, cell, lang);
+  if ("ok" in range) return range;
+  range.activate();
+  return { ok: true, cell };
+}
+
+/**
+ * Replaces a number typed as text by the number it was read as, only when the cell still holds
+ * text that reads as that very number: a figure changed since the check is never overwritten.
+ */
+export function fixCommand(sheetName: string, cell: string, value: number, lang: Lang): Outcome<{ cell: string; value: number; message: string }> {
+  if (typeof value !== "number" || !Number.isFinite(value)) return fail(tg("gas.error.bad-cell", { cell: String(cell) }, lang));
+  const range = rangeOf(sheetName, cell, lang);
+  if ("ok" in range) return range;
+  const current = range.getValue();
+  const read = readActual(current, null);
+  if (read.kind !== "number" || !read.fromText || read.value !== value) return fail(tg("gas.error.fix-changed", { sheet: sheetName, cell, current: String(current) }, lang));
+  range.setValue(value);
+  return { ok: true, cell, value, message: tg("gas.fix.done", { cell, value: formatNumberFor(value, lang) }, lang) };
+}

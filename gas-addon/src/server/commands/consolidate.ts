@@ -1,0 +1,155 @@
+// "Tổng hợp từ các đơn vị": reads each unit's spreadsheet by its URL, then writes the consolidation
+// into the open spreadsheet. Apps Script stops a run after 6 minutes, so reading stops at a time
+// budget, keeps the cursor and what was read in document properties, and the next call ("Tiếp tục")
+// goes on from there. An unreadable file goes to the register; the others are still consolidated.
+import type { ActualEntry, Finding, Lang } from "../../../../shared/model";
+import type { ConsolidationInput } from "../../../../shared/consolidate";
+import type { ConsolidateResult, JobProgress, Outcome, RegisterView } from "../../api-types";
+import { tg } from "../../messages";
+import { FILL_IN_SHEET, consolidationWorkbook, evaluate, readFillIn, validate } from "../core";
+import { joinValue, splitValue, STORE_BUDGET_BYTES, utf8Bytes, writeProperties, type PropertyMap } from "../document-state";
+import { fail, jsonSafeCell, openDocument, requireStored, UserFacingError, type OpenDocument } from "../host";
+import { renderWorkbook } from "../render-workbook";
+
+/** Reading stops after this long in one run, leaving time to save (Apps Script's limit is 6 min). */
+export const READ_BUDGET_MS = 4.5 * 60 * 1000;
+
+type Cell = string | number | boolean | null;
+/** code, actual, previous, note, override status, override reason */
+type StoredRow = [string, Cell, Cell, string | null, string | null, string | null];
+
+interface StoredUnit {
+  url: string;
+  unit: string;
+  rows: StoredRow[];
+  problems: { severity: "error" | "warning"; rule: string; message: string }[];
+}
+
+interface JobState {
+  urls: string[];
+  cursor: number;
+  units: StoredUnit[];
+  register: RegisterView[];
+}
+
+function entryOf(row: StoredRow): ActualEntry {
+  const [code, raw, previous, note, status, reason] = row;
+  const override = status ? { status: status as NonNullable<ActualEntry["override"]>["status"], reason: reason ?? "" } : null;
+  return { code, raw, previous, note, override };
+}
+
+function rowOf(entry: ActualEntry): StoredRow {
+  return [entry.code, jsonSafeCell(entry.raw), jsonSafeCell(entry.previous), entry.note ?? null, entry.override?.status ?? null, entry.override?.reason ?? null];
+}
+
+function readJob(properties: PropertyMap): JobState | null {
+  const text = joinValue(properties, "job");
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as JobState;
+  } catch {
+    return null;
+  }
+}
+
+function saveJob(doc: OpenDocument, job: JobState | null, lang: Lang): void {
+  const next = job ? splitValue("job", JSON.stringify(job)) : {};
+  const size = Object.entries(next).reduce((n, [k, v]) => n + utf8Bytes(k) + utf8Bytes(v), 0);
+  if (size > STORE_BUDGET_BYTES) throw new UserFacingError(tg("gas.error.job-too-large", { size: Math.ceil(size / 1024) }, lang));
+  writeProperties(doc.store, doc.properties, next, ["job"]);
+}
+
+export function jobProgress(properties: PropertyMap): JobProgress | null {
+  const job = readJob(properties);
+  return job ? { done: job.cursor, total: job.urls.length, finished: false } : null;
+}
+
+function readUnit(url: string, job: JobState, lang: Lang, plan: Parameters<typeof readFillIn>[2]): void {
+  let book: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  try {
+    book = SpreadsheetApp.openByUrl(url);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.replace(/^Exception:\s*/, "") : String(error);
+    job.register.push({ source: url, reason: tg("gas.consolidate.unreadable", { detail }, lang) });
+    return;
+  }
+  const sheet = book.getSheetByName(FILL_IN_SHEET);
+  if (!sheet) {
+    job.register.push({ source: url, reason: tg("gas.consolidate.no-sheet", { sheet: FILL_IN_SHEET }, lang) });
+    return;
+  }
+  const unit = book.getName();
+  const reading = readFillIn(sheet.getDataRange().getValues(), FILL_IN_SHEET, plan, lang);
+  job.units.push({
+    url,
+    unit,
+    rows: reading.entries.map(rowOf),
+    problems: reading.problems.map((p) => ({ severity: p.severity, rule: p.rule, message: p.message })),
+  });
+}
+
+function run(doc: OpenDocument, job: JobState, lang: Lang): Outcome<ConsolidateResult> {
+  const { plan, info } = requireStored(doc, lang);
+  const started = Date.now();
+  while (job.cursor < job.urls.length) {
+    if (Date.now() - started >= READ_BUDGET_MS) {
+      saveJob(doc, job, lang);
+      const left = job.urls.length - job.cursor;
+      return {
+        ok: true,
+        done: job.cursor,
+        total: job.urls.length,
+        finished: false,
+        sheet: null,
+        units: job.units.length,
+        register: job.register,
+        message: tg("gas.consolidate.progress", { done: job.cursor, total: job.urls.length, left }, lang),
+      };
+    }
+    readUnit(job.urls[job.cursor]!, job, lang, plan);
+    job.cursor++;
+  }
+
+  const settings = { ...info.settings, lang };
+  const inputs: ConsolidationInput[] = job.units.map((u) => {
+    const entries = u.rows.map(entryOf);
+    const findings: Finding[] = [...u.problems.map((p) => ({ ...p, code: null })), ...validate(plan, entries, settings)];
+    return { unit: u.unit, file: u.url, plan, evaluations: evaluate(plan, entries, settings), findings };
+  });
+  for (const r of job.register) inputs.push({ file: r.source, reason: r.reason });
+  const workbook = consolidationWorkbook(inputs, settings, { year: info.year, issuer: info.unit, lang });
+  renderWorkbook(doc.ss, workbook);
+  saveJob(doc, null, lang);
+  const sheet = workbook.sheets[0]!.name;
+  return {
+    ok: true,
+    done: job.urls.length,
+    total: job.urls.length,
+    finished: true,
+    sheet,
+    units: job.units.length,
+    register: job.register,
+    message: tg("gas.consolidate.done", { units: job.units.length, sheet, failed: job.register.length }, lang),
+  };
+}
+
+export function startConsolidationCommand(urls: string[], lang: Lang): Outcome<ConsolidateResult> {
+  const list = (Array.isArray(urls) ? urls : []).map((u) => String(u).trim()).filter((u) => u.length > 0);
+  if (list.length === 0) return fail(tg("gas.error.no-urls", {}, lang));
+  const doc = openDocument();
+  requireStored(doc, lang);
+  return run(doc, { urls: [...new Set(list)], cursor: 0, units: [], register: [] }, lang);
+}
+
+export function continueConsolidationCommand(lang: Lang): Outcome<ConsolidateResult> {
+  const doc = openDocument();
+  const job = readJob(doc.properties);
+  if (!job) return fail(tg("gas.error.no-job", {}, lang));
+  return run(doc, job, lang);
+}
+
+export function cancelConsolidationCommand(lang: Lang): Outcome<{ message: string }> {
+  const doc = openDocument();
+  saveJob(doc, null, lang);
+  return { ok: true, message: "" };
+}

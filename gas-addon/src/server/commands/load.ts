@@ -1,0 +1,92 @@
+// "Nạp kế hoạch": writes (or rewrites) the fill-in sheet from a plan, keeping every actual, note
+// and override already typed. Indicators that left the plan keep their figures in a sheet of old
+// figures, so nothing typed is lost.
+import { findBuiltInPlan } from "../../../../shared/catalog";
+import { defaultSettings, type ActualEntry, type Lang, type Plan } from "../../../../shared/model";
+import { parsePlanJson, validatePlan } from "../../../../shared/plan-io";
+import { SheetBuilder } from "../../../../shared/sheet/builder";
+import { SHEET_FONT, STYLES } from "../../../../shared/sheet/style";
+import type { LoadRequest, LoadResult, Outcome, PlanSource } from "../../api-types";
+import { knownSheet, targetSheet, type TargetSheet } from "../../adapter/render";
+import { tg } from "../../messages";
+import { FILL_IN_SHEET, fillInWorkbook, readFillIn } from "../core";
+import { documentProperties, writeProperties, type DocumentInfo } from "../document-state";
+import { fail, jsonSafeCell, openDocument, UserFacingError } from "../host";
+import { renderWorkbook } from "../render-workbook";
+
+const hasValue = (raw: unknown): boolean => raw !== null && raw !== undefined && !(typeof raw === "string" && raw.trim() === "");
+
+export function resolvePlan(source: PlanSource, lang: Lang): { plan: Plan; custom: boolean } {
+  if (source.kind === "builtin") {
+    const plan = findBuiltInPlan(source.id);
+    if (!plan) throw new UserFacingError(tg("gas.error.unknown-plan", { id: source.id }, lang));
+    return { plan, custom: false };
+  }
+  const result = source.kind === "json" ? parsePlanJson(source.text, source.file, lang) : validatePlan(source.plan, lang);
+  if (!result.ok) throw new UserFacingError(tg("gas.error.plan-invalid", { detail: result.problems.map((p) => p.message).join("; ") }, lang));
+  const builtIn = findBuiltInPlan(result.plan.id);
+  // A JSON file equal to a built-in plan is stored by id; anything else is kept whole.
+  const custom = !builtIn || JSON.stringify(builtIn) !== JSON.stringify(result.plan);
+  return { plan: result.plan, custom };
+}
+
+export const OLD_FIGURES_SHEET = "Số liệu cũ";
+
+function oldFiguresWorkbook(entries: ActualEntry[], lang: Lang) {
+  const b = new SheetBuilder(OLD_FIGURES_SHEET, "register", SHEET_FONT);
+  ["Mã", "Thực hiện", "Năm trước", "Ghi chú", "Đánh giá điều chỉnh", "Lý do"].forEach((h, i) => b.set(0, i, h).width(i, i === 3 || i === 5 ? 36 : 14));
+  entries.forEach((e, i) => {
+    const row = i + 1;
+    b.set(row, 0, e.code, "@");
+    b.set(row, 1, jsonSafeCell(e.raw));
+    b.set(row, 2, jsonSafeCell(e.previous));
+    b.set(row, 3, e.note ?? null);
+    b.set(row, 4, e.override?.status ?? null);
+    b.set(row, 5, e.override?.reason ?? null);
+  });
+  b.style({ row: 0, col: 0, rows: 1, cols: 6 }, STYLES.tableHeader);
+  void lang;
+  return { sheets: [b.finish(6)], metadata: {} };
+}
+
+export function loadPlanCommand(request: LoadRequest): Outcome<LoadResult> {
+  const lang = request.lang;
+  const unit = (request.unit ?? "").trim();
+  if (unit === "") return fail(tg("gas.error.need-unit", {}, lang));
+  if (!Number.isInteger(request.year) || request.year < 1900 || request.year > 2200) return fail(tg("gas.error.need-year", {}, lang));
+  const { plan, custom } = resolvePlan(request.source, lang);
+
+  const doc = openDocument();
+  const { ss } = doc;
+  const known = new Map<string, TargetSheet>();
+  let entries: ActualEntry[] = [];
+  const existing = ss.getSheetByName(FILL_IN_SHEET);
+  if (existing) {
+    const grid = existing.getDataRange().getValues();
+    entries = readFillIn(grid, FILL_IN_SHEET, doc.stored?.plan ?? plan, lang).entries;
+    known.set(FILL_IN_SHEET, knownSheet(existing, grid));
+  }
+
+  const previousSettings = doc.stored?.info.settings;
+  const settings = defaultSettings(request.year, { ...(previousSettings ?? {}), reportYear: request.year, lang });
+  const workbook = fillInWorkbook(plan, { unit, year: request.year, estimate: request.estimate, settings, entries, issuer: null, lang });
+  renderWorkbook(ss, workbook, known);
+
+  const codes = new Set(plan.indicators.map((i) => i.code));
+  const removed = entries.filter((e) => !codes.has(e.code) && (hasValue(e.raw) || hasValue(e.previous) || hasValue(e.note) || e.override));
+  if (removed.length > 0) renderWorkbook(ss, oldFiguresWorkbook(removed, lang), new Map([[OLD_FIGURES_SHEET, targetSheet(ss, OLD_FIGURES_SHEET)]]));
+
+  const info: DocumentInfo = { planId: plan.id, customPlan: custom, unit, year: request.year, estimate: request.estimate, issuer: null, settings, lang };
+  writeProperties(doc.store, doc.properties, documentProperties(info, plan), ["info", "plan"]);
+
+  const keptEntries = entries.filter((e) => codes.has(e.code));
+  const kept = {
+    actuals: keptEntries.filter((e) => hasValue(e.raw) || hasValue(e.previous)).length,
+    notes: keptEntries.filter((e) => hasValue(e.note)).length,
+    overrides: keptEntries.filter((e) => e.override).length,
+  };
+  const messages = [tg("gas.load.done", { count: plan.indicators.length, sheet: FILL_IN_SHEET }, lang)];
+  if (kept.actuals + kept.notes + kept.overrides > 0) messages.push(tg("gas.load.kept", kept, lang));
+  if (removed.length > 0) messages.push(tg("gas.load.removed", { count: removed.length, sheet: OLD_FIGURES_SHEET, codes: removed.map((e) => e.code).join(", ") }, lang));
+  return { ok: true, sheet: FILL_IN_SHEET, indicators: plan.indicators.length, kept, removedCodes: removed.map((e) => e.code), messages };
+}

@@ -1,0 +1,25 @@
+// The "paste text" step of loading a plan: reads the text into indicators for the user to review
+// in the sidebar, least certain first; nothing is written to the sheet until the user confirms.
+import { importPlanText } from "../../../../shared/import";
+import type { Lang } from "../../../../shared/model";
+import type { Outcome, PreviewResult, ReviewRow } from "../../api-types";
+import { tg } from "../../messages";
+import { fail } from "../host";
+
+export function previewPlanTextCommand(text: string, lang: Lang): Outcome<PreviewResult> {
+  if (text.trim().length === 0) return fail(tg("gas.error.empty-text", {}, lang));
+  const result = importPlanText(text, { lang });
+  if (!result.plan || result.indicators.length === 0) return fail(tg("gas.error.nothing-found", {}, lang));
+  const rows: ReviewRow[] = result.plan.indicators.map((ind) => ({
+    code: ind.code,
+    name: ind.name,
+    unit: ind.unit,
+    comparator: ind.comparator,
+    target: ind.target,
+    targetMin: ind.targetMin ?? null,
+    targetMax: ind.targetMax ?? null,
+    deadlineYear: ind.deadlineYear,
+  }));
+  // JSON round trip: the plan crosses google.script.run and comes back on confirmation.
+  return { ok: true, plan: JSON.parse(JSON.stringify(result.plan)), rows, warnings: result.warnings.map((w) => (w.line > 0 ? `${w.line}: ${w.message}` : w.message)) };
+}

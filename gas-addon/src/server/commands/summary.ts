@@ -1,0 +1,26 @@
+// "Lập biểu tổng hợp": evaluates the typed figures and writes the year-end summary sheet.
+import type { Lang } from "../../../../shared/model";
+import type { Outcome, SummaryResult } from "../../api-types";
+import { tg } from "../../messages";
+import { FILL_IN_SHEET, readFillIn, summaryWorkbook } from "../core";
+import { openDocument, readFillInGrid, requireStored, todayInVietnam } from "../host";
+import { renderWorkbook } from "../render-workbook";
+
+export function summaryCommand(lang: Lang): Outcome<SummaryResult> {
+  const doc = openDocument();
+  const { plan, info } = requireStored(doc, lang);
+  const { grid } = readFillInGrid(doc.ss, lang);
+  const reading = readFillIn(grid, FILL_IN_SHEET, plan, lang);
+  const settings = { ...info.settings, lang };
+  const { summary, workbook } = summaryWorkbook(plan, reading.entries, settings, {
+    unit: info.unit,
+    year: info.year,
+    estimate: info.estimate,
+    issuer: info.issuer,
+    date: todayInVietnam(),
+    lang,
+  });
+  renderWorkbook(doc.ss, workbook);
+  const sheet = workbook.sheets[0]!.name;
+  return { ok: true, sheet, sentence: summary.sentence, message: tg("gas.summary.done", { sheet }, lang) };
+}

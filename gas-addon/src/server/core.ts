@@ -1,0 +1,83 @@
+// The one place where the Sheets add-on calls the shared core, so a change of a core signature is
+// fixed here and nowhere else.
+import type { ActualEntry, Evaluation, Finding, Lang, Plan, Settings } from "../../../shared/model";
+import type { WorkbookModel } from "../../../shared/sheet/types";
+import { buildFillInWorkbook, FILL_IN_SHEET } from "../../../shared/sheet/fill-in";
+import { readFillInSheet, type ReadLayout } from "../../../shared/sheet/read-back";
+import { buildSummaryWorkbook } from "../../../shared/sheet/summary-sheet";
+import { buildConsolidationWorkbook } from "../../../shared/sheet/consolidation-sheet";
+import { evaluatePlan } from "../../../shared/evaluate";
+import { summarize, type Summary } from "../../../shared/summary";
+import { consolidate, type ConsolidationInput } from "../../../shared/consolidate";
+import { validateEntries } from "../../../shared/validate";
+
+export { FILL_IN_SHEET };
+
+export interface FillInRequest {
+  unit: string;
+  year: number;
+  estimate: boolean;
+  settings: Settings;
+  entries: ActualEntry[];
+  issuer: string | null;
+  lang: Lang;
+}
+
+export function fillInWorkbook(plan: Plan, request: FillInRequest): WorkbookModel {
+  return buildFillInWorkbook(plan, {
+    unit: request.unit,
+    year: request.year,
+    estimate: request.estimate,
+    settings: request.settings,
+    entries: request.entries,
+    issuer: request.issuer ?? undefined,
+    lang: request.lang,
+  });
+}
+
+export interface FillInReading {
+  entries: ActualEntry[];
+  rowsByCode: Map<string, number>;
+  layout: ReadLayout | null;
+  problems: Finding[];
+}
+
+export function readFillIn(grid: unknown[][], sheetName: string, plan: Plan, lang: Lang): FillInReading {
+  const result = readFillInSheet(grid, sheetName, { plan, lang });
+  return { entries: result.entries, rowsByCode: result.rowsByCode, layout: result.layout, problems: result.problems };
+}
+
+export function evaluate(plan: Plan, entries: ActualEntry[], settings: Settings): Evaluation[] {
+  return evaluatePlan(plan, entries, settings);
+}
+
+export function validate(plan: Plan, entries: ActualEntry[], settings: Settings): Finding[] {
+  return validateEntries(plan, entries, settings);
+}
+
+export interface SummaryRequest {
+  unit: string;
+  year: number;
+  estimate: boolean;
+  issuer: string | null;
+  date: string;
+  lang: Lang;
+}
+
+export function summaryWorkbook(plan: Plan, entries: ActualEntry[], settings: Settings, request: SummaryRequest): { summary: Summary; workbook: WorkbookModel } {
+  const summary = summarize(plan, evaluatePlan(plan, entries, settings), settings);
+  const workbook = buildSummaryWorkbook(plan, summary, {
+    unit: request.unit,
+    year: request.year,
+    estimate: request.estimate,
+    issuer: request.issuer ?? undefined,
+    date: request.date,
+    lang: request.lang,
+  });
+  return { summary, workbook };
+}
+
+export function consolidationWorkbook(inputs: ConsolidationInput[], settings: Settings, options: { year: number; issuer: string | null; lang: Lang }): WorkbookModel {
+  const result = consolidate(inputs, settings);
+  return buildConsolidationWorkbook(result, { year: options.year, issuer: options.issuer ?? undefined, lang: options.lang });
+}

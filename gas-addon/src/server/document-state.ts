@@ -1,0 +1,111 @@
+// What the add-on keeps with the spreadsheet, in document properties: the loaded plan (its id, or
+// the whole plan when it is not built in), the unit, year and settings, and a consolidation in
+// progress. Apps Script allows 9 KB per value and 500 KB in all, so long JSON is cut into parts.
+import { PlanSchema, SettingsSchema, type Lang, type Plan, type Settings } from "../../../shared/model";
+import { findBuiltInPlan } from "../../../shared/catalog";
+
+const PREFIX = "chitieu.";
+/** Characters per stored part: at most 3 bytes each in UTF-8, under the 9 KB limit with the key. */
+export const PART_CHARS = 2800;
+/** What this add-on allows itself of the 500 KB store, leaving room for the rest. */
+export const STORE_BUDGET_BYTES = 450 * 1024;
+
+export interface DocumentInfo {
+  planId: string;
+  /** The plan itself when it is not one of the built-in plans. */
+  customPlan: boolean;
+  unit: string;
+  year: number;
+  estimate: boolean;
+  issuer: string | null;
+  settings: Settings;
+  lang: Lang;
+}
+
+export interface StoredDocument {
+  info: DocumentInfo;
+  plan: Plan;
+}
+
+export type PropertyMap = Record<string, string>;
+
+/** All of the document's properties, in two calls. */
+export function readProperties(): { store: GoogleAppsScript.Properties.Properties; values: PropertyMap } {
+  const store = PropertiesService.getDocumentProperties();
+  return { store, values: store.getProperties() };
+}
+
+/** Cuts `text` under `key` into parts: { key.n: "3", key.0: …, key.1: … }. */
+export function splitValue(key: string, text: string): PropertyMap {
+  const out: PropertyMap = {};
+  let n = 0;
+  for (let i = 0; i < text.length; i += PART_CHARS) out[`${PREFIX}${key}.${n++}`] = text.slice(i, i + PART_CHARS);
+  out[`${PREFIX}${key}.n`] = String(n);
+  return out;
+}
+
+export function joinValue(values: PropertyMap, key: string): string | null {
+  const count = Number(values[`${PREFIX}${key}.n`]);
+  if (!Number.isInteger(count) || count < 0) return null;
+  let text = "";
+  for (let i = 0; i < count; i++) {
+    const part = values[`${PREFIX}${key}.${i}`];
+    if (part === undefined) return null;
+    text += part;
+  }
+  return text;
+}
+
+/** Keys of a split value, to drop the parts a shorter value no longer uses. */
+export function partKeys(values: PropertyMap, key: string): string[] {
+  return Object.keys(values).filter((k) => k.startsWith(`${PREFIX}${key}.`));
+}
+
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+export function documentFrom(values: PropertyMap): StoredDocument | null {
+  const infoText = joinValue(values, "info");
+  if (!infoText) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(infoText);
+  } catch {
+    return null;
+  }
+  const info = raw as DocumentInfo;
+  const settings = SettingsSchema.safeParse(info?.settings);
+  if (!settings.success || typeof info.planId !== "string") return null;
+  let plan: Plan | undefined;
+  if (info.customPlan) {
+    const planText = joinValue(values, "plan");
+    const parsed = planText ? PlanSchema.safeParse(JSON.parse(planText)) : null;
+    plan = parsed?.success ? parsed.data : undefined;
+  } else {
+    plan = findBuiltInPlan(info.planId);
+  }
+  if (!plan) return null;
+  return { info: { ...info, settings: settings.data }, plan };
+}
+
+/** The properties to write for a loaded plan (the custom plan in parts). */
+export function documentProperties(info: DocumentInfo, plan: Plan): PropertyMap {
+  return { ...splitValue("info", JSON.stringify(info)), ...(info.customPlan ? splitValue("plan", JSON.stringify(plan)) : {}) };
+}
+
+/** Writes `next` in one call, dropping parts of `key`s that the new values no longer use. */
+export function writeProperties(store: GoogleAppsScript.Properties.Properties, current: PropertyMap, next: PropertyMap, rewrittenKeys: string[]): void {
+  const merged: PropertyMap = {};
+  for (const [k, v] of Object.entries(current)) {
+    const rewritten = rewrittenKeys.some((key) => k.startsWith(`${PREFIX}${key}.`));
+    if (!rewritten) merged[k] = v;
+  }
+  Object.assign(merged, next);
+  store.setProperties(merged, true);
+}

@@ -1,0 +1,43 @@
+// The add-on menu "Chỉ tiêu thi đua" and its handlers. onOpen may run in AuthMode.NONE, where no
+// document or property may be touched: it only builds the menu, in every mode.
+import { tg } from "../messages";
+
+export type SidebarTab = "load" | "check" | "summary" | "consolidate";
+
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem(tg("gas.menu.open"), "openSidebar")
+    .addSeparator()
+    .addItem(tg("gas.menu.load"), "menuLoadPlan")
+    .addItem(tg("gas.menu.check"), "menuCheck")
+    .addItem(tg("gas.menu.summary"), "menuSummary")
+    .addItem(tg("gas.menu.consolidate"), "menuConsolidate")
+    .addToUi();
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+/** The sidebar, opened on one of its tabs (a meta tag tells it which; no script is injected). */
+export function showSidebar(tab: SidebarTab): void {
+  const html = HtmlService.createHtmlOutputFromFile("Sidebar").append(`<meta name="chitieu-start" content="${tab}">`).setTitle(tg("gas.sidebar.title"));
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function openSidebar(): void {
+  showSidebar("load");
+}
+export function menuLoadPlan(): void {
+  showSidebar("load");
+}
+export function menuCheck(): void {
+  showSidebar("check");
+}
+export function menuSummary(): void {
+  showSidebar("summary");
+}
+export function menuConsolidate(): void {
+  showSidebar("consolidate");
+}
