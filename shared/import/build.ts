@@ -272,7 +272,7 @@ export function readItem(body: MappedText, ctx: ItemContext): ItemResult {
   const separated = splitSentences(body).length > 1 || /;/.test(body.folded);
   if (!separated && splitRunTogether(body, ctx).length === read.drafts.length) return read;
   // Several targets in one numbered item: the item becomes a heading judged from its parts.
-  const heading = headingDraft(capitalize(cleanName(shortName(body), shortName(body, true))), body, ctx);
+  const heading = headingDraft(headingName(read.drafts), body, ctx);
   heading.children.push(...read.drafts);
   return { drafts: [heading], unplaced: read.unplaced };
 }
@@ -282,11 +282,11 @@ function startsWithNumber(d: Draft): boolean {
   return /^\d/.test(first);
 }
 
-function shortName(body: MappedText, folded = false): string {
-  const text = folded ? body.folded : body.text;
-  const end = text.search(/[;.]\s/);
-  const first = end > 0 ? text.slice(0, end) : text;
-  return first.length > 160 ? first.slice(0, first.lastIndexOf(" ", 160)) : first;
+/** A heading for several targets stated in one item: their names, in order. */
+function headingName(drafts: Draft[]): string {
+  const names = drafts.map((d, i) => (i === 0 ? d.name : d.name.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())));
+  const joined = names.join("; ");
+  return joined.length > 160 ? joined.slice(0, joined.lastIndexOf(" ", 158)) + " …" : joined;
 }
 
 export function headingDraft(name: string, source: MappedText, ctx: ItemContext): Draft {
