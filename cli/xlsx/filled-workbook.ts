@@ -98,8 +98,13 @@ function unusable(file: string, sheet: string, problems: Finding[]): XlsxFileErr
   return new XlsxFileError("xlsx.layout-unusable", { file, sheet, detail: problems.map((p) => p.message).join("; ") });
 }
 
+/** Consolidation reads the same plan from every unit's file: parse and validate each text once. */
+const planCache = new Map<string, Plan>();
+
 function storedPlan(metadata: Record<string, string>): Plan {
   const json = metadata[PLAN_JSON_KEY];
+  const cached = json ? planCache.get(json) : undefined;
+  if (cached) return cached;
   if (json) {
     let data: unknown;
     try {
@@ -109,6 +114,8 @@ function storedPlan(metadata: Record<string, string>): Plan {
     }
     const result = validatePlan(data);
     if (!result.ok) throw new XlsxFileError("xlsx.plan-broken", { detail: result.problems.map((p) => p.message).join("; ") });
+    if (planCache.size > 50) planCache.clear();
+    planCache.set(json, result.plan);
     return result.plan;
   }
   const builtIn = metadata.planId ? findBuiltInPlan(metadata.planId) : undefined;

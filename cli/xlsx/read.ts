@@ -114,6 +114,8 @@ function runText(xml: string): string {
   return decodeEntities(out);
 }
 
+const CELL_REF = /(?:^|\s)r\s*=\s*["']([A-Z]{1,3})(\d+)["']/;
+const CELL_TYPE = /(?:^|\s)t\s*=\s*["'](\w+)["']/;
 const CELL_OR_ROW = /<(?:\w+:)?row\b([^>]*?)\/?>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 
 export function readSheetXml(xml: string, sharedStrings: () => string[]): Grid {
@@ -132,16 +134,18 @@ export function readSheetXml(xml: string, sharedStrings: () => string[]): Grid {
       col = -1;
       continue;
     }
-    const attrs = attributes(match[2] ?? "");
-    const ref = attrs.r ? /^([A-Z]{1,3})(\d+)$/.exec(attrs.r) : null;
+    // Only the address and the type matter; two targeted searches beat a general attribute parse.
+    const attrText = match[2] ?? "";
+    const ref = CELL_REF.exec(attrText);
     if (ref) {
       col = columnIndex(ref[1]);
       row = Number(ref[2]) - 1;
     } else {
       col += 1;
     }
+    const type = CELL_TYPE.exec(attrText)?.[1];
     if (row < 0 || row >= MAX_ROWS || col < 0) continue;
-    const value = cellValue(attrs.t, match[3] ?? "", sharedStrings);
+    const value = cellValue(type, match[3] ?? "", sharedStrings);
     if (value === null) continue;
     if (++cells > MAX_CELLS) throw new XlsxFileError("xlsx.too-many-cells", { limit: MAX_CELLS });
     (grid[row] ??= [])[col] = value;
@@ -154,8 +158,12 @@ export function readSheetXml(xml: string, sharedStrings: () => string[]): Grid {
   return grid;
 }
 
-function inner(xml: string, tag: string): string | null {
-  const match = new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*?(?:/>|>([\\s\\S]*?)</(?:\\w+:)?${tag}>)`).exec(xml);
+const V_TAG = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/;
+const IS_TAG = /<(?:\w+:)?is\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?is>)/;
+
+function inner(xml: string, tag: "v" | "is"): string | null {
+  if (xml.length === 0) return null;
+  const match = (tag === "v" ? V_TAG : IS_TAG).exec(xml);
   return match ? (match[1] ?? "") : null;
 }
 

