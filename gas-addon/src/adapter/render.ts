@@ -88,10 +88,12 @@ function buildRule(sheet: Sheet, rule: ConditionalRule, range: Range): GoogleApp
   return builder.build();
 }
 
-/** Runs of consecutive columns sharing a width: one setColumnWidths call each. */
+/** Runs of consecutive visible columns sharing a width: one setColumnWidths call each. */
 function widthRuns(model: SheetModel): { start: number; count: number; px: number }[] {
   const runs: { start: number; count: number; px: number }[] = [];
+  if (model.hidden) return runs;
   model.columns.forEach((col, i) => {
+    if (col.hidden) return;
     const px = columnPixels(col.width);
     const last = runs[runs.length - 1];
     if (last && last.px === px && last.start + last.count === i) last.count++;
@@ -109,6 +111,22 @@ function hiddenRuns(model: SheetModel): { start: number; count: number }[] {
     else runs.push({ start: i, count: 1 });
   });
   return runs;
+}
+
+/**
+ * Merges as few ranges to merge as possible: one-row merges with the same columns on consecutive
+ * rows become one range merged across (one call instead of one per row).
+ */
+export function mergeGroups(merges: Rect[]): { range: Rect; across: boolean }[] {
+  const out: { range: Rect; across: boolean }[] = [];
+  const single = merges.filter((m) => m.rows === 1).sort((a, b) => a.col - b.col || a.cols - b.cols || a.row - b.row);
+  for (const m of single) {
+    const last = out[out.length - 1];
+    if (last && last.across && last.range.col === m.col && last.range.cols === m.cols && last.range.row + last.range.rows === m.row) last.range.rows++;
+    else out.push({ range: { ...m }, across: true });
+  }
+  for (const m of merges) if (m.rows > 1) out.push({ range: m, across: false });
+  return out;
 }
 
 export interface RenderReport {
@@ -147,16 +165,17 @@ export function renderSheet(ss: Spreadsheet, target: TargetSheet, model: SheetMo
   if (model.validations.length > 0 || !isNew) block.setDataValidations(validationGrid(model, rows, cols));
 
   // Every other rectangle comes from one range list: merges, names, input cells, rule ranges.
-  const wanted: Rect[] = [...model.merges, ...namesOnSheet.map((n) => n.range), ...model.editable, ...model.conditionalRules.map((r) => r.range)];
+  const merges = mergeGroups(model.merges);
+  const wanted: Rect[] = [...merges.map((m) => m.range), ...namesOnSheet.map((n) => n.range), ...model.editable, ...model.conditionalRules.map((r) => r.range)];
   const ranges = wanted.length > 0 ? sheet.getRangeList(wanted.map((r) => rangeA1(r))).getRanges() : [];
   let next = 0;
   const take = (count: number) => ranges.slice(next, (next += count));
-  const mergeRanges = take(model.merges.length);
+  const mergeRanges = take(merges.length);
   const nameRanges = take(namesOnSheet.length);
   const editableRanges = take(model.editable.length);
   const ruleRanges = take(model.conditionalRules.length);
 
-  for (const r of mergeRanges) r.merge();
+  mergeRanges.forEach((r, i) => (merges[i]!.across ? r.mergeAcross() : r.merge()));
   namesOnSheet.forEach((n, i) => ss.setNamedRange(n.name, nameRanges[i]!));
   if (raster.borders.length > 0) sheet.getRangeList(raster.borders.map((r) => rangeA1(r))).setBorder(true, true, true, true, true, true, "#000000", SpreadsheetApp.BorderStyle.SOLID);
 

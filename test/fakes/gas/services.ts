@@ -130,6 +130,9 @@ export interface GasWorld {
 
 export interface WorldOptions {
   htmlFiles?: Record<string, string>;
+  /** Id and title of the open spreadsheet (each unit's file has its own). */
+  activeId?: string;
+  activeName?: string;
   functionExists?: (name: string) => boolean;
 }
 
@@ -137,7 +140,7 @@ export interface WorldOptions {
 export function createGasWorld(options: WorldOptions = {}): GasWorld {
   const log = new CallLog();
   const clock = new FakeClock();
-  const active = new FakeSpreadsheet(log, "active-sheet-id", "Báo cáo chỉ tiêu");
+  const active = new FakeSpreadsheet(log, options.activeId ?? "active-sheet-id", options.activeName ?? "Báo cáo chỉ tiêu");
   const byUrl = new Map<string, FakeSpreadsheet>();
   const forbiddenUrls = new Set<string>();
   const documentProperties = new FakeProperties();

@@ -11,7 +11,11 @@ import { joinValue, splitValue, STORE_BUDGET_BYTES, utf8Bytes, writeProperties, 
 import { fail, jsonSafeCell, openDocument, requireStored, UserFacingError, type OpenDocument } from "../host";
 import { renderWorkbook } from "../render-workbook";
 
-/** Reading stops after this long in one run, leaving time to save (Apps Script's limit is 6 min). */
+/**
+ * Reading stops when the next file might end after this much time in one run, leaving time to
+ * save and answer (Apps Script stops a run at 6 min). The next file is assumed to take as long as
+ * the slowest one read so far.
+ */
 export const READ_BUDGET_MS = 4.5 * 60 * 1000;
 
 type Cell = string | number | boolean | null;
@@ -91,8 +95,9 @@ function readUnit(url: string, job: JobState, lang: Lang, plan: Parameters<typeo
 function run(doc: OpenDocument, job: JobState, lang: Lang): Outcome<ConsolidateResult> {
   const { plan, info } = requireStored(doc, lang);
   const started = Date.now();
+  let slowest = 0;
   while (job.cursor < job.urls.length) {
-    if (Date.now() - started >= READ_BUDGET_MS) {
+    if (Date.now() - started + slowest >= READ_BUDGET_MS) {
       saveJob(doc, job, lang);
       const left = job.urls.length - job.cursor;
       return {
@@ -106,7 +111,9 @@ function run(doc: OpenDocument, job: JobState, lang: Lang): Outcome<ConsolidateR
         message: tg("gas.consolidate.progress", { done: job.cursor, total: job.urls.length, left }, lang),
       };
     }
+    const before = Date.now();
     readUnit(job.urls[job.cursor]!, job, lang, plan);
+    slowest = Math.max(slowest, Date.now() - before);
     job.cursor++;
   }
 
