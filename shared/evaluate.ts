@@ -15,16 +15,24 @@ import {
   type Status,
 } from "./model";
 import { ruleOf, isStatus, type IndicatorRule } from "./rules/comparators";
-import { compileExpr, type Compiled, type RuleEnv } from "./rules/compile";
+import { compileExpr, specialize, type Compiled, type KnownRefs, type RuleEnv } from "./rules/compile";
+import type { Expr } from "./rules/expr";
 
+/** One indicator's rule compiled for given settings: what is known is folded in, so a row costs only
+ *  what depends on the entry. The env is reused from row to row (evaluation is synchronous). */
 interface CompiledIndicator {
   indicator: Indicator;
   rule: IndicatorRule;
   depth: number;
   measure: Compiled;
   percent: Compiled;
+  /** The status when the entry has no override (the override references folded away). */
   status: Compiled;
+  /** The status with an override, compiled on first use. */
+  statusWithOverride: Compiled | null;
   yoy: Compiled;
+  known: KnownRefs;
+  env: RuleEnv;
 }
 
 export interface CompiledPlan {
@@ -35,18 +43,34 @@ export interface CompiledPlan {
   headings: number[];
 }
 
-const compiledPlans = new WeakMap<Plan, CompiledPlan>();
+const compiledPlans = new WeakMap<Plan, Map<string, CompiledPlan>>();
 
-export function compileIndicator(indicator: Indicator): CompiledIndicator {
+function knownRefs(indicator: Indicator, settings: Settings): KnownRefs {
+  return {
+    target: indicator.target,
+    targetMin: indicator.targetMin ?? null,
+    targetMax: indicator.targetMax ?? null,
+    deadline: indicator.deadlineYear,
+    reportYear: settings.reportYear,
+    tolerance: settings.approxTolerance,
+  };
+}
+
+export function compileIndicator(indicator: Indicator, settings: Settings): CompiledIndicator {
   const rule = ruleOf(indicator);
+  const known = knownRefs(indicator, settings);
+  const build = (expr: Expr, extra: KnownRefs = {}): Compiled => compileExpr(specialize(expr, { ...known, ...extra }));
   return {
     indicator,
     rule,
     depth: depthOf(indicator.code),
-    measure: compileExpr(rule.measure),
-    percent: compileExpr(rule.percent),
-    status: compileExpr(rule.status),
-    yoy: compileExpr(rule.yoy),
+    measure: build(rule.measure),
+    percent: build(rule.percent),
+    status: build(rule.status, { overrideStatus: null, overrideReason: null }),
+    statusWithOverride: null,
+    yoy: build(rule.yoy),
+    known,
+    env: newEnv(indicator, settings),
   };
 }
 
@@ -73,14 +97,17 @@ export function rollupOf(indicators: readonly Indicator[]): Map<number, number[]
   return rollup;
 }
 
-/** The compiled rules of a plan, built once per plan object. */
-export function compilePlan(plan: Plan): CompiledPlan {
-  let compiled = compiledPlans.get(plan);
+/** The compiled rules of a plan for the settings the rules read, built once per plan object and settings. */
+export function compilePlan(plan: Plan, settings: Settings): CompiledPlan {
+  let bySettings = compiledPlans.get(plan);
+  if (!bySettings) compiledPlans.set(plan, (bySettings = new Map()));
+  const key = `${settings.reportYear}|${settings.approxTolerance}`;
+  let compiled = bySettings.get(key);
   if (!compiled) {
-    const rows = plan.indicators.map(compileIndicator);
+    const rows = plan.indicators.map((ind) => compileIndicator(ind, settings));
     const headings = rows.flatMap((row, i) => (row.rule.kind === "heading" ? [i] : []));
     compiled = { rows, rollup: rollupOf(plan.indicators), headings };
-    compiledPlans.set(plan, compiled);
+    bySettings.set(key, compiled);
   }
   return compiled;
 }
@@ -125,8 +152,11 @@ function finiteOrNull(value: unknown): number | null {
 
 /** Evaluates one row with its compiled rule; a heading needs the statuses of the rows it is judged from. */
 function evaluateRow(row: CompiledIndicator, entry: ActualEntry | undefined, settings: Settings, children: ChildCounts | null): Evaluation {
-  const { indicator, rule } = row;
-  const env = newEnv(indicator, settings);
+  const { indicator, rule, env } = row;
+  env.actual = null;
+  env.previous = null;
+  env.overrideStatus = null;
+  env.overrideReason = null;
   const read = readActual(entry?.raw ?? null, indicator.comparator);
   let actual: number | boolean | null = null;
   if (rule.kind === "boolean") {
@@ -161,7 +191,8 @@ function evaluateRow(row: CompiledIndicator, entry: ActualEntry | undefined, set
   if (wanted && isStatus(wanted.status) && typeof wanted.reason === "string") {
     env.overrideStatus = wanted.status;
     env.overrideReason = wanted.reason;
-    status = row.status(env) as Status;
+    row.statusWithOverride ??= compileExpr(specialize(rule.status, row.known));
+    status = row.statusWithOverride(env) as Status;
     if (status === wanted.status && wanted.reason.trim().length > 0) override = { status: wanted.status, reason: wanted.reason.trim() };
   }
   return {
@@ -182,23 +213,33 @@ function evaluateRow(row: CompiledIndicator, entry: ActualEntry | undefined, set
 
 /** One Evaluation per indicator, in plan order. When several entries share a code, the first counts. */
 export function evaluatePlan(plan: Plan, entries: readonly ActualEntry[], settings: Settings): Evaluation[] {
-  const compiled = compilePlan(plan);
-  const byCode = new Map<string, ActualEntry>();
-  for (const entry of entries) if (!byCode.has(entry.code)) byCode.set(entry.code, entry);
-  const out: Evaluation[] = new Array(compiled.rows.length);
-  compiled.rows.forEach((row, i) => {
-    if (row.rule.kind !== "heading") out[i] = evaluateRow(row, byCode.get(row.indicator.code), settings, null);
-  });
+  const compiled = compilePlan(plan, settings);
+  const rows = compiled.rows;
+  const entryOf = entryLookup(rows, entries);
+  const out: Evaluation[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i].rule.kind !== "heading") out[i] = evaluateRow(rows[i], entryOf(i), settings, null);
+  }
   for (const i of compiled.headings) {
     const from = compiled.rollup.get(i) ?? [];
     const counts = countStatuses(from.map((j) => out[j].status));
-    out[i] = evaluateRow(compiled.rows[i], byCode.get(compiled.rows[i].indicator.code), settings, counts);
+    out[i] = evaluateRow(rows[i], entryOf(i), settings, counts);
   }
   return out;
 }
 
+/** The entry of each row: by position when the entries follow the plan (hosts write them so), else by code. */
+function entryLookup(rows: readonly CompiledIndicator[], entries: readonly ActualEntry[]): (i: number) => ActualEntry | undefined {
+  let inPlanOrder = entries.length === rows.length;
+  for (let i = 0; inPlanOrder && i < rows.length; i++) inPlanOrder = entries[i].code === rows[i].indicator.code;
+  if (inPlanOrder) return (i) => entries[i];
+  const byCode = new Map<string, ActualEntry>();
+  for (const entry of entries) if (!byCode.has(entry.code)) byCode.set(entry.code, entry);
+  return (i) => byCode.get(rows[i].indicator.code);
+}
+
 /** One indicator on its own; a heading is judged from `children` (the statuses of the rows under it). */
 export function evaluateOne(indicator: Indicator, entry: ActualEntry | undefined, settings: Settings, children: readonly Status[] = []): Evaluation {
-  const row = compileIndicator(indicator);
+  const row = compileIndicator(indicator, settings);
   return evaluateRow(row, entry, settings, row.rule.kind === "heading" ? countStatuses(children) : null);
 }

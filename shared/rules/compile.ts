@@ -1,12 +1,22 @@
 // Turns a rule expression into a JavaScript closure, once per indicator, so evaluating a row is a
 // few function calls with no parsing and no tree walk.
 import { isStatus } from "./comparators";
-import type { Expr, RefName } from "./expr";
+import type { Expr, RefName, Relation } from "./expr";
 
 /** A value as a sheet holds it: a blank is null. */
 export type RuleValue = number | string | boolean | null;
 export type RuleEnv = Record<RefName, RuleValue>;
 export type Compiled = (env: RuleEnv) => RuleValue;
+
+type Comparable = number | string | boolean;
+const COMPARE: Record<Relation, (x: Comparable, y: Comparable) => boolean> = {
+  ">=": (x, y) => x >= y,
+  ">": (x, y) => x > y,
+  "<=": (x, y) => x <= y,
+  "<": (x, y) => x < y,
+  "=": (x, y) => x === y,
+  "<>": (x, y) => x !== y,
+};
 
 export function compileExpr(expr: Expr): Compiled {
   switch (expr.op) {
@@ -45,33 +55,27 @@ export function compileExpr(expr: Expr): Compiled {
     case "cmp": {
       const a = compileExpr(expr.a);
       const b = compileExpr(expr.b);
-      const rel = expr.rel;
+      const compare = COMPARE[expr.rel];
       return (env) => {
         const x = a(env);
         const y = b(env);
-        if (x === null || y === null) return false;
-        switch (rel) {
-          case ">=":
-            return x >= y;
-          case ">":
-            return x > y;
-          case "<=":
-            return x <= y;
-          case "<":
-            return x < y;
-          case "=":
-            return x === y;
-          case "<>":
-            return x !== y;
-        }
+        return x !== null && y !== null && compare(x, y);
       };
     }
     case "and": {
       const args = expr.args.map(compileExpr);
+      if (args.length === 2) {
+        const [p, q] = args;
+        return (env) => p(env) === true && q(env) === true;
+      }
       return (env) => args.every((arg) => arg(env) === true);
     }
     case "or": {
       const args = expr.args.map(compileExpr);
+      if (args.length === 2) {
+        const [p, q] = args;
+        return (env) => p(env) === true || q(env) === true;
+      }
       return (env) => args.some((arg) => arg(env) === true);
     }
     case "not": {
@@ -101,4 +105,55 @@ export function compileExpr(expr: Expr): Compiled {
     }
   }
   throw new Error(`unknown expression ${(expr as Expr).op}`);
+}
+
+/** What a rule reads that is already known when compiling (the indicator's targets, the settings). */
+export type KnownRefs = Partial<Record<RefName, RuleValue>>;
+
+function literal(value: RuleValue): Expr {
+  if (value === null) return { op: "blank" };
+  if (typeof value === "number") return { op: "num", value };
+  if (typeof value === "string") return { op: "text", value };
+  return { op: "bool", value };
+}
+
+const EMPTY_ENV = {} as RuleEnv;
+
+/** Substitutes the known references and folds every constant part, with the meaning compileExpr gives
+ *  it, so a row's evaluation only does what depends on what was typed. */
+export function specialize(expr: Expr, known: KnownRefs): Expr {
+  const isConstant = (e: Expr): boolean => e.op === "num" || e.op === "text" || e.op === "bool" || e.op === "blank";
+  const constant = (e: Expr): Expr => literal(compileExpr(e)(EMPTY_ENV));
+  switch (expr.op) {
+    case "ref":
+      return Object.prototype.hasOwnProperty.call(known, expr.name) ? literal(known[expr.name] as RuleValue) : expr;
+    case "arith":
+    case "cmp": {
+      const next = { ...expr, a: specialize(expr.a, known), b: specialize(expr.b, known) };
+      return isConstant(next.a) && isConstant(next.b) ? constant(next) : next;
+    }
+    case "not":
+    case "isnum":
+    case "hastext":
+    case "isstatus": {
+      const next = { ...expr, arg: specialize(expr.arg, known) };
+      return isConstant(next.arg) ? constant(next) : next;
+    }
+    case "and":
+    case "or": {
+      const args = expr.args.map((a) => specialize(a, known));
+      const decisive = expr.op === "and" ? (e: Expr) => isConstant(e) && !(e.op === "bool" && e.value) : (e: Expr) => e.op === "bool" && e.value;
+      if (args.some(decisive)) return literal(expr.op === "or");
+      const rest = args.filter((a) => !isConstant(a));
+      if (rest.length === 0) return literal(expr.op === "and");
+      return { op: expr.op, args: rest };
+    }
+    case "if": {
+      const cond = specialize(expr.cond, known);
+      if (isConstant(cond)) return specialize(cond.op === "bool" && cond.value ? expr.then : expr.else, known);
+      return { op: "if", cond, then: specialize(expr.then, known), else: specialize(expr.else, known) };
+    }
+    default:
+      return expr;
+  }
 }

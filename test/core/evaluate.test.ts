@@ -1,5 +1,8 @@
+import fc from "fast-check";
 import { findBuiltInPlan } from "../../shared/catalog";
 import { evaluateOne, evaluatePlan } from "../../shared/evaluate";
+import { ruleOf } from "../../shared/rules/comparators";
+import { compileExpr, specialize, type KnownRefs, type RuleEnv } from "../../shared/rules/compile";
 import { defaultSettings, PlanSchema, type ActualEntry, type Comparator, type Indicator, type Plan, type Settings } from "../../shared/model";
 
 const settings2025 = defaultSettings(2025);
@@ -243,5 +246,47 @@ describe("the seed plans, checked by hand against the documents", () => {
   test("Đông Hải (17) malnutrition heading from its two lower-is-better rows", () => {
     const result = evaluatePlan(dongHai, [{ code: "17.1", raw: 4.5 }, { code: "17.2", raw: 8.4 }], defaultSettings(2025));
     expect(result.find((e) => e.code === "17")?.status).toBe("Vượt");
+  });
+});
+
+describe("compiling the rules", () => {
+  test("folding what is known keeps the meaning of every rule", () => {
+    const comparators: (Comparator | null)[] = [">=", ">", "<=", "<", "=", "approx", "range", "decrease-by", "increase-by", "boolean", null];
+    const value = fc.oneof(fc.constant(null), fc.double({ min: -10, max: 300, noNaN: true }), fc.constantFrom(0, 1, 5, 100));
+    const statusText = fc.oneof(fc.constant(null), fc.constantFrom("Vượt", "Đạt", "Không đạt", "Tốt", ""));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...comparators),
+        fc.record({ target: fc.constantFrom(0, 0.2, 5, 100), deadline: fc.constantFrom(null, 2025, 2030), reportYear: fc.constantFrom(2025, 2030), tolerance: fc.constantFrom(0, 0.05) }),
+        fc.record({ actual: value, previous: value, overrideStatus: statusText, overrideReason: fc.constantFrom(null, "", "lý do"), count: fc.nat(3), bad: fc.nat(1) }),
+        (comparator, fixed, typed) => {
+          const ind = indicator("1", comparator, comparator === null || comparator === "boolean" || comparator === "range" ? null : fixed.target, {
+            ...(comparator === "range" ? { targetMin: fixed.target, targetMax: fixed.target + 1 } : {}),
+            deadlineYear: fixed.deadline,
+          });
+          const rule = ruleOf(ind);
+          const known: KnownRefs = { target: ind.target, targetMin: ind.targetMin ?? null, targetMax: ind.targetMax ?? null, deadline: ind.deadlineYear, reportYear: fixed.reportYear, tolerance: fixed.tolerance };
+          const env = {
+            ...known,
+            actual: comparator === "boolean" && typed.actual !== null ? (typed.actual > 50 ? 1 : 0) : typed.actual,
+            previous: typed.previous,
+            overrideStatus: typed.overrideStatus,
+            overrideReason: typed.overrideReason,
+            childCount: typed.count,
+            childVuot: typed.count - typed.bad,
+            childDat: 0,
+            childKhongDat: typed.bad,
+            childChuaCoSoLieu: 0,
+            childChuaDenHan: 0,
+            ruleStatus: null,
+          } as RuleEnv;
+          env.measure = compileExpr(rule.measure)(env);
+          for (const expr of [rule.measure, rule.percent, rule.status, rule.yoy]) {
+            expect(compileExpr(specialize(expr, known))(env)).toEqual(compileExpr(expr)(env));
+          }
+        },
+      ),
+      { numRuns: 400, seed: 7 },
+    );
   });
 });
