@@ -216,9 +216,20 @@ function readClauses(text: MappedText, ctx: ItemContext, itemDeadline: number | 
         continue;
       }
     }
-    if (/\d/.test(clause.text.replace(/\b(?:19|20)\d{2}\b/g, "")) && /\b(?:dat|tang|giam|ty le|so)\b/.test(clause.folded) && !/:\s*$/.test(clause.folded)) unplaced.push(clause);
+    if (looksLikeTarget(clause.folded)) unplaced.push(clause);
   }
   return { drafts, unplaced, numeric };
+}
+
+/** A clause with a figure that is not a date, a year, a document number or an ordinal, near a target word. */
+export function looksLikeTarget(folded: string): boolean {
+  if (/:\s*$/.test(folded)) return false;
+  const figures = folded
+    .replace(/\d+\s*\/\s*\d+(?:\s*\/\s*\d+)?/g, " ")
+    .replace(/\b(?:so|thu|khoa|lan thu|ky hop thu|muc do|dieu)\s+\d+\S*/g, " ")
+    .replace(/\d+\s*-\s*[a-z]+\/[a-z-]+/g, " ")
+    .replace(/\b(?:19|20)\d{2}\b/g, " ");
+  return /\d/.test(figures) && /\b(?:dat|tang|giam|ty le|chi tieu)\b/.test(folded);
 }
 
 /** Reads one item (its body, without the list marker). */
@@ -330,9 +341,9 @@ export function tableRow(cells: MappedText[], columns: TableColumns, ctx: ItemCo
   const target = readClause(clause, candidates, ctx);
   if (!target) return null;
   target.name = capitalize(cleanName(trim(nameCell).text, trim(nameCell).folded));
-  if (!target.unit && unitCell && unitCell.text.trim()) {
+  if (!target.candidate?.unit && unitCell && unitCell.text.trim()) {
     target.unit = unitCell.text.trim();
-    target.reasons = target.reasons.filter((r) => r !== "import.reason.no-unit");
+    target.reasons = target.reasons.filter((r) => r !== "import.reason.no-unit" && r !== "import.reason.unit-from-name");
   }
   if (target.unit === "" && unitCell?.text.trim() === "%") target.unit = "%";
   const draft = draftFrom(target, ctx, deadlineIn(clause.folded, ctx.planYear));

@@ -7,7 +7,7 @@ import { headingDraft, readItem, tableColumns, tableRow, type Draft, type ItemCo
 import { cleanName } from "./clause";
 import { foldString, lineAt, lineStartsOf, normalizeSource, originalRange, split, trim, type MappedText } from "./mapped";
 import { detectMeta, planIdFrom } from "./meta";
-import { findRegions, isMissionHeading, readBlocks, type Block, type MarkerStyle } from "./outline";
+import { findRegions, isIndicatorIntro, isMissionHeading, readBlocks, type Block, type MarkerStyle } from "./outline";
 
 export interface ImportOptions {
   id?: string;
@@ -186,7 +186,8 @@ function readRegion(
   let top: Draft | null = null;
   let pending: Draft | null = null;
   let columns: TableColumns | null = null;
-  const itemStyle = blocks.slice(start, end).find((b) => b.style && !(b.style === "star" && /:\s*$/.test(b.body.text)))?.style ?? null;
+  // The list's own marker: group headings ("1. Chỉ tiêu kinh tế", "* Chỉ tiêu xã hội:") use another one.
+  const itemStyle = blocks.slice(start, end).find((b) => b.style && !b.headingLike && !/:\s*$/.test(b.body.text))?.style ?? null;
 
   const introColon = introBlock.body.folded.indexOf(":");
   if (introColon >= 0) {
@@ -210,9 +211,11 @@ function readRegion(
     }
     const probe = readItem(block.body, { ...ctx, listItem: false });
     const numeric = probe.drafts.length > 0;
+    if (!numeric && /^(?:noi dung|muc dich|yeu cau|muc tieu tong quat)\b/.test(block.body.folded)) continue;
     const isGroup =
       !numeric &&
       ((block.style === "star" && /:\s*$/.test(block.body.text)) ||
+        (block.style !== itemStyle && isIndicatorIntro(block)) ||
         (block.headingLike && block.style !== itemStyle && block.body.text.length < 120) ||
         (!block.style && block.body.text.length < 90 && /:\s*$/.test(block.body.text)));
     if (isGroup) {

@@ -28,7 +28,7 @@ const UNIT_TYPES: { folded: string; written: string; level: Level }[] = [
 ];
 const TYPE_PATTERN = UNIT_TYPES.map((u) => u.folded).join("|");
 const ISSUER = new RegExp(`(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|cua)\\s+(${TYPE_PATTERN})\\s+`, "g");
-const STOP_NAME_WORDS = new Set(["so", "ke", "cong", "doc", "ngay", "ban", "xay", "ve", "nam", "thuc", "sau", "phat", "lap", "tren", "trong", "theo", "cu"]);
+const STOP_NAME_WORDS = new Set(["so", "ke", "cong", "doc", "ngay", "ban", "xay", "ve", "nam", "thuc", "sau", "phat", "tren", "trong", "theo", "cu"]);
 
 export function detectMeta(blocks: Block[]): DetectedMeta {
   const meta: DetectedMeta = {};
