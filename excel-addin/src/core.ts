@@ -1,15 +1,9 @@
 // The one place where the add-in calls the shared core's sheet builders and readers, so the rest of
 // the add-in speaks a small, stable vocabulary (and a change of a core signature is fixed here).
-import type { ActualEntry, Evaluation, Finding, Lang, Plan, Settings } from "../../shared/model";
+import type { ActualEntry, Finding, Lang, Plan, Settings } from "../../shared/model";
 import type { SheetModel, WorkbookModel } from "../../shared/sheet/types";
 import { buildFillInWorkbook } from "../../shared/sheet/fill-in";
 import { readFillInSheet, type FillInReadResult } from "../../shared/sheet/read-back";
-import { buildSummaryWorkbook } from "../../shared/sheet/summary-sheet";
-import { buildConsolidationWorkbook } from "../../shared/sheet/consolidation-sheet";
-import { evaluatePlan } from "../../shared/evaluate";
-import { summarize, type Summary } from "../../shared/summary";
-import { consolidate, type ConsolidationInput } from "../../shared/consolidate";
-import { validateEntries } from "../../shared/validate";
 
 export interface FillInOptions {
   unit: string;
@@ -44,31 +38,3 @@ export function blockingProblems(reading: FillInReading): Finding[] {
   return reading.problems.filter((p) => BLOCKING_LAYOUT.has(p.rule));
 }
 
-export function evaluate(plan: Plan, entries: ActualEntry[], settings: Settings): Evaluation[] {
-  return evaluatePlan(plan, entries, settings);
-}
-
-export function validate(plan: Plan, entries: ActualEntry[], settings: Settings): Finding[] {
-  return validateEntries(plan, entries, settings);
-}
-
-export function summaryOf(plan: Plan, evaluations: Evaluation[], settings: Settings): Summary {
-  return summarize(plan, evaluations, settings);
-}
-
-export interface SummaryInfo {
-  unit: string;
-  year: number;
-  estimate: boolean;
-  issuer: string | null;
-  lang: Lang;
-}
-
-export function summaryWorkbook(plan: Plan, summary: Summary, info: SummaryInfo): WorkbookModel {
-  return buildSummaryWorkbook(plan, summary, { unit: info.unit, year: info.year, estimate: info.estimate, issuer: info.issuer ?? undefined, lang: info.lang });
-}
-
-export function consolidationWorkbook(inputs: ConsolidationInput[], settings: Settings, info: { year: number; issuer: string | null; lang: Lang }): WorkbookModel {
-  const result = consolidate(inputs, settings);
-  return buildConsolidationWorkbook(result, { year: info.year, issuer: info.issuer ?? undefined, lang: info.lang });
-}

@@ -1,0 +1,31 @@
+// Entry of the shared-runtime page: the ribbon functions are associated first, then Office.onReady
+// (called once, as a function) renders the task pane. Outside Office the page runs against the fake
+// Excel the test page provides, or says that Excel is needed.
+import { createRoot } from "react-dom/client";
+import { z } from "zod";
+import { fakeHost, langFromDisplayLanguage, noHost, officeHost, type AddinHost } from "../host";
+import { registerRibbon } from "../ribbon";
+import { App } from "./App";
+
+// Zod compiles parsers with `new Function` unless told not to; the pane keeps a strict CSP possible.
+z.config({ jitless: true });
+
+let resolveHost: (host: AddinHost) => void = () => undefined;
+const host = new Promise<AddinHost>((resolve) => (resolveHost = resolve));
+registerRibbon(host);
+
+function chooseHost(info: { host: Office.HostType | null } | null): AddinHost {
+  if (info?.host === Office.HostType.Excel) return officeHost();
+  const fake = window.__CHITIEU_FAKE_EXCEL__;
+  return fake ? fakeHost(fake) : noHost(langFromDisplayLanguage(navigator.language));
+}
+
+function start(info: { host: Office.HostType | null } | null): void {
+  const chosen = chooseHost(info);
+  resolveHost(chosen);
+  const mount = document.getElementById("root");
+  if (mount) createRoot(mount).render(<App host={chosen} />);
+}
+
+if (typeof Office !== "undefined") void Office.onReady((info) => start(info));
+else start(null);
