@@ -3,7 +3,7 @@
 import { IndicatorSchema, PlanSchema, type Indicator, type Lang, type Level, type Plan } from "../model";
 import { t } from "../i18n";
 import "../i18n/import";
-import { headingDraft, readItem, tableColumns, tableRow, type Draft, type ItemContext, type TableColumns } from "./build";
+import { headingDraft, looksLikeTarget, readItem, tableColumns, tableRow, type Draft, type ItemContext, type TableColumns } from "./build";
 import { cleanName } from "./clause";
 import { foldString, lineAt, lineStartsOf, normalizeSource, originalRange, split, trim, type MappedText } from "./mapped";
 import { detectMeta, planIdFrom } from "./meta";
@@ -247,7 +247,7 @@ function readRegion(
       if (result.drafts.length === 0) {
         top = null;
         if (/:\s*$/.test(block.body.text)) pending = headingDraft(capitalize(cleanName(block.body.text, block.body.folded)), block.body, ctx);
-        else if (/\d/.test(block.body.text)) warn(block.body, "import.warning.unplaced");
+        else if (result.unplaced.length === 0 && looksLikeTarget(block.body.folded)) warn(block.body, "import.warning.unplaced");
         continue;
       }
       for (const draft of result.drafts) placed.push({ draft, outside: false });
