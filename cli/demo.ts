@@ -6,7 +6,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join, relative, resolve } from "node:path";
 import { CITY_PLAN_ID, findBuiltInPlan } from "../shared/catalog";
 import type { Lang, Plan } from "../shared/model";
+import { t } from "../shared/i18n";
 import { runCli } from "./main";
+import "./messages-xlsx";
 import { fillInWorkbookBytes } from "./commands/template";
 import { exampleEntries } from "./demo-data";
 import { writeNewFile } from "./xlsx/files";
@@ -40,7 +42,7 @@ export async function runDemo(outDir: string, options: DemoOptions = {}): Promis
   const log = options.log ?? console.log;
   const lang = options.lang ?? "vi";
   const plan = findBuiltInPlan(CITY_PLAN_ID) as Plan;
-  prepareOutDir(outDir);
+  prepareOutDir(outDir, lang);
   const written: string[] = [];
   const path = (name: string) => join(outDir, name);
   const capture = () => {
@@ -58,7 +60,7 @@ export async function runDemo(outDir: string, options: DemoOptions = {}): Promis
     estimate: true,
     lang,
     entries: exampleEntries(plan, 0),
-    banner: lang === "en" ? "EXAMPLE DATA: not for reporting" : "SỐ LIỆU MINH HỌA: không dùng để báo cáo",
+    banner: t("demo.banner", {}, lang),
     metadata: { example: "1" },
   });
   writeNewFile(path(FILES.filled), filled, true, lang);
@@ -81,12 +83,12 @@ export async function runDemo(outDir: string, options: DemoOptions = {}): Promis
   if (pdf) written.push(pdf);
 
   const sentence = summary.out.join("").trim();
-  log(lang === "en" ? "Demo files (example data):" : "Các tệp minh họa (số liệu minh họa):");
+  log(t("demo.files", {}, lang));
   for (const file of written) log(`  ${relative(process.cwd(), file) || file}`);
   const pdfNote = summary.err.filter((l) => /LibreOffice|PDF/.test(l)).join("").trim();
   if (!pdf && pdfNote) log(`  ${pdfNote}`);
   log("");
-  log(lang === "en" ? "Check of the example workbook:" : "Kết quả kiểm tra tệp ví dụ:");
+  log(t("demo.check", {}, lang));
   for (const line of check.out.join("").trimEnd().split("\n")) log(`  ${line}`);
   log("");
   log(sentence);
@@ -94,14 +96,14 @@ export async function runDemo(outDir: string, options: DemoOptions = {}): Promis
 }
 
 /** Creates the folder, or clears the files an earlier demo run wrote there (and nothing else). */
-function prepareOutDir(outDir: string): void {
+function prepareOutDir(outDir: string, lang: Lang): void {
   mkdirSync(outDir, { recursive: true });
   const marker = join(outDir, MARKER);
   const ours = existsSync(marker) ? readFileSync(marker, "utf8").split("\n").filter(Boolean) : [];
   for (const name of Object.values(FILES)) {
     const file = join(outDir, name);
     if (!existsSync(file)) continue;
-    if (!ours.includes(name)) throw new Error(`${file} đã có và không phải do bản minh họa tạo ra; không ghi đè. / exists and was not written by the demo; not overwritten.`);
+    if (!ours.includes(name)) throw new Error(t("demo.not-ours", { file }, lang));
     rmSync(file);
   }
   writeFileSync(marker, Object.values(FILES).join("\n") + "\n");

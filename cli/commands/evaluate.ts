@@ -1,6 +1,7 @@
 // `chitieu evaluate <filled.xlsx> --json [--plan <id|file.json>]`: per indicator what the core computes.
 // Contract (cli.md): {"indicators":[{"code","target","actual","percent","status"}]}.
 import { evaluatePlan } from "../../shared/evaluate";
+import { t } from "../../shared/i18n";
 import { validateEntries } from "../../shared/validate";
 import { formatPercent, formatVietnameseNumber } from "../../shared/numbers";
 import type { Evaluation } from "../../shared/model";
@@ -8,6 +9,7 @@ import { boolFlag, parseArgs, stringFlag } from "../args";
 import type { Command } from "../context";
 import { renderTable } from "../table";
 import { loadFilledForCommand, requireOneFile } from "../xlsx/input-args";
+import "../messages-xlsx";
 
 const USAGE = "chitieu evaluate <filled.xlsx> --json [--plan <id|file.json>]";
 
@@ -37,8 +39,8 @@ export const command: Command = {
     if (boolFlag(args, "json")) {
       ctx.stdout(JSON.stringify({ indicators: rows }) + "\n");
     } else {
-      const header = ctx.lang === "en" ? ["Code", "Target", "Actual", "%", "Status"] : ["Mã", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Đánh giá"];
-      const show = (v: number | boolean | null) => (v === null ? "" : typeof v === "boolean" ? (v ? "Đạt" : "Không đạt") : formatVietnameseNumber(v));
+      const header = t("xlsx.evaluate.columns", {}, ctx.lang).split("|");
+      const show = (v: number | boolean | null) => (v === null ? "" : typeof v === "boolean" ? t(v ? "xlsx.boolean.true" : "xlsx.boolean.false", {}, ctx.lang) : formatVietnameseNumber(v));
       ctx.stdout(renderTable(header, rows.map((r) => [r.code, show(r.target), show(r.actual), r.percent === null ? "" : formatPercent(r.percent), r.status])));
     }
     const errors = [...filled.problems, ...validateEntries(filled.plan, filled.entries, settings)].filter((f) => f.severity === "error");

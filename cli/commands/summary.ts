@@ -34,7 +34,7 @@ export const command: Command = {
     );
     const inputs = args.positionals;
     const output = stringFlag(args, "output");
-    if (inputs.length === 0) throw new UsageError(t("cli.missing-argument", { what: ctx.lang === "en" ? "the .xlsx files" : "tệp .xlsx", usage: USAGE }, ctx.lang));
+    if (inputs.length === 0) throw new UsageError(t("cli.missing-argument", { what: t("xlsx.what.files", {}, ctx.lang), usage: USAGE }, ctx.lang));
     if (!output) throw new UsageError(t("cli.missing-argument", { what: "-o <out.xlsx>", usage: USAGE }, ctx.lang));
     requireXlsxName(output, ctx.lang);
     const outPath = resolve(ctx.cwd, output);
@@ -112,7 +112,7 @@ async function consolidation(ctx: CliContext, files: string[], plan: Plan | unde
   return problems > 0 ? 1 : 0;
 }
 
-/** "phuong-dong-hai.xlsx" → "phuong-dong-hai": a unit name when the workbook names none. */
+/** "phuong-dong-hai.xlsx" → "phuong-dong-hai": the unit's name when the workbook names none. */
 function unitNameFromFile(file: string): string {
   return (file.split(/[\\/]/).pop() ?? file).replace(/\.xlsx$/i, "");
 }

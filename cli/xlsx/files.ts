@@ -44,8 +44,8 @@ export function writeNewFile(path: string, bytes: Uint8Array, force: boolean, la
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST") throw new UsageError(t("xlsx.out-exists", { file: shown }, lang));
-    const detail =
-      code === "ENOENT" ? (lang === "en" ? "the folder does not exist" : "thư mục không tồn tại") : code === "EACCES" || code === "EPERM" ? (lang === "en" ? "no permission" : "không có quyền ghi") : code === "EISDIR" ? (lang === "en" ? "it is a folder" : "đó là một thư mục") : (error as Error).message;
+    const reason: Record<string, string> = { ENOENT: "xlsx.write.no-folder", EACCES: "xlsx.write.no-permission", EPERM: "xlsx.write.no-permission", EISDIR: "xlsx.write.is-folder" };
+    const detail = code && reason[code] ? t(reason[code], {}, lang) : (error as Error).message;
     throw new UsageError(t("xlsx.write-failed", { file: shown, detail }, lang));
   }
 }

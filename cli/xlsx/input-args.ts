@@ -22,7 +22,7 @@ export function loadFilledForCommand(fileArg: string, cwd: string, lang: Lang, p
 
 export function requireOneFile(positionals: string[], usage: string, lang: Lang): string {
   const [file, ...extra] = positionals;
-  if (!file) throw new UsageError(t("cli.missing-argument", { what: lang === "en" ? "the .xlsx file" : "tệp .xlsx", usage }, lang));
+  if (!file) throw new UsageError(t("cli.missing-argument", { what: t("xlsx.what.file", {}, lang), usage }, lang));
   if (extra.length) throw new UsageError(t("cli.too-many-arguments", { extra: extra.join(" "), usage }, lang));
   return file;
 }

@@ -150,4 +150,11 @@ describe("bad input to check and evaluate", () => {
       expect(JSON.parse(evaluated.stdout).indicators.find((r: { code: string }) => r.code === code).actual).toBeNull();
     });
   }
+
+  it("speaks English with --lang en", async () => {
+    writeFileSync(file("notes.xlsx"), "just some notes");
+    const run = await cli(tmp.dir, "check", "notes.xlsx", "--lang", "en");
+    expect(run.code).toBe(2);
+    expect(oneLine(run)).toBe("notes.xlsx: not an Excel .xlsx file (the content is not a workbook).");
+  });
 });

@@ -76,4 +76,19 @@ describe("chitieu summary", () => {
     expect(none.stderr.trim().split("\n").pop()).toBe(t("xlsx.summary.none-usable"));
     expect(existsSync(file("khong.xlsx"))).toBe(false);
   });
+
+  it("--pdf where LibreOffice is not installed: says so in one line, the .xlsx still written, exit 0", async () => {
+    const saved = process.env.CHITIEU_SOFFICE;
+    process.env.CHITIEU_SOFFICE = join(tmp.dir, "khong-co-soffice");
+    try {
+      const run = await cli(tmp.dir, "summary", "u1.xlsx", "-o", "khong-pdf.xlsx", "--pdf");
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain(t("xlsx.pdf.no-soffice") + "\n");
+      expect(existsSync(file("khong-pdf.xlsx"))).toBe(true);
+      expect(existsSync(file("khong-pdf.pdf"))).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.CHITIEU_SOFFICE;
+      else process.env.CHITIEU_SOFFICE = saved;
+    }
+  });
 });
