@@ -40,7 +40,9 @@ export async function writeXlsxBuffer(model: WorkbookModel, options: WriteOption
 
 async function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, options: WriteOptions): Promise<void> {
   const ws = workbook.addWorksheet(model.name, {
-    state: model.hidden ? (model.role === "lists" ? "veryHidden" : "hidden") : "visible",
+    // Sheets named "_…" are the program's own (metadata): very hidden, out of Excel's Unhide list.
+    // Other hidden sheets (the list sources and settings) stay within a user's reach.
+    state: model.hidden ? (model.name.startsWith("_") ? "veryHidden" : "hidden") : "visible",
     views: model.frozen ? [{ state: "frozen", xSplit: model.frozen.cols, ySplit: model.frozen.rows }] : [{}],
   });
 

@@ -112,7 +112,7 @@ describe("writeXlsxBuffer", () => {
     const book = readXlsxBytes(bytes);
     expect(book.sheets.map((x) => [x.name, x.state])).toEqual([
       ["Chỉ tiêu", "visible"],
-      ["Danh mục", "veryHidden"],
+      ["Danh mục", "hidden"],
       [METADATA_SHEET, "veryHidden"],
     ]);
     const meta = readMetadata(book.grid(METADATA_SHEET));
