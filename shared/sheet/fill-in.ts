@@ -289,7 +289,8 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
     };
     set("stt", depth === 0 ? ++topCounter : "-", depth === 0 ? NUMBER_FORMATS.integer : null);
     set("code", ind.code, NUMBER_FORMATS.text);
-    set("name", ind.note ? `${ind.name} ${ind.note}` : ind.name);
+    // The plan's note stays out of the sheet: it holds the plan author's remarks, not the clerk's.
+    set("name", ind.name);
     set("unit", ind.unit);
     const display = targetDisplay(ind);
     set("target", display, typeof display === "number" ? NUMBER_FORMATS.number : null);
