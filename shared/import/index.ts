@@ -209,8 +209,8 @@ function readRegion(
       if (draft) placed.push({ draft, outside: false });
       continue;
     }
-    const probe = readItem(block.body, { ...ctx, listItem: false });
-    const numeric = probe.drafts.length > 0;
+    const result = readItem(block.body, ctx);
+    const numeric = result.drafts.some((d) => d.comparator !== "boolean");
     if (!numeric && /^(?:noi dung|muc dich|yeu cau|muc tieu tong quat)\b/.test(block.body.folded)) continue;
     const isGroup =
       !numeric &&
@@ -240,7 +240,6 @@ function readRegion(
         level = stack.length - 1;
       }
     }
-    const result = readItem(block.body, ctx);
     for (const clause of result.unplaced) warn(clause, "import.warning.unplaced");
     if (level === 0 || (!top && !pending)) {
       pending = null;
