@@ -1,0 +1,29 @@
+// Service calls per command of the Google Sheets add-on, counted by the strict fakes while the built
+// Code.js runs in a vm sandbox, on synthetic plans of 30, 300 and 3000 indicators. Goal: ≤ 12 and
+// flat. `load` is the first load into a new spreadsheet, `reload` loads the same plan again.
+import type { BenchEntry } from "./run";
+import { buildToTemp, loadRequest, run, sandbox, syntheticPlan } from "../test/gas/support";
+
+const SIZES = [30, 300, 3000];
+const GOAL = 12;
+
+export async function entries(): Promise<BenchEntry[]> {
+  const built = await buildToTemp();
+  const out: BenchEntry[] = [];
+  for (const size of SIZES) {
+    const box = sandbox(built);
+    const plan = syntheticPlan(size);
+    const measure = (name: string, fn: () => { ok: boolean; message?: string }) => {
+      box.world.log.reset();
+      const result = fn();
+      if (!result.ok) throw new Error(`${name} at ${size}: ${result.message}`);
+      out.push({ name, size, value: box.world.log.count, unit: "calls", goal: GOAL });
+    };
+    const request = { ...loadRequest("x"), source: { kind: "reviewed", plan } };
+    measure("gas.load.calls", () => run(box, "loadPlan", request));
+    measure("gas.reload.calls", () => run(box, "loadPlan", request));
+    measure("gas.validate.calls", () => run(box, "checkFigures", "vi"));
+    measure("gas.summary.calls", () => run(box, "buildSummary", "vi"));
+  }
+  return out;
+}
