@@ -185,6 +185,28 @@ export function rowFormulas(indicator: Indicator, row: number): Partial<Record<C
   return out;
 }
 
+/** Points per line of Times New Roman 13, and a little margin. */
+const LINE_HEIGHT = 17;
+
+/** Wrapped text needs a taller row, and hosts do not all grow rows by themselves: estimate the lines. */
+function rowHeightFor(texts: [LiteralValue, ColumnKey][]): number {
+  let lines = 1;
+  for (const [text, key] of texts) {
+    if (typeof text !== "string" || text.length === 0) continue;
+    // About one character per unit of column width, less a little for the cell padding.
+    const perLine = Math.max(4, FILL_IN_COLUMNS[col(key)].width - 2);
+    const needed = text.split(/\s+/).reduce(
+      (acc, word) => {
+        const next = acc.current === 0 ? word.length : acc.current + 1 + word.length;
+        return next > perLine ? { lines: acc.lines + 1, current: word.length } : { lines: acc.lines, current: next };
+      },
+      { lines: 1, current: 0 },
+    ).lines;
+    lines = Math.max(lines, needed);
+  }
+  return lines * LINE_HEIGHT + 4;
+}
+
 function rowsRect(first: number, count: number, key: ColumnKey): Rect {
   return { row: first, col: col(key), rows: Math.max(1, count), cols: 1 };
 }
@@ -314,6 +336,7 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
     };
     if (ind.comparator === null || hasChildren.has(ind.code)) style("stt", PRINTED_COLUMNS, STYLES.heading);
     if (depth > 0) style("name", 1, { indent: depth });
+    b.rowHeight(row, rowHeightFor([[ind.name, "name"], [ind.unit, "unit"], [display, "target"]]));
     if (ind.comparator === "boolean") booleanRows.push(row);
     else if (ind.comparator !== null) {
       (mayBeNegative(ind) ? signedRows : numberRows).push(row);
