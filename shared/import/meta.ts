@@ -28,7 +28,7 @@ const UNIT_TYPES: { folded: string; written: string; level: Level }[] = [
 ];
 const TYPE_PATTERN = UNIT_TYPES.map((u) => u.folded).join("|");
 const ISSUER = new RegExp(`(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|cua)\\s+(${TYPE_PATTERN})\\s+`, "g");
-const STOP_NAME_WORDS = new Set(["so", "ke", "cong", "doc", "ngay", "ban", "xay", "ve", "nam", "thuc", "sau", "phat", "tren", "trong", "theo", "cu"]);
+const STOP_NAME_WORDS = new Set(["so", "ke", "cong", "doc", "ngay", "ban", "xay", "ve", "nam", "thuc", "sau", "phat", "tren", "trong", "nghi", "chuong", "quyet", "theo", "cu"]);
 
 export function detectMeta(blocks: Block[]): DetectedMeta {
   const meta: DetectedMeta = {};
@@ -80,7 +80,8 @@ function detectIssuer(text: string, folded: string): Omit<DetectedMeta, "year" |
     if (/^\s*(?:ban hanh|xay dung|phat dong|to chuc)/.test(after)) score += 3;
     if (match[1] === "cua" && match.index < 1500) score += 2;
     if (!best || score > best.score) {
-      best = { score, issuer: `UBND ${type.written} ${titleCase(name)}`, level: type.level, placeName: titleCase(name) };
+      const body = /^(?:hoi dong nhan dan|hdnd)$/.test(match[1]) ? "HĐND" : "UBND";
+      best = { score, issuer: `${body} ${type.written} ${titleCase(name)}`, level: type.level, placeName: titleCase(name) };
     }
   }
   return best ? { issuer: best.issuer, level: best.level, placeName: best.placeName } : null;
