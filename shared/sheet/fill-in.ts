@@ -388,17 +388,24 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
       rule: numberRule,
       allowBlank: true,
       strict: false,
-      prompt: { title: t("fillin.prompt.number.title", {}, lang), message: t("fillin.error.number", {}, lang) },
+      prompt: { title: t("fillin.prompt.number.title", {}, lang), message: t("fillin.prompt.number", { unit: plan.indicators[first - FIRST_DATA_ROW].unit || "—" }, lang) },
       error: { title: t("fillin.error.number.title", {}, lang), message: t("fillin.error.number", {}, lang) },
     });
   }
-  for (const { first, count } of runs(signedRows)) {
+  for (const row of signedRows) {
+    const ind = plan.indicators[row - FIRST_DATA_ROW];
+    const isChange = ind.comparator === "decrease-by" || ind.comparator === "increase-by";
+    const verb = t(ind.comparator === "decrease-by" ? "fillin.verb.decrease" : "fillin.verb.increase", {}, lang);
     sheet.validations.push({
-      range: rowsRect(first, count, "actual"),
+      range: rowsRect(row, 1, "actual"),
       rule: { kind: "decimal" },
       allowBlank: true,
       strict: false,
-      error: { title: t("fillin.error.number.title", {}, lang), message: t("fillin.error.number.title", {}, lang) },
+      prompt: {
+        title: t("fillin.prompt.number.title", {}, lang),
+        message: isChange ? t("fillin.prompt.change", { verb, unit: ind.unit }, lang) : t("fillin.prompt.signed", { unit: ind.unit }, lang),
+      },
+      error: { title: t("fillin.error.number.title", {}, lang), message: t("fillin.error.signed", {}, lang) },
     });
   }
   for (const { first, count } of runs(booleanRows)) {
