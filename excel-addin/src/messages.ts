@@ -92,6 +92,7 @@ export const messages = {
     "xl.error.edit-mode": "Excel đang ở chế độ sửa ô. Nhấn Enter hoặc Esc rồi thử lại.",
     "xl.error.old-excel": "Phiên bản Excel này chưa hỗ trợ ExcelApi 1.8. Dùng tệp mẫu .xlsx (lệnh chitieu template) thay cho phần bổ trợ.",
     "xl.plan.invalid": "Kế hoạch không hợp lệ: {detail}",
+    "xl.plan-missing": "Không tìm thấy kế hoạch \"{id}\" trong bảng tính (trang ẩn _chitieu đã bị xóa?). Nạp lại kế hoạch.",
   },
   en: {
     "xl.app.title": "Emulation indicators",
@@ -182,6 +183,7 @@ export const messages = {
     "xl.error.edit-mode": "Excel is editing a cell. Press Enter or Esc, then try again.",
     "xl.error.old-excel": "This Excel does not support ExcelApi 1.8 yet. Use the .xlsx template (chitieu template) instead of the add-in.",
     "xl.plan.invalid": "The plan is not valid: {detail}",
+    "xl.plan-missing": "The plan \"{id}\" is not in the workbook (the hidden _chitieu sheet was deleted?). Load the plan again.",
   },
 };
 

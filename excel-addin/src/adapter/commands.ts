@@ -6,7 +6,7 @@
 // load-command.ts, the reports in report-commands.ts.
 import { readActual } from "../../../shared/actual";
 import { evaluatePlan } from "../../../shared/evaluate";
-import { STATUSES, type Evaluation, type Finding, type Lang, type Settings, type Status } from "../../../shared/model";
+import { STATUSES, type Evaluation, type Finding, type Lang, type Plan, type Settings, type Status } from "../../../shared/model";
 import type { WorkbookModel } from "../../../shared/sheet/types";
 import { summarize } from "../../../shared/summary";
 import { formatNumberFor, validateEntries } from "../../../shared/validate";
@@ -14,13 +14,14 @@ import * as core from "../core";
 import { tx } from "../messages";
 import { cellA1, parseCell } from "./a1";
 import { renderWorkbook, type ExistingSheet } from "./render";
-import { actualName, fail, foreignSheet, previousFillIn, rolesOf, type HostFeatures, type Outcome } from "./sheets";
-import { hasSheet, locateWorkbook, readSheets, writeDocumentState, type DocumentState, type WorkbookSnapshot } from "./workbook-io";
+import { actualName, fail, foreignSheet, metadataSheets, previousFillIn, rolesOf, type HostFeatures, type Outcome } from "./sheets";
+import { hasSheet, locateWorkbook, planOf, readSheets, writeDocumentState, type DocumentState, type WorkbookSnapshot } from "./workbook-io";
 
 export type { HostFeatures, Outcome } from "./sheets";
 
 interface FilledSheet {
   doc: DocumentState;
+  plan: Plan;
   sheet: string;
   reading: core.FillInReading;
   snapshot: WorkbookSnapshot;
@@ -36,9 +37,12 @@ export async function readFilled(context: Excel.RequestContext, lang: Lang, also
   const previous = previousFillIn(snapshot);
   if (!previous) return fail(tx("xl.fill-in-missing", { sheet: doc.fillInSheet ?? "" }, lang));
   const probe = alsoProbe(doc, snapshot).filter((name) => hasSheet(snapshot, name) && name.toLowerCase() !== previous.sheet.toLowerCase());
-  const reads = await readSheets(context, previous.sheet, probe);
-  const reading = core.readFillIn(reads.grid ?? [], previous.sheet, doc.plan, lang);
-  return { ok: true, doc, sheet: previous.sheet, reading, snapshot, existing: reads.existing };
+  const metadata = metadataSheets(snapshot);
+  const reads = await readSheets(context, previous.sheet, probe, metadata);
+  const plan = planOf(doc, reads.grids.get(metadata[0] ?? ""));
+  if (!plan) return fail(tx("xl.plan-missing", { id: doc.planId }, lang));
+  const reading = core.readFillIn(reads.grid ?? [], previous.sheet, plan, lang);
+  return { ok: true, doc, plan, sheet: previous.sheet, reading, snapshot, existing: reads.existing };
 }
 
 const SEVERITY_ORDER: Record<Finding["severity"], number> = { error: 0, warning: 1 };
@@ -55,7 +59,7 @@ export async function checkSheet(context: Excel.RequestContext, lang: Lang): Pro
   const read = await readFilled(context, lang);
   if (!read.ok) return read;
   const settings = { ...read.doc.settings, lang };
-  const findings = [...read.reading.problems, ...validateEntries(read.doc.plan, read.reading.entries, settings)]
+  const findings = [...read.reading.problems, ...validateEntries(read.plan, read.reading.entries, settings)]
     .map((f, i) => ({ f, i }))
     .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
     .map(({ f }) => f);
@@ -167,13 +171,13 @@ export async function dashboard(context: Excel.RequestContext, lang: Lang): Prom
   if (!read.ok) return read;
   const { doc } = read;
   const settings = { ...doc.settings, lang };
-  const evaluations = evaluatePlan(doc.plan, read.reading.entries, settings);
-  const summary = summarize(doc.plan, evaluations, settings);
+  const evaluations = evaluatePlan(read.plan, read.reading.entries, settings);
+  const summary = summarize(read.plan, evaluations, settings);
   return {
     ok: true,
     unit: doc.unit,
     year: doc.year,
-    planTitle: doc.plan.title,
+    planTitle: read.plan.title,
     counts: summary.tally.byStatus,
     nearMiss: summary.tally.nearMiss,
     counted: summary.tally.counted,

@@ -7,8 +7,8 @@ import { defaultSettings, type ActualEntry, type Lang, type Plan, type Settings 
 import * as core from "../core";
 import { tx } from "../messages";
 import { renderWorkbook, type ExistingSheet } from "./render";
-import { fail, foreignSheet, ownedTargets, previousFillIn, rolesOf, type HostFeatures, type Outcome } from "./sheets";
-import { documentState, locateWorkbook, readSheets, writeDocumentState } from "./workbook-io";
+import { fail, foreignSheet, metadataSheets, ownedTargets, previousFillIn, rolesOf, type HostFeatures, type Outcome } from "./sheets";
+import { documentState, locateWorkbook, planOf, readSheets, writeDocumentState } from "./workbook-io";
 
 const hasValue = (raw: unknown) => raw !== null && raw !== undefined && !(typeof raw === "string" && raw.trim() === "");
 
@@ -58,12 +58,16 @@ export async function loadPlan(context: Excel.RequestContext, request: LoadReque
   const previous = previousFillIn(snapshot);
   const rewritten = ownedTargets(snapshot, draft);
   let entries: ActualEntry[] = [];
+  let oldPlan: Plan | null = null;
   let existing = new Map<string, ExistingSheet>();
   if (previous || rewritten.length > 0) {
-    const reads = await readSheets(context, previous?.sheet ?? null, rewritten);
+    const metadata = metadataSheets(snapshot);
+    const reads = await readSheets(context, previous?.sheet ?? null, rewritten, metadata);
     existing = reads.existing;
+    oldPlan = snapshot.document ? planOf(snapshot.document, reads.grids.get(metadata[0] ?? "")) : null;
     if (previous && reads.grid) {
-      const reading = core.readFillIn(reads.grid, previous.sheet, previous.plan, lang);
+      // Read with the plan the sheet was made from; codes are matched the same with either.
+      const reading = core.readFillIn(reads.grid, previous.sheet, oldPlan ?? plan, lang);
       const broken = core.blockingProblems(reading);
       if (broken.length > 0) return fail(tx("xl.layout-broken", { sheet: previous.sheet, detail: broken.map((p) => p.message).join("; ") }, lang));
       entries = reading.entries;
@@ -76,7 +80,7 @@ export async function loadPlan(context: Excel.RequestContext, request: LoadReque
   const sheet = core.fillInSheetOf(model);
   const roles = rolesOf(model, snapshot.document);
   const state = documentState({
-    plan,
+    planId: plan.id,
     unit: request.unit.trim(),
     year: request.year,
     estimate: request.estimate,
@@ -95,7 +99,7 @@ export async function loadPlan(context: Excel.RequestContext, request: LoadReque
       ctx.workbook.worksheets.getItem(sheet.name).activate();
     },
   });
-  return { ok: true, ...describeReload(previous?.plan ?? null, plan, entries, sheet.name, lang) };
+  return { ok: true, ...describeReload(previous ? oldPlan : null, plan, entries, sheet.name, lang) };
 }
 
 function describeReload(oldPlan: Plan | null, plan: Plan, entries: ActualEntry[], sheet: string, lang: Lang): LoadResult {

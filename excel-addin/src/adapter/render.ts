@@ -7,7 +7,7 @@
 // A request to Excel on the web may not exceed 5 MB. The commands are packed into requests under
 // a budget estimated from their JSON length; the usual sheets (up to several thousand rows) fit in
 // one request, a giant one takes one more sync per extra block (see README, "Giới hạn").
-import type { CellStyle, ConditionalRule, DataValidationSpec, PrintSetup, Rect, SheetModel, WorkbookModel } from "../../../shared/sheet/types";
+import type { CellStyle, ConditionalRule, DataValidationSpec, PrintSetup, Rect, SheetModel, StyledRect, WorkbookModel } from "../../../shared/sheet/types";
 import { absoluteReference } from "./a1";
 import { toExcelInput, type ExcelInput } from "./cell-input";
 
@@ -33,10 +33,12 @@ export interface RenderOptions {
   password?: string;
 }
 
-export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
+/** Under Excel on the web's 5 MB per request, with a margin for what the estimate does not see. */
+export const DEFAULT_REQUEST_BUDGET = 4.5 * 1024 * 1024;
 /** A block of cells stays well under a request so styles and rules can share its request. */
 const CELL_BLOCK_BUDGET = 1024 * 1024;
-const OP_OVERHEAD = 120;
+/** Bytes of one command in a request, beyond its values (measured with the fake: 60–100). */
+const OP_OVERHEAD = 100;
 
 interface Step {
   size: number;
@@ -158,13 +160,108 @@ function contentSteps(sheet: SheetModel, options: RenderOptions): Step[] {
       },
     });
   });
-  for (const { row, height: points } of sheet.rowHeights ?? [])
-    steps.push({ size: OP_OVERHEAD, queue: (context) => (sheetOf(context, sheet.name).getRangeByIndexes(row, 0, 1, 1).format.rowHeight = points) });
+  for (const { row, rows, height: points } of rowHeightRuns(sheet.rowHeights ?? []))
+    steps.push({ size: OP_OVERHEAD, queue: (context) => (sheetOf(context, sheet.name).getRangeByIndexes(row, 0, rows, 1).format.rowHeight = points) });
   for (const merge of sheet.merges) steps.push({ size: OP_OVERHEAD, queue: (context) => rangeOf(sheetOf(context, sheet.name), merge).merge(false) });
-  for (const styled of sheet.styles) steps.push(styleStep(sheet.name, styled.range, styled.style));
+  for (const styled of coalesceStyles(sheet.styles)) steps.push(styleStep(sheet.name, styled.range, styled.style));
   sheet.conditionalRules.forEach((rule, index) => steps.push(conditionalStep(sheet.name, rule, index)));
   if (options.pageLayout && sheet.print) steps.push(printStep(sheet.name, sheet.print));
   return steps;
+}
+
+/** Consecutive rows of the same height, as one command each. */
+export function rowHeightRuns(heights: readonly { row: number; height: number }[]): { row: number; rows: number; height: number }[] {
+  const runs: { row: number; rows: number; height: number }[] = [];
+  for (const { row, height } of [...heights].sort((a, b) => a.row - b.row)) {
+    const last = runs[runs.length - 1];
+    if (last && last.height === height && last.row + last.rows === row) last.rows++;
+    else runs.push({ row, rows: 1, height });
+  }
+  return runs;
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+/** The properties a style sets ("font.bold", "fill", "border"…): two styles conflict only on shared ones. */
+function propertiesOf(style: CellStyle): Set<string> {
+  const props = new Set<string>();
+  for (const [key, value] of Object.entries(style)) {
+    if (value === undefined) continue;
+    if (key === "font") for (const [fontKey, fontValue] of Object.entries(value as object)) if (fontValue !== undefined) props.add(`font.${fontKey}`);
+    else props.add(key);
+  }
+  return props;
+}
+
+/**
+ * The model styles rectangle by rectangle, often one row at a time (an indent here, an input fill
+ * there): 3000 rows make 8000 rectangles, each a command in the request. Rectangles of the same
+ * style over the same columns on consecutive rows become one, unless a rectangle between them in
+ * the list sets one of the same properties on the same cells (later rectangles win there, so the
+ * order keeps its meaning).
+ */
+export function coalesceStyles(styles: readonly StyledRect[]): StyledRect[] {
+  interface Group {
+    rect: Rect;
+    style: CellStyle;
+    props: Set<string>;
+    first: number;
+    last: number;
+  }
+  const props = styles.map((s) => propertiesOf(s.style));
+  const byRow = new Map<number, number[]>();
+  styles.forEach((s, i) => {
+    for (let r = s.range.row; r < s.range.row + s.range.rows; r++) {
+      const list = byRow.get(r);
+      if (list) list.push(i);
+      else byRow.set(r, [i]);
+    }
+  });
+  // Whether a rectangle listed strictly between `from` and `to` sets a shared property on `area`.
+  const conflict = (area: Rect, from: number, to: number, group: Group): boolean => {
+    for (let r = area.row; r < area.row + area.rows; r++)
+      for (const j of byRow.get(r) ?? []) {
+        if (j <= from || j >= to || !intersects(styles[j].range, area)) continue;
+        for (const prop of props[j]) if (group.props.has(prop)) return true;
+      }
+    return false;
+  };
+  const groups: Group[] = [];
+  const open = new Map<string, Group>();
+  styles.forEach((s, i) => {
+    const key = `${JSON.stringify(s.style)}|${s.range.col}|${s.range.cols}`;
+    const group = open.get(key);
+    const r = s.range;
+    if (group && group.rect.row + group.rect.rows === r.row && !conflict(r, group.first, i, group) && !conflict(group.rect, group.last, i, group)) {
+      group.rect = { ...group.rect, rows: group.rect.rows + r.rows };
+      group.last = i;
+      return;
+    }
+    const created: Group = { rect: { ...r }, style: s.style, props: props[i], first: i, last: i };
+    groups.push(created);
+    open.set(key, created);
+  });
+  return groups.sort((a, b) => a.last - b.last).map((g) => ({ range: g.rect, style: g.style }));
+}
+
+/** Validations with the same rule on consecutive rows of the same columns, as one (they never overlap). */
+export function coalesceValidations(validations: readonly DataValidationSpec[]): DataValidationSpec[] {
+  const out: DataValidationSpec[] = [];
+  const open = new Map<string, DataValidationSpec>();
+  for (const v of validations) {
+    const key = JSON.stringify({ ...v, range: { col: v.range.col, cols: v.range.cols } });
+    const last = open.get(key);
+    if (last && last.range.row + last.range.rows === v.range.row) {
+      last.range = { ...last.range, rows: last.range.rows + v.range.rows };
+      continue;
+    }
+    const copy = { ...v, range: { ...v.range } };
+    out.push(copy);
+    open.set(key, copy);
+  }
+  return out;
 }
 
 /** Rows of cells in blocks under the block budget: numberFormat first, then formulas. */
@@ -335,7 +432,7 @@ function validationRule(spec: DataValidationSpec): Excel.DataValidationRule {
 }
 
 function finishSteps(sheet: SheetModel, options: RenderOptions): Step[] {
-  const steps: Step[] = sheet.validations.map((spec) => validationStep(sheet.name, spec));
+  const steps: Step[] = coalesceValidations(sheet.validations).map((spec) => validationStep(sheet.name, spec));
   if (sheet.frozen && (sheet.frozen.rows > 0 || sheet.frozen.cols > 0)) {
     const frozen = sheet.frozen;
     steps.push({

@@ -1,7 +1,7 @@
 // The report commands, loaded only when the user asks for a report (they pull the summary and
 // consolidation sheet builders, which the task pane does not need at start): the year-end summary
 // sheet and the consolidation of other units' files. Three requests each, like every command.
-import type { Lang, Settings } from "../../../shared/model";
+import type { Lang, Plan, Settings } from "../../../shared/model";
 import { evaluatePlan } from "../../../shared/evaluate";
 import { summarize } from "../../../shared/summary";
 import { validateEntries } from "../../../shared/validate";
@@ -9,13 +9,8 @@ import * as core from "../core";
 import * as reports from "../core-reports";
 import { tx } from "../messages";
 import { readFilled, writeOwnSheets } from "./commands";
-import { actualName, type HostFeatures, type Outcome } from "./sheets";
-import type { ExistingSheet } from "./render";
-import { hasSheet, locateWorkbook, readSheets, type DocumentState } from "./workbook-io";
-
-function fail(message: string): { ok: false; message: string } {
-  return { ok: false, message };
-}
+import { actualName, fail, metadataSheets, type HostFeatures, type Outcome } from "./sheets";
+import { hasSheet, locateWorkbook, planOf, readSheets, type DocumentState } from "./workbook-io";
 
 export interface SummaryResult {
   sheet: string;
@@ -28,9 +23,9 @@ export async function buildSummary(context: Excel.RequestContext, lang: Lang, fe
   if (!read.ok) return read;
   const { doc } = read;
   const settings = { ...doc.settings, lang };
-  const evaluations = evaluatePlan(doc.plan, read.reading.entries, settings);
-  const summary = summarize(doc.plan, evaluations, settings);
-  const model = reports.summaryWorkbook(doc.plan, summary, { unit: doc.unit, year: doc.year, estimate: doc.estimate, issuer: doc.issuer, lang });
+  const evaluations = evaluatePlan(read.plan, read.reading.entries, settings);
+  const summary = summarize(read.plan, evaluations, settings);
+  const model = reports.summaryWorkbook(read.plan, summary, { unit: doc.unit, year: doc.year, estimate: doc.estimate, issuer: doc.issuer, lang });
   const written = await writeOwnSheets(context, read.snapshot, read.existing, model, doc, features);
   if (!written.ok) return written;
   return { ok: true, sheet: written.first, sentence: summary.sentence };
@@ -60,31 +55,36 @@ export async function consolidateFiles(
   const snapshot = await locateWorkbook(context);
   const doc = snapshot.document;
   if (!doc) return fail(tx("xl.no-document", {}, lang));
+  // The add-in's own sheets are probed (used range) with the plan read, so the write is the third request.
+  const metadata = metadataSheets(snapshot);
+  const own = Object.keys(doc.sheets).filter((name) => hasSheet(snapshot, name)).map((name) => actualName(snapshot, name));
+  const reads = await readSheets(context, null, own, metadata);
+  const plan = planOf(doc, reads.grids.get(metadata[0] ?? ""));
+  if (!plan) return fail(tx("xl.plan-missing", { id: doc.planId }, lang));
   const settings = { ...doc.settings, lang };
   const inputs = files.map((file, index) => {
     onProgress(index, files.length, file.name);
-    return unitInput(file, doc, settings, lang);
+    return unitInput(file, doc, plan, settings, lang);
   });
   onProgress(files.length, files.length, "");
   const model = reports.consolidationWorkbook(inputs, settings, { year: doc.year, issuer: doc.issuer, lang });
-  const ours = model.sheets.filter((s) => hasSheet(snapshot, s.name) && Object.keys(doc.sheets).some((n) => n.toLowerCase() === s.name.toLowerCase()));
-  const probed = ours.length > 0 ? (await readSheets(context, null, ours.map((s) => actualName(snapshot, s.name)))).existing : new Map<string, ExistingSheet>();
+  const probed = reads.existing;
   const written = await writeOwnSheets(context, snapshot, probed, model, doc, features);
   if (!written.ok) return written;
   const unusable = inputs.filter((i) => "reason" in i && !("evaluations" in i)).length;
   return { ok: true, sheet: written.first, units: inputs.length - unusable, unusable };
 }
 
-function unitInput(file: UnitFile, doc: DocumentState, settings: Settings, lang: Lang) {
+function unitInput(file: UnitFile, doc: DocumentState, plan: Plan, settings: Settings, lang: Lang) {
   if (!file.read.ok) return { file: file.name, reason: tx("xl.consolidate.unreadable", { detail: file.read.reason }, lang) };
   const sheetName = doc.fillInSheet ?? "";
   const sheet = file.read.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
-  if (!sheet) return { file: file.name, reason: tx("xl.consolidate.no-sheet", { plan: doc.plan.title }, lang) };
-  const reading = core.readFillIn(sheet.grid, sheet.name, doc.plan, lang);
+  if (!sheet) return { file: file.name, reason: tx("xl.consolidate.no-sheet", { plan: plan.title }, lang) };
+  const reading = core.readFillIn(sheet.grid, sheet.name, plan, lang);
   const broken = core.blockingProblems(reading);
   if (broken.length > 0) return { file: file.name, reason: broken.map((p) => p.message).join("; ") };
-  const evaluations = evaluatePlan(doc.plan, reading.entries, settings);
-  const findings = [...reading.problems, ...validateEntries(doc.plan, reading.entries, settings)];
-  return { unit: file.read.unit ?? file.name.replace(/\.xlsx$/i, ""), file: file.name, plan: doc.plan, evaluations, findings };
+  const evaluations = evaluatePlan(plan, reading.entries, settings);
+  const findings = [...reading.problems, ...validateEntries(plan, reading.entries, settings)];
+  return { unit: file.read.unit ?? file.name.replace(/\.xlsx$/i, ""), file: file.name, plan, evaluations, findings };
 }
 

@@ -1,6 +1,6 @@
 // What the add-in's commands share: the answer type, and how they tell the add-in's own sheets
 // from the user's (a sheet is ours when the document state lists it or the anchor points into it).
-import type { Plan } from "../../../shared/model";
+import { METADATA_SHEET } from "../../../cli/xlsx/metadata";
 import type { SheetRole, WorkbookModel } from "../../../shared/sheet/types";
 import { hasSheet, type DocumentState, type WorkbookSnapshot } from "./workbook-io";
 
@@ -33,13 +33,13 @@ export function actualName(snapshot: WorkbookSnapshot, name: string): string {
 }
 
 /** The indicator sheet as the workbook holds it: found by its anchor name (which follows a renamed sheet). */
-export function previousFillIn(snapshot: WorkbookSnapshot): { sheet: string; plan: Plan } | null {
+export function previousFillIn(snapshot: WorkbookSnapshot): { sheet: string } | null {
   const doc = snapshot.document;
   if (!doc) return null;
   const anchored = doc.fillInAnchor ? snapshot.names.get(doc.fillInAnchor.toLowerCase()) : undefined;
   const sheet = anchored?.sheet ?? doc.fillInSheet;
   if (!sheet || !hasSheet(snapshot, sheet)) return null;
-  return { sheet: actualName(snapshot, sheet), plan: doc.plan };
+  return { sheet: actualName(snapshot, sheet) };
 }
 
 export function rolesOf(model: WorkbookModel, doc: DocumentState | null): Record<string, SheetRole> {
@@ -48,3 +48,8 @@ export function rolesOf(model: WorkbookModel, doc: DocumentState | null): Record
   return roles;
 }
 
+
+/** The hidden sheet holding the plan, when the workbook has it (as its actual name). */
+export function metadataSheets(snapshot: WorkbookSnapshot): string[] {
+  return hasSheet(snapshot, METADATA_SHEET) ? [actualName(snapshot, METADATA_SHEET)] : [];
+}

@@ -3,7 +3,10 @@
 // workbook's add-in settings, and the indicator table is the workbook name the model defines.
 // Each function here is exactly one request (`context.sync()`).
 import { z } from "zod";
-import { PlanSchema, SettingsSchema, type Lang, type Plan, type Settings } from "../../../shared/model";
+import { PLAN_JSON_KEY, readMetadata } from "../../../cli/xlsx/metadata";
+import { findBuiltInPlan } from "../../../shared/catalog";
+import { SettingsSchema, type Lang, type Plan, type Settings } from "../../../shared/model";
+import { validatePlan } from "../../../shared/plan-io";
 import type { Rect, SheetRole } from "../../../shared/sheet/types";
 import { parseReference } from "./a1";
 import type { ExistingSheet } from "./render";
@@ -11,8 +14,9 @@ import type { ExistingSheet } from "./render";
 export const DOCUMENT_SETTING = "chitieu.document";
 
 const DocumentStateSchema = z.object({
-  version: z.literal(1),
-  plan: PlanSchema,
+  version: z.literal(2),
+  /** The plan itself is in the hidden `_chitieu` sheet (planJson), read with the indicator sheet. */
+  planId: z.string(),
   unit: z.string(),
   year: z.number().int(),
   estimate: z.boolean(),
@@ -77,11 +81,18 @@ export interface SheetReads {
   /** The values of this sheet, from A1 to the end of its used range ("" for blank cells). */
   grid: unknown[][] | null;
   existing: Map<string, ExistingSheet>;
+  /** The values of the `extraGrids` sheets, by name. */
+  grids: Map<string, unknown[][]>;
 }
 
 /** One sync: the values of `gridSheet` (if any) and the used range and protection of `others`. */
-export async function readSheets(context: Excel.RequestContext, gridSheet: string | null, others: readonly string[]): Promise<SheetReads> {
+export async function readSheets(context: Excel.RequestContext, gridSheet: string | null, others: readonly string[], extraGrids: readonly string[] = []): Promise<SheetReads> {
   const sheets = context.workbook.worksheets;
+  const extras = extraGrids.map((name) => {
+    const range = sheets.getItem(name).getUsedRangeOrNullObject(true);
+    range.load("values,rowIndex,columnIndex");
+    return { name, range };
+  });
   const gridRange = gridSheet === null ? null : sheets.getItem(gridSheet).getUsedRangeOrNullObject(true);
   gridRange?.load("values,rowIndex,columnIndex");
   const probes = others.map((name) => {
@@ -102,7 +113,9 @@ export async function readSheets(context: Excel.RequestContext, gridSheet: strin
       : { row: probe.used.rowIndex, col: probe.used.columnIndex, rows: probe.used.rowCount, cols: probe.used.columnCount };
     existing.set(probe.name, { name: probe.name, used, protected: probe.protection.protected });
   }
-  return { grid, existing };
+  const grids = new Map<string, unknown[][]>();
+  for (const { name, range } of extras) grids.set(name, range.isNullObject ? [] : padToA1(range.values, range.rowIndex, range.columnIndex));
+  return { grid, existing, grids };
 }
 
 /** The used range starts where the first value is; readers expect the grid from A1. */
@@ -112,8 +125,18 @@ function padToA1(values: unknown[][], rowIndex: number, columnIndex: number): un
   return rowIndex > 0 ? [...Array.from({ length: rowIndex }, () => [] as unknown[]), ...rows] : rows;
 }
 
+/** The plan the workbook was loaded with: the copy in the `_chitieu` sheet, else the built-in plan of that id. */
+export function planOf(doc: DocumentState, metadataGrid: unknown[][] | undefined): Plan | null {
+  const json = metadataGrid ? readMetadata(metadataGrid)[PLAN_JSON_KEY] : undefined;
+  if (json) {
+    const parsed = validatePlan(safeJson(json));
+    if (parsed.ok) return parsed.plan;
+  }
+  return findBuiltInPlan(doc.planId) ?? null;
+}
+
 export function documentState(input: {
-  plan: Plan;
+  planId: string;
   unit: string;
   year: number;
   estimate: boolean;
@@ -123,7 +146,7 @@ export function documentState(input: {
   fillInSheet: string | null;
   fillInAnchor: string | null;
 }): DocumentState {
-  return { version: 1, ...input };
+  return { version: 2, ...input };
 }
 
 export function writeDocumentState(context: Excel.RequestContext, state: DocumentState): void {
