@@ -117,14 +117,15 @@ function titleCase(name: string): string {
 }
 
 function detectTitle(blocks: Block[], number?: string): string | undefined {
-  const index = blocks.findIndex((b, i) => i < 40 && /^(?:ke hoach|nghi quyet|chuong trinh)\b/.test(b.text.folded.trim()) && b.text.text.length < 40);
+  // "KẾ HOẠCH" on its own line, or at the end of the capitals header it was joined to.
+  const index = blocks.findIndex((b, i) => i < 40 && /(?:^|\s)(?:ke hoach|nghi quyet|chuong trinh)$/.test(b.text.folded.trim()) && b.text.text.length < 90);
   let summary = "";
   if (index >= 0 && blocks[index + 1]) summary = blocks[index + 1].text.text;
   else {
     const phrase = blocks.slice(0, 15).find((b) => /^(?:ke hoach|chuong trinh|nghi quyet)\s+\p{L}/u.test(b.text.folded) && b.text.text.length < 400);
     if (phrase) return shorten(phrase.text.text);
   }
-  const kind = index >= 0 ? capitalize(blocks[index].text.text.trim().toLowerCase()) : "Kế hoạch";
+  const kind = index >= 0 ? capitalize(blocks[index].text.text.trim().split(/\s+/).slice(-2).join(" ").toLowerCase()) : "Kế hoạch";
   if (!summary && !number) return undefined;
   const head = number ? `${kind} số ${number}` : kind;
   return shorten(summary ? `${head} ${lowerFirst(summary.trim())}` : head);
