@@ -99,8 +99,8 @@ export async function readSheets(context: Excel.RequestContext, gridSheet: strin
     const ws = sheets.getItem(name);
     const used = ws.getUsedRangeOrNullObject(false);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
-    ws.protection.load("protected");
-    return { name, used, protection: ws.protection };
+    const protection = ws.protection.load("protected");
+    return { name, used, protection };
   });
   await context.sync();
 
