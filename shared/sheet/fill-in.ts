@@ -451,8 +451,9 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
     column(NAMES.ruledStatuses, "ruledStatus"),
     column(NAMES.rollupDepths, "rollupDepth"),
     column(NAMES.actuals, "actual"),
-    ...lists.names,
   ];
+  // Each sheet carries the names over its own cells: the settings and lists live on "Danh mục".
+  lists.sheet.names = lists.names;
   b.finish(width);
 
   return {

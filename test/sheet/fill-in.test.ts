@@ -116,8 +116,9 @@ describe("the fill-in sheet model", () => {
 
   test("formulas read only their own row and workbook names, and need no _xlfn. prefix", () => {
     for (const plan of builtInPlans()) {
-      const sheet = fillIn(plan);
-      const names = new Set(sheet.names.map((n) => n.name));
+      const model = buildFillInWorkbook(plan, {});
+      const sheet = model.sheets[0];
+      const names = new Set(model.sheets.flatMap((s) => s.names).map((n) => n.name));
       expect([...Object.values(NAMES)].every((n) => names.has(n))).toBe(true);
       sheet.cells.forEach((row, r) =>
         row.forEach((cell) => {
@@ -188,7 +189,7 @@ describe("the fill-in sheet model", () => {
     expect(model.metadata).toMatchObject({ planId: "dong-hai-2025", year: "2025", unit: "Phường Đông Hải" });
     expect(JSON.parse(model.metadata.settings)).toMatchObject({ reportYear: 2025, amberBand: 0.95, approxTolerance: 0.05 });
     const lists = model.sheets[1];
-    const band = sheet.names.find((n) => n.name === NAMES.amberBand)!;
+    const band = lists.names.find((n) => n.name === NAMES.amberBand)!;
     expect(band.sheet).toBe(LISTS_SHEET);
     expect(lists.cells[band.range.row][band.range.col]).toBe(0.95);
   });
