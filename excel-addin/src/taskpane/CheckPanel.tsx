@@ -60,7 +60,7 @@ export function CheckPanel({ autoRun }: { autoRun: number | null }) {
   };
 
   return (
-    <section className={styles.main} aria-label={t("xl.tab.check")}>
+    <section className={styles.panel} aria-label={t("xl.tab.check")}>
       <Button appearance="primary" onClick={() => void check()} disabled={busy} data-testid="check">
         {busy ? t("xl.checking") : t("xl.check")}
       </Button>

@@ -30,7 +30,7 @@ export function DashboardPanel({ autoRun }: { autoRun: number | null }) {
   }, [autoRun]);
 
   return (
-    <section className={styles.main} aria-label={t("xl.tab.dashboard")}>
+    <section className={styles.panel} aria-label={t("xl.tab.dashboard")}>
       <Button onClick={() => void refresh()} disabled={busy} data-testid="dashboard-refresh">
         {t("xl.dashboard.refresh")}
       </Button>

@@ -99,7 +99,7 @@ export function LoadPanel() {
   };
 
   return (
-    <section className={styles.main} aria-label={t("xl.tab.load")}>
+    <section className={styles.panel} aria-label={t("xl.tab.load")}>
       <Field label={t("xl.plan.pick")}>
         {(id) => (
           <select id={id} className={control} value={source} onChange={(e) => setSource(e.target.value as Source)} data-testid="source">

@@ -47,7 +47,7 @@ export function SettingsPanel() {
   };
 
   return (
-    <section className={styles.main} aria-label={t("xl.tab.settings")}>
+    <section className={styles.panel} aria-label={t("xl.tab.settings")}>
       <Field label={t("xl.settings.lang")}>
         {(id) => (
           <select id={id} className={control} value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="lang">

@@ -45,7 +45,7 @@ export function SummaryPanel({ autoRun }: { autoRun: number | null }) {
   };
 
   return (
-    <section className={styles.main} aria-label={t("xl.tab.summary")}>
+    <section className={styles.panel} aria-label={t("xl.tab.summary")}>
       <Button appearance="primary" onClick={() => void summary()} disabled={busy} data-testid="summary">
         {busy ? t("xl.summary.working") : t("xl.summary")}
       </Button>

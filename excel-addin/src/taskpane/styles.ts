@@ -6,6 +6,7 @@ export const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: "4px 0" },
   tabs: { padding: "0 4px", flexWrap: "wrap" },
   main: { padding: "8px 12px 24px", display: "flex", flexDirection: "column", gap: "10px" },
+  panel: { display: "flex", flexDirection: "column", gap: "10px" },
   row: { display: "flex", gap: "8px", alignItems: "flex-end", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "120px" },
   error: { color: tokens.colorPaletteRedForeground1, backgroundColor: tokens.colorPaletteRedBackground1, padding: "6px 8px", margin: 0, borderRadius: "4px" },
