@@ -2,7 +2,7 @@
 // on the five seed plans: load, reload keeping what was typed, check and fix, summary,
 // consolidation by URL with resume, user rules kept, the menu in AuthMode.NONE, calls per command.
 import { builtInPlans, findBuiltInPlan } from "../../shared/catalog";
-import { buildFillInWorkbook } from "../../shared/sheet/fill-in";
+import { buildFillInWorkbook, nameReference } from "../../shared/sheet/fill-in";
 import { isFormula, type SheetModel } from "../../shared/sheet/types";
 import { unmarkFormula } from "../../gas-addon/src/adapter/conditional-rules";
 import { FakeConditionalFormatRuleBuilder } from "../fakes/gas/builders";
@@ -76,7 +76,11 @@ describe.each(PLAN_IDS)("plan %s", (planId) => {
     expect(sheet.isEditable(firstData, columnOf("target"))).toBe(false);
     expect(sheet.isEditable(firstData, columnOf("status"))).toBe(false);
     expect(sheet.isEditable(fillIn.table!.headerRow, columnOf("actual"))).toBe(false);
-    expect(ownRules(sheet).map((d) => unmarkFormula(String(d.values[0]))).sort()).toEqual(fillIn.conditionalRules.map((r) => "=" + r.formula).sort());
+    // Sheets rules cannot refer to another sheet, even by a name: the names become INDIRECT("'Danh mục'!$F$4").
+    const listNames = model.sheets[1]!.names;
+    const expectedRules = fillIn.conditionalRules.map((r) => listNames.reduce((f, n) => f.split(n.name).join(`INDIRECT("${nameReference(n)}")`), "=" + r.formula));
+    expect(expectedRules.some((f) => f.includes(`INDIRECT("'Danh mục'!$F$4")`))).toBe(true);
+    expect(ownRules(sheet).map((d) => unmarkFormula(String(d.values[0]))).sort()).toEqual(expectedRules.sort());
     expect(box.world.active.named.get(fillIn.table!.anchorName)?.range.getA1Notation()).toBe(`A${fillIn.table!.headerRow + 1}:${a1Of(fillIn.table!.lastDataRow, fillIn.table!.columns.length - 1)}`);
     expect(box.world.active.sheet(model.sheets[1]!.name).hidden).toBe(true);
   });

@@ -1,12 +1,17 @@
 // Renders the core's SheetModel into a Google sheet with a fixed number of service calls, whatever
 // the number of rows: one block range from A1, then one plural setter per property over the whole
-// block; conditional rules merged with the user's; protection leaving the input cells editable;
-// the table anchored by a named range. Where Sheets has no API for what the model says (print setup,
-// indent, row heights, protection passwords), nothing is written: the README lists these.
-import { rangeA1 } from "../../../shared/sheet/builder";
-import type { ConditionalRule, DataValidationSpec, Rect, SheetModel, WorkbookModel } from "../../../shared/sheet/types";
+// block; conditional rules merged with the user's; protection leaving the input cells editable; the
+// table anchored by a named range. A sheet still as the add-on left it (see fingerprint.ts) gets
+// only the property groups that changed. Where Sheets has no API for what the model says (print
+// setup, indent, row heights, protection passwords), nothing is written: the README lists these.
+import { columnLetter, quoteSheet, rangeA1 } from "../../../shared/sheet/builder";
+import type { ConditionalRule, DataValidationSpec, DefinedName, Rect, SheetModel, WorkbookModel } from "../../../shared/sheet/types";
 import { isOwnRule, markedFormula } from "./conditional-rules";
+import { hashGrid, hashOf, isLiteralOnly, readbackOf, type SheetFingerprint } from "./fingerprint";
 import { columnPixels, modelSize, rasterize, type Raster } from "./raster";
+import { sheetOf, type TargetSheet } from "./sheet-io";
+
+export type { TargetSheet } from "./sheet-io";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -14,27 +19,6 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** A new sheet's size in Google Sheets. */
 const NEW_SHEET = { rows: 1000, cols: 26 };
-
-/** A sheet about to be (re)written, with what is known of it without further calls. */
-export interface TargetSheet {
-  sheet: Sheet;
-  isNew: boolean;
-  /** Rows × columns holding data now (0 × 0 for a new sheet): the block also covers them, to clear them. */
-  extent: { rows: number; cols: number };
-}
-
-/** Finds a sheet or inserts it (1–2 calls); an existing sheet's data extent costs two more. */
-export function targetSheet(ss: Spreadsheet, name: string): TargetSheet {
-  const existing = ss.getSheetByName(name);
-  if (!existing) return { sheet: ss.insertSheet(name), isNew: true, extent: { rows: 0, cols: 0 } };
-  const values = existing.getDataRange().getValues();
-  return { sheet: existing, isNew: false, extent: { rows: values.length, cols: values[0]?.length ?? 0 } };
-}
-
-/** The same for a sheet whose values were already read (reload): no further call. */
-export function knownSheet(sheet: Sheet, values: unknown[][]): TargetSheet {
-  return { sheet, isNew: false, extent: { rows: values.length, cols: values[0]?.length ?? 0 } };
-}
 
 function textStyleObjects(raster: Raster): GoogleAppsScript.Spreadsheet.TextStyle[][] {
   const built = new Map<string, GoogleAppsScript.Spreadsheet.TextStyle>();
@@ -79,12 +63,25 @@ function validationGrid(model: SheetModel, rows: number, cols: number): (GoogleA
   return grid;
 }
 
-function buildRule(sheet: Sheet, rule: ConditionalRule, range: Range): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
-  let builder = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(markedFormula(rule)).setRanges([range]);
+/**
+ * A rule's formula as Sheets takes it: a conditional format cannot refer to another sheet, even
+ * through a name, so names defined on other sheets become INDIRECT references to their cells.
+ */
+export function sheetsRuleFormula(formula: string, foreignNames: readonly DefinedName[]): string {
+  let out = formula;
+  for (const n of foreignNames) {
+    const target = `INDIRECT("${quoteSheet(n.sheet).replace(/"/g, '""')}!${rangeA1(n.range, true)}")`;
+    out = out.replace(new RegExp(`(?<![A-Za-z0-9_."])${n.name.replace(/[.]/g, "\\.")}(?![A-Za-z0-9_(])`, "g"), target);
+  }
+  return out;
+}
+
+function ruleFor(rule: ConditionalRule, range: Range, foreignNames: readonly DefinedName[]): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+  const formula = markedFormula({ ...rule, formula: sheetsRuleFormula(rule.formula, foreignNames) });
+  let builder = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(formula).setRanges([range]);
   if (rule.style.fill) builder = builder.setBackground(rule.style.fill);
   if (rule.style.fontColor) builder = builder.setFontColor(rule.style.fontColor);
   if (rule.style.bold !== undefined) builder = builder.setBold(rule.style.bold);
-  void sheet;
   return builder.build();
 }
 
@@ -129,74 +126,143 @@ export function mergeGroups(merges: Rect[]): { range: Rect; across: boolean }[] 
   return out;
 }
 
-export interface RenderReport {
-  sheet: Sheet;
-  rows: number;
-  cols: number;
+export interface NamedRect {
+  name: string;
+  range: Rect;
 }
 
+export interface RenderInput {
+  model: SheetModel;
+  /** Names to define on this sheet (its table anchor included). */
+  names: NamedRect[];
+  /** Names defined on the workbook's other sheets (for the rule formulas). */
+  foreignNames: DefinedName[];
+  previous: SheetFingerprint | null;
+}
+
+const GROUPS = ["numberFormats", "backgrounds", "textStyles", "horizontal", "vertical", "wraps", "validations", "rules", "merges", "names", "protection", "borders", "layout"] as const;
+type Group = (typeof GROUPS)[number] | "values";
+
 /**
- * Writes `model` into `target` from A1. Typed input survives only where the model carries it: the
- * caller reads the sheet first and passes the entries to the core, which puts them back in the model.
+ * Writes the model into the target sheet from A1 and returns the sheet's new fingerprint. Typed
+ * input survives only where the model carries it: the caller reads the sheet first and passes the
+ * entries to the core, which puts them back in the model.
  */
-export function renderSheet(ss: Spreadsheet, target: TargetSheet, model: SheetModel, namesOnSheet: { name: string; range: Rect }[]): RenderReport {
-  const { sheet, isNew } = target;
+export function renderSheet(ss: Spreadsheet, target: TargetSheet, input: RenderInput): SheetFingerprint {
+  const { model, names, foreignNames } = input;
+  const previous = target.isNew ? null : input.previous;
+  const literalOnly = isLiteralOnly(model);
   const size = modelSize(model);
-  const rows = Math.max(size.rows, target.extent.rows);
-  const cols = Math.max(size.cols, target.extent.cols);
+
+  let trusted = false;
+  if (previous && target.values) {
+    trusted = literalOnly && previous.readback !== null ? hashGrid(target.values, previous.rows, previous.cols) === previous.readback : target.layoutTrusted;
+  }
+  // The block covers the model and what was there before, so a shorter table clears the old rows.
+  const covered = trusted && previous ? previous : target.extent;
+  const rows = Math.max(size.rows, covered.rows);
+  const cols = Math.max(size.cols, covered.cols);
+  if (trusted && previous && (rows > previous.rows || cols > previous.cols)) trusted = false;
   const raster = rasterize(model, rows, cols);
 
-  if (!isNew || rows > NEW_SHEET.rows || cols > NEW_SHEET.cols) {
-    const maxRows = isNew ? NEW_SHEET.rows : sheet.getMaxRows();
-    const maxCols = isNew ? NEW_SHEET.cols : sheet.getMaxColumns();
-    if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-    if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+  const rulesForHash = model.conditionalRules.map((r) => ({ ...r, formula: sheetsRuleFormula(r.formula, foreignNames) }));
+  const hashes: Record<Group, string> = {
+    values: hashGrid(raster.values, rows, cols),
+    numberFormats: hashGrid(raster.numberFormats, rows, cols),
+    backgrounds: hashGrid(raster.backgrounds, rows, cols),
+    textStyles: hashGrid(raster.textStyleKeys, rows, cols),
+    horizontal: hashGrid(raster.horizontal, rows, cols),
+    vertical: hashGrid(raster.vertical, rows, cols),
+    wraps: hashGrid(raster.wraps, rows, cols),
+    validations: hashOf([rows, cols, model.validations]),
+    rules: hashOf(rulesForHash),
+    merges: hashOf(model.merges),
+    names: hashOf(names),
+    protection: hashOf([model.protection.enabled, model.editable]),
+    borders: hashOf(raster.borders),
+    layout: hashOf([model.columns, model.frozen ?? null, model.hidden ?? false]),
+  };
+  const isNew = target.isNew;
+  const write = (group: Group, usedOnNewSheet = true): boolean => {
+    if (isNew) return usedOnNewSheet;
+    return !trusted || previous!.groups[group] !== hashes[group];
+  };
+
+  const sheet = (): Sheet => sheetOf(target);
+  if (!trusted && (!isNew || rows > NEW_SHEET.rows || cols > NEW_SHEET.cols)) {
+    const maxRows = isNew ? NEW_SHEET.rows : sheet().getMaxRows();
+    const maxCols = isNew ? NEW_SHEET.cols : sheet().getMaxColumns();
+    if (rows > maxRows) sheet().insertRowsAfter(maxRows, rows - maxRows);
+    if (cols > maxCols) sheet().insertColumnsAfter(maxCols, cols - maxCols);
   }
 
-  const block = sheet.getRange(1, 1, rows, cols);
-  if (!isNew) block.breakApart();
-  block.setValues(raster.values);
-  block.setNumberFormats(raster.numberFormats);
-  if (raster.uses.backgrounds || !isNew) block.setBackgrounds(raster.backgrounds);
-  block.setTextStyles(textStyleObjects(raster));
-  if (raster.uses.horizontal || !isNew) block.setHorizontalAlignments(raster.horizontal);
-  if (raster.uses.vertical || !isNew) block.setVerticalAlignments(raster.vertical);
-  if (raster.uses.wraps || !isNew) block.setWrapStrategies(raster.wraps.map((row) => row.map((w) => SpreadsheetApp.WrapStrategy[w])));
-  if (model.validations.length > 0 || !isNew) block.setDataValidations(validationGrid(model, rows, cols));
+  let blockRange: Range | null = null;
+  const block = (): Range => {
+    if (!blockRange) {
+      const read = target.range;
+      const sameAsRead = read !== null && target.rangeIsBlock && target.values !== null && target.values.length === rows && (target.values[0]?.length ?? 0) === cols;
+      blockRange = sameAsRead ? read : target.sheet ? target.sheet.getRange(1, 1, rows, cols) : ss.getRange(`${quoteSheet(target.name)}!A1:${columnLetter(cols - 1)}${rows}`);
+    }
+    return blockRange;
+  };
 
-  // Every other rectangle comes from one range list: merges, names, input cells, rule ranges.
   const merges = mergeGroups(model.merges);
-  const wanted: Rect[] = [...merges.map((m) => m.range), ...namesOnSheet.map((n) => n.range), ...model.editable, ...model.conditionalRules.map((r) => r.range)];
-  const ranges = wanted.length > 0 ? sheet.getRangeList(wanted.map((r) => rangeA1(r))).getRanges() : [];
+  if (write("merges", false)) block().breakApart();
+  // The values of an editable sheet are always written: a user may have typed over a formula.
+  if (!literalOnly || write("values")) block().setValues(raster.values);
+  if (write("numberFormats")) block().setNumberFormats(raster.numberFormats);
+  if (write("backgrounds", raster.uses.backgrounds)) block().setBackgrounds(raster.backgrounds);
+  if (write("textStyles")) block().setTextStyles(textStyleObjects(raster));
+  if (write("horizontal", raster.uses.horizontal)) block().setHorizontalAlignments(raster.horizontal);
+  if (write("vertical", raster.uses.vertical)) block().setVerticalAlignments(raster.vertical);
+  if (write("wraps", raster.uses.wraps)) block().setWrapStrategies(raster.wraps.map((row) => row.map((w) => SpreadsheetApp.WrapStrategy[w])));
+  if (write("validations", model.validations.length > 0)) block().setDataValidations(validationGrid(model, rows, cols));
+
+  // Every other rectangle the writes need comes from one range list.
+  const writeMerges = write("merges", merges.length > 0);
+  const writeNames = write("names", names.length > 0);
+  const writeProtection = write("protection", model.protection.enabled);
+  const writeRules = write("rules", model.conditionalRules.length > 0);
+  const wanted: Rect[] = [
+    ...(writeMerges ? merges.map((m) => m.range) : []),
+    ...(writeNames ? names.map((n) => n.range) : []),
+    ...(writeProtection ? model.editable : []),
+    ...(writeRules ? model.conditionalRules.map((r) => r.range) : []),
+  ];
+  const ranges = wanted.length > 0 ? sheet().getRangeList(wanted.map((r) => rangeA1(r))).getRanges() : [];
   let next = 0;
-  const take = (count: number) => ranges.slice(next, (next += count));
-  const mergeRanges = take(merges.length);
-  const nameRanges = take(namesOnSheet.length);
-  const editableRanges = take(model.editable.length);
-  const ruleRanges = take(model.conditionalRules.length);
+  const take = (on: boolean, count: number) => (on ? ranges.slice(next, (next += count)) : []);
+  const mergeRanges = take(writeMerges, merges.length);
+  const nameRanges = take(writeNames, names.length);
+  const editableRanges = take(writeProtection, model.editable.length);
+  const ruleRanges = take(writeRules, model.conditionalRules.length);
 
   mergeRanges.forEach((r, i) => (merges[i]!.across ? r.mergeAcross() : r.merge()));
-  namesOnSheet.forEach((n, i) => ss.setNamedRange(n.name, nameRanges[i]!));
-  if (raster.borders.length > 0) sheet.getRangeList(raster.borders.map((r) => rangeA1(r))).setBorder(true, true, true, true, true, true, "#000000", SpreadsheetApp.BorderStyle.SOLID);
+  names.forEach((n, i) => nameRanges[i] && ss.setNamedRange(n.name, nameRanges[i]!));
+  if (write("borders", raster.borders.length > 0) && raster.borders.length > 0)
+    sheet().getRangeList(raster.borders.map((r) => rangeA1(r))).setBorder(true, true, true, true, true, true, "#000000", SpreadsheetApp.BorderStyle.SOLID);
 
-  const previous = isNew ? [] : sheet.getConditionalFormatRules();
-  const own = model.conditionalRules.map((rule, i) => buildRule(sheet, rule, ruleRanges[i]!));
-  const userRules = previous.filter((rule) => !isOwnRule(rule));
-  if (own.length > 0 || previous.length !== userRules.length) sheet.setConditionalFormatRules([...own, ...userRules]);
+  if (writeRules) {
+    const before = isNew ? [] : sheet().getConditionalFormatRules();
+    const userRules = before.filter((rule) => !isOwnRule(rule));
+    const own = model.conditionalRules.map((rule, i) => ruleFor(rule, ruleRanges[i]!, foreignNames));
+    if (own.length > 0 || before.length !== userRules.length) sheet().setConditionalFormatRules([...own, ...userRules]);
+  }
+  if (writeProtection && model.protection.enabled) sheet().protect().setUnprotectedRanges(editableRanges);
 
-  if (model.protection.enabled) sheet.protect().setUnprotectedRanges(editableRanges);
-
-  for (const run of widthRuns(model)) sheet.setColumnWidths(run.start + 1, run.count, run.px);
-  for (const run of hiddenRuns(model)) sheet.hideColumns(run.start + 1, run.count);
-  if (model.frozen?.rows) sheet.setFrozenRows(model.frozen.rows);
-  if (model.frozen?.cols) sheet.setFrozenColumns(model.frozen.cols);
-  if (model.hidden) sheet.hideSheet();
-  return { sheet, rows, cols };
+  if (write("layout")) {
+    for (const run of widthRuns(model)) sheet().setColumnWidths(run.start + 1, run.count, run.px);
+    for (const run of hiddenRuns(model)) sheet().hideColumns(run.start + 1, run.count);
+    if (model.frozen?.rows) sheet().setFrozenRows(model.frozen.rows);
+    if (model.frozen?.cols) sheet().setFrozenColumns(model.frozen.cols);
+    if (model.hidden) sheet().hideSheet();
+  }
+  return { rows, cols, readback: literalOnly ? readbackOf(raster) : null, groups: hashes };
 }
 
 /** The names of the workbook defined on one sheet (its table anchor included). */
-export function namesOf(workbook: WorkbookModel, model: SheetModel): { name: string; range: Rect }[] {
-  const out: { name: string; range: Rect }[] = [];
+export function namesOf(workbook: WorkbookModel, model: SheetModel): NamedRect[] {
+  const out: NamedRect[] = [];
   if (model.table) {
     const t = model.table;
     out.push({ name: t.anchorName, range: { row: t.headerRow, col: 0, rows: Math.max(1, t.lastDataRow - t.headerRow + 1), cols: t.columns.length } });
@@ -205,7 +271,9 @@ export function namesOf(workbook: WorkbookModel, model: SheetModel): { name: str
   return out;
 }
 
-/** Sheets that Google Sheets does not need: list sources (its validations hold the items). */
-export function sheetsToRender(workbook: WorkbookModel): SheetModel[] {
-  return workbook.sheets.filter((s) => s.role !== "lists");
+/** Every name of the workbook defined on another sheet than `model`. */
+export function foreignNamesOf(workbook: WorkbookModel, model: SheetModel): DefinedName[] {
+  const seen = new Map<string, DefinedName>();
+  for (const sheet of workbook.sheets) for (const n of sheet.names) if (n.sheet !== model.name && !seen.has(n.name)) seen.set(n.name, n);
+  return [...seen.values()];
 }

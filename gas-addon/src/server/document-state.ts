@@ -3,6 +3,7 @@
 // progress. Apps Script allows 9 KB per value and 500 KB in all, so long JSON is cut into parts.
 import { PlanSchema, SettingsSchema, type Lang, type Plan, type Settings } from "../../../shared/model";
 import { findBuiltInPlan } from "../../../shared/catalog";
+import type { Fingerprints } from "../adapter/fingerprint";
 
 const PREFIX = "chitieu.";
 /** Characters per stored part: at most 3 bytes each in UTF-8, under the 9 KB limit with the key. */
@@ -108,4 +109,27 @@ export function writeProperties(store: GoogleAppsScript.Properties.Properties, c
   }
   Object.assign(merged, next);
   store.setProperties(merged, true);
+}
+
+/** What the adapter remembers of the sheets it wrote (see adapter/fingerprint.ts). */
+export function fingerprintsFrom(values: PropertyMap): Fingerprints {
+  const text = joinValue(values, "render");
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as Fingerprints;
+  } catch {
+    return {};
+  }
+}
+
+export function fingerprintProperties(fingerprints: Fingerprints): PropertyMap {
+  return splitValue("render", JSON.stringify(fingerprints));
+}
+
+/** Writes only when something changed: a command that changed nothing costs no property write. */
+export function writeIfChanged(store: GoogleAppsScript.Properties.Properties, current: PropertyMap, next: PropertyMap, rewrittenKeys: string[]): void {
+  const unchanged =
+    Object.entries(next).every(([k, v]) => current[k] === v) &&
+    Object.keys(current).every((k) => !rewrittenKeys.some((key) => k.startsWith(`${PREFIX}${key}.`)) || k in next);
+  if (!unchanged) writeProperties(store, current, next, rewrittenKeys);
 }

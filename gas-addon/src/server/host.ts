@@ -2,11 +2,14 @@
 import type { Lang } from "../../../shared/model";
 import type { Outcome } from "../api-types";
 import { tg } from "../messages";
-import { documentFrom, readProperties, type PropertyMap, type StoredDocument } from "./document-state";
-import { FILL_IN_SHEET } from "./core";
+import { documentFrom, fingerprintsFrom, readProperties, type PropertyMap, type StoredDocument } from "./document-state";
+import { FILL_IN_SHEET, readFillIn, type FillInReading } from "./core";
+import type { Fingerprints } from "../adapter/fingerprint";
+import { readSheet, readWholeSheet, type TargetSheet } from "../adapter/sheet-io";
+import { FILL_IN_COLUMNS } from "../../../shared/sheet/fill-in-columns";
+import type { Plan } from "../../../shared/model";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export function fail(message: string): { ok: false; message: string } {
   return { ok: false, message };
@@ -20,12 +23,13 @@ export interface OpenDocument {
   store: GoogleAppsScript.Properties.Properties;
   properties: PropertyMap;
   stored: StoredDocument | null;
+  fingerprints: Fingerprints;
 }
 
 export function openDocument(): OpenDocument {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { store, values } = readProperties();
-  return { ss, store, properties: values, stored: documentFrom(values) };
+  return { ss, store, properties: values, stored: documentFrom(values), fingerprints: fingerprintsFrom(values) };
 }
 
 export function requireStored(doc: OpenDocument, lang: Lang): StoredDocument {
@@ -33,11 +37,29 @@ export function requireStored(doc: OpenDocument, lang: Lang): StoredDocument {
   return doc.stored;
 }
 
-/** The fill-in sheet and its values (three calls), or a clear message when it is gone. */
-export function readFillInGrid(ss: Spreadsheet, lang: Lang): { sheet: Sheet; grid: unknown[][] } {
-  const sheet = ss.getSheetByName(FILL_IN_SHEET);
-  if (!sheet) throw new UserFacingError(tg("gas.error.no-sheet", { sheet: FILL_IN_SHEET }, lang));
-  return { sheet, grid: sheet.getDataRange().getValues() };
+/**
+ * The fill-in sheet read back, or null when there is none. A sheet the add-on wrote is read as one
+ * range (two calls); when that range misses some of the table's columns (a user inserted columns),
+ * the whole sheet is read again, so no typed figure is left out.
+ */
+export function readFillInSheet(doc: OpenDocument, plan: Plan, lang: Lang): { target: TargetSheet; reading: FillInReading } | null {
+  let target = readSheet(doc.ss, FILL_IN_SHEET, doc.fingerprints[FILL_IN_SHEET] ?? null, true);
+  if (!target) return null;
+  let reading = readFillIn(target.values!, FILL_IN_SHEET, plan, lang);
+  const columns = reading.layout?.columns ?? {};
+  const missingInput = FILL_IN_COLUMNS.some((c) => (c.input || c.key === "code") && columns[c.key] === undefined);
+  if (target.sheet === null && missingInput) {
+    target = readWholeSheet(doc.ss, FILL_IN_SHEET);
+    if (!target) return null;
+    reading = readFillIn(target.values!, FILL_IN_SHEET, plan, lang);
+  }
+  return { target, reading };
+}
+
+export function requireFillIn(doc: OpenDocument, plan: Plan, lang: Lang): { target: TargetSheet; reading: FillInReading } {
+  const read = readFillInSheet(doc, plan, lang);
+  if (!read) throw new UserFacingError(tg("gas.error.no-sheet", { sheet: FILL_IN_SHEET }, lang));
+  return read;
 }
 
 /** Runs a command for the sidebar: a user-facing message instead of a stack trace, JSON-safe data. */

@@ -35,13 +35,14 @@ export function a1Of(row0: number, col0: number): string {
   return `${columnLetters(col0)}${row0 + 1}`;
 }
 
-export function parseA1(a1: string): { row: number; col: number; rows: number; cols: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(a1.trim().toUpperCase());
+/** "B2", "B2:D9", or "B2:D" (open-ended: down to the last row of the sheet, `maxRows`). */
+export function parseA1(a1: string, maxRows = Number.MAX_SAFE_INTEGER): { row: number; col: number; rows: number; cols: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d*))?$/.exec(a1.trim().toUpperCase());
   if (!m) throw new Error(`Exception: Range not found: ${a1}`);
   const col = (letters: string) => [...letters].reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const r1 = Number(m[2]) - 1;
   const c1 = col(m[1]!);
-  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  const r2 = m[4] ? Number(m[4]) - 1 : m[3] ? maxRows - 1 : r1;
   const c2 = m[3] ? col(m[3]) : c1;
   return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
 }
@@ -426,7 +427,7 @@ export class FakeSheet {
     return this.book.sheets.indexOf(this) + 1;
   }
   getRange(a: number | string, b?: number, c?: number, d?: number): unknown {
-    const rect = typeof a === "string" ? parseA1(a) : { row: a - 1, col: (b ?? 0) - 1, rows: c ?? 1, cols: d ?? 1 };
+    const rect = typeof a === "string" ? parseA1(a, this.maxRows) : { row: a - 1, col: (b ?? 0) - 1, rows: c ?? 1, cols: d ?? 1 };
     if (typeof a === "number" && (b === undefined || !Number.isInteger(a) || !Number.isInteger(b))) throw new Error("Exception: getRange(row, column…) needs integers");
     this.checkBounds(rect);
     return this.book.wrap(new FakeRange(this, rect), "Range");
@@ -629,6 +630,15 @@ export class FakeSpreadsheet {
     const r = untracked(range) as FakeRange;
     if (!(r instanceof FakeRange)) throw new Error("Exception: setNamedRange needs a Range");
     this.named.set(name, { name, range: r });
+  }
+  /** getRange("'Chỉ tiêu'!A1:V40") — the sheet named in the reference. */
+  getRange(reference: string): unknown {
+    const m = /^(?:'((?:[^']|'')+)'|([^!']+))!(.+)$/.exec(reference);
+    if (!m) throw new Error(`Exception: Range not found: ${reference}`);
+    const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`Exception: Range not found: ${reference}`);
+    return sheet.getRange(m[3]!);
   }
   getRangeByName(name: string): unknown {
     const rec = this.named.get(name);

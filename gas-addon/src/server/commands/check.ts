@@ -5,8 +5,8 @@ import type { Finding, Lang } from "../../../../shared/model";
 import { formatNumberFor } from "../../../../shared/validate";
 import type { CheckResult, FindingView, Outcome } from "../../api-types";
 import { tg } from "../../messages";
-import { FILL_IN_SHEET, readFillIn, validate } from "../core";
-import { fail, openDocument, readFillInGrid, requireStored } from "../host";
+import { validate } from "../core";
+import { fail, openDocument, requireFillIn, requireStored } from "../host";
 
 const CELL = /^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/;
 
@@ -17,8 +17,7 @@ function view(f: Finding): FindingView {
 export function checkCommand(lang: Lang): Outcome<CheckResult> {
   const doc = openDocument();
   const { plan, info } = requireStored(doc, lang);
-  const { grid } = readFillInGrid(doc.ss, lang);
-  const reading = readFillIn(grid, FILL_IN_SHEET, plan, lang);
+  const { reading } = requireFillIn(doc, plan, lang);
   const findings = [...reading.problems, ...validate(plan, reading.entries, { ...info.settings, lang })].map(view);
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;

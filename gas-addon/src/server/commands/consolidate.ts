@@ -7,7 +7,7 @@ import type { ConsolidationInput } from "../../../../shared/consolidate";
 import type { ConsolidateResult, JobProgress, Outcome, RegisterView } from "../../api-types";
 import { tg } from "../../messages";
 import { FILL_IN_SHEET, consolidationWorkbook, evaluate, readFillIn, validate } from "../core";
-import { joinValue, splitValue, STORE_BUDGET_BYTES, utf8Bytes, writeProperties, type PropertyMap } from "../document-state";
+import { fingerprintProperties, joinValue, splitValue, STORE_BUDGET_BYTES, utf8Bytes, writeProperties, type PropertyMap } from "../document-state";
 import { fail, jsonSafeCell, openDocument, requireStored, UserFacingError, type OpenDocument } from "../host";
 import { renderWorkbook } from "../render-workbook";
 
@@ -56,11 +56,11 @@ function readJob(properties: PropertyMap): JobState | null {
   }
 }
 
-function saveJob(doc: OpenDocument, job: JobState | null, lang: Lang): void {
+function saveJob(doc: OpenDocument, job: JobState | null, lang: Lang, extra: PropertyMap = {}): void {
   const next = job ? splitValue("job", JSON.stringify(job)) : {};
   const size = Object.entries(next).reduce((n, [k, v]) => n + utf8Bytes(k) + utf8Bytes(v), 0);
   if (size > STORE_BUDGET_BYTES) throw new UserFacingError(tg("gas.error.job-too-large", { size: Math.ceil(size / 1024) }, lang));
-  writeProperties(doc.store, doc.properties, next, ["job"]);
+  writeProperties(doc.store, doc.properties, { ...next, ...extra }, Object.keys(extra).length > 0 ? ["job", "render"] : ["job"]);
 }
 
 export function jobProgress(properties: PropertyMap): JobProgress | null {
@@ -125,8 +125,8 @@ function run(doc: OpenDocument, job: JobState, lang: Lang): Outcome<ConsolidateR
   });
   for (const r of job.register) inputs.push({ file: r.source, reason: r.reason });
   const workbook = consolidationWorkbook(inputs, settings, { year: info.year, issuer: info.unit, lang });
-  renderWorkbook(doc.ss, workbook);
-  saveJob(doc, null, lang);
+  const fingerprints = renderWorkbook(doc.ss, workbook, doc.fingerprints);
+  saveJob(doc, null, lang, fingerprintProperties(fingerprints));
   const sheet = workbook.sheets[0]!.name;
   return {
     ok: true,

@@ -6,12 +6,14 @@ import { defaultSettings, type ActualEntry, type Lang, type Plan } from "../../.
 import { parsePlanJson, validatePlan } from "../../../../shared/plan-io";
 import { SheetBuilder } from "../../../../shared/sheet/builder";
 import { SHEET_FONT, STYLES } from "../../../../shared/sheet/style";
+import type { TableLayout, WorkbookModel } from "../../../../shared/sheet/types";
+import type { ReadLayout } from "../../../../shared/sheet/read-back";
 import type { LoadRequest, LoadResult, Outcome, PlanSource } from "../../api-types";
-import { knownSheet, targetSheet, type TargetSheet } from "../../adapter/render";
+import type { TargetSheet } from "../../adapter/sheet-io";
 import { tg } from "../../messages";
-import { FILL_IN_SHEET, fillInWorkbook, readFillIn } from "../core";
-import { documentProperties, writeProperties, type DocumentInfo } from "../document-state";
-import { fail, jsonSafeCell, openDocument, UserFacingError } from "../host";
+import { FILL_IN_SHEET, fillInWorkbook } from "../core";
+import { documentProperties, fingerprintProperties, writeIfChanged, type DocumentInfo } from "../document-state";
+import { fail, jsonSafeCell, openDocument, readFillInSheet, UserFacingError } from "../host";
 import { renderWorkbook } from "../render-workbook";
 
 const hasValue = (raw: unknown): boolean => raw !== null && raw !== undefined && !(typeof raw === "string" && raw.trim() === "");
@@ -30,9 +32,17 @@ export function resolvePlan(source: PlanSource, lang: Lang): { plan: Plan; custo
   return { plan: result.plan, custom };
 }
 
+/** Whether the table stands where the new model puts it, row for row and column for column. */
+export function sameLayout(read: ReadLayout | null, table: TableLayout | undefined): boolean {
+  if (!read || !table) return false;
+  if (read.headerRow !== table.headerRow || read.firstDataRow !== table.firstDataRow || read.lastDataRow !== table.lastDataRow) return false;
+  if (read.rowCodes.length !== table.rowCodes.length || read.rowCodes.some((code, i) => code !== table.rowCodes[i])) return false;
+  return table.columns.every((c, i) => read.columns[c.key] === undefined || read.columns[c.key] === i);
+}
+
 export const OLD_FIGURES_SHEET = "Số liệu cũ";
 
-function oldFiguresWorkbook(entries: ActualEntry[], lang: Lang) {
+function oldFiguresWorkbook(entries: ActualEntry[]): WorkbookModel {
   const b = new SheetBuilder(OLD_FIGURES_SHEET, "register", SHEET_FONT);
   ["Mã", "Thực hiện", "Năm trước", "Ghi chú", "Đánh giá điều chỉnh", "Lý do"].forEach((h, i) => b.set(0, i, h).width(i, i === 3 || i === 5 ? 36 : 14));
   entries.forEach((e, i) => {
@@ -45,7 +55,6 @@ function oldFiguresWorkbook(entries: ActualEntry[], lang: Lang) {
     b.set(row, 5, e.override?.reason ?? null);
   });
   b.style({ row: 0, col: 0, rows: 1, cols: 6 }, STYLES.tableHeader);
-  void lang;
   return { sheets: [b.finish(6)], metadata: {} };
 }
 
@@ -59,25 +68,24 @@ export function loadPlanCommand(request: LoadRequest): Outcome<LoadResult> {
   const doc = openDocument();
   const { ss } = doc;
   const known = new Map<string, TargetSheet>();
-  let entries: ActualEntry[] = [];
-  const existing = ss.getSheetByName(FILL_IN_SHEET);
-  if (existing) {
-    const grid = existing.getDataRange().getValues();
-    entries = readFillIn(grid, FILL_IN_SHEET, doc.stored?.plan ?? plan, lang).entries;
-    known.set(FILL_IN_SHEET, knownSheet(existing, grid));
-  }
+  const read = readFillInSheet(doc, doc.stored?.plan ?? plan, lang);
+  const entries: ActualEntry[] = read ? read.reading.entries : [];
 
   const previousSettings = doc.stored?.info.settings;
   const settings = defaultSettings(request.year, { ...(previousSettings ?? {}), reportYear: request.year, lang });
   const workbook = fillInWorkbook(plan, { unit, year: request.year, estimate: request.estimate, settings, entries, issuer: null, lang });
-  renderWorkbook(ss, workbook, known);
+  if (read) {
+    const table = workbook.sheets.find((s) => s.name === FILL_IN_SHEET)?.table;
+    known.set(FILL_IN_SHEET, { ...read.target, layoutTrusted: sameLayout(read.reading.layout, table) });
+  }
+  let fingerprints = renderWorkbook(ss, workbook, doc.fingerprints, known);
 
   const codes = new Set(plan.indicators.map((i) => i.code));
   const removed = entries.filter((e) => !codes.has(e.code) && (hasValue(e.raw) || hasValue(e.previous) || hasValue(e.note) || e.override));
-  if (removed.length > 0) renderWorkbook(ss, oldFiguresWorkbook(removed, lang), new Map([[OLD_FIGURES_SHEET, targetSheet(ss, OLD_FIGURES_SHEET)]]));
+  if (removed.length > 0) fingerprints = renderWorkbook(ss, oldFiguresWorkbook(removed), fingerprints);
 
   const info: DocumentInfo = { planId: plan.id, customPlan: custom, unit, year: request.year, estimate: request.estimate, issuer: null, settings, lang };
-  writeProperties(doc.store, doc.properties, documentProperties(info, plan), ["info", "plan"]);
+  writeIfChanged(doc.store, doc.properties, { ...documentProperties(info, plan), ...fingerprintProperties(fingerprints) }, ["info", "plan", "render"]);
 
   const keptEntries = entries.filter((e) => codes.has(e.code));
   const kept = {

@@ -2,15 +2,15 @@
 import type { Lang } from "../../../../shared/model";
 import type { Outcome, SummaryResult } from "../../api-types";
 import { tg } from "../../messages";
-import { FILL_IN_SHEET, readFillIn, summaryWorkbook } from "../core";
-import { openDocument, readFillInGrid, requireStored, todayInVietnam } from "../host";
+import { summaryWorkbook } from "../core";
+import { fingerprintProperties, writeIfChanged } from "../document-state";
+import { openDocument, requireFillIn, requireStored, todayInVietnam } from "../host";
 import { renderWorkbook } from "../render-workbook";
 
 export function summaryCommand(lang: Lang): Outcome<SummaryResult> {
   const doc = openDocument();
   const { plan, info } = requireStored(doc, lang);
-  const { grid } = readFillInGrid(doc.ss, lang);
-  const reading = readFillIn(grid, FILL_IN_SHEET, plan, lang);
+  const { reading } = requireFillIn(doc, plan, lang);
   const settings = { ...info.settings, lang };
   const { summary, workbook } = summaryWorkbook(plan, reading.entries, settings, {
     unit: info.unit,
@@ -20,7 +20,8 @@ export function summaryCommand(lang: Lang): Outcome<SummaryResult> {
     date: todayInVietnam(),
     lang,
   });
-  renderWorkbook(doc.ss, workbook);
+  const fingerprints = renderWorkbook(doc.ss, workbook, doc.fingerprints);
+  writeIfChanged(doc.store, doc.properties, fingerprintProperties(fingerprints), ["render"]);
   const sheet = workbook.sheets[0]!.name;
   return { ok: true, sheet, sentence: summary.sentence, message: tg("gas.summary.done", { sheet }, lang) };
 }
