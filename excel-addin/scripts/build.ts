@@ -8,6 +8,7 @@ import { build, type Metafile, type Plugin } from "esbuild";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
+import { builtInPlans } from "../../shared/catalog";
 import { ASSETS_DIR, DEV_BASE_URL, REPO_ROOT, ROOT_MANIFEST, manifestFor } from "./manifest-checks";
 
 export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -19,6 +20,18 @@ const slimZod: Plugin = {
   name: "slim-zod",
   setup(builder) {
     builder.onResolve({ filter: /^zod$/ }, () => ({ path: join(REPO_ROOT, "excel-addin", "src", "bundle", "zod-slim.ts") }));
+  },
+};
+
+/** "virtual:plan-index": the built-in plans' id, title and size, so the picker needs no plan data at start. */
+const planIndex: Plugin = {
+  name: "plan-index",
+  setup(builder) {
+    builder.onResolve({ filter: /^virtual:plan-index$/ }, (args) => ({ path: args.path, namespace: "plan-index" }));
+    builder.onLoad({ filter: /.*/, namespace: "plan-index" }, () => ({
+      contents: JSON.stringify(builtInPlans().map((plan) => ({ id: plan.id, title: plan.title, indicators: plan.indicators.length }))),
+      loader: "json",
+    }));
   },
 };
 
@@ -69,7 +82,7 @@ export async function buildTaskpane(options: { outDir?: string; baseUrl?: string
     jsx: "automatic",
     define: { "process.env.NODE_ENV": '"production"' },
     legalComments: "none",
-    plugins: [slimZod],
+    plugins: [slimZod, planIndex],
     logLevel: "error",
     charset: "utf8",
     metafile: true,

@@ -8,6 +8,8 @@ import { config } from "zod/v4/core";
 import en from "zod/v4/locales/en.js";
 
 config(en());
+// Zod compiles parsers with `new Function` unless told not to; the pane must work under a strict CSP.
+config({ jitless: true });
 
 export const z = { array, boolean, enum: enumOf, literal, number, object, record, string, config };
 export default z;

@@ -1,32 +1,32 @@
 // "Nạp chỉ tiêu": pick a built-in plan, open a JSON plan, or paste a plan's text and review the
 // indicators the importer found; then unit, year and "Nạp vào bảng tính".
+//
+// Only the form is here at start: the plans' contents, the JSON reader, the text importer and the
+// sheet builder load when they are first needed (a click), so the pane opens light. The picker
+// lists the built-in plans from an index the build makes (virtual:plan-index).
 import { Button } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import { builtInPlans, CITY_PLAN_ID } from "../../../shared/catalog";
+import { lazy, Suspense, useState } from "react";
+import PLAN_INDEX from "virtual:plan-index";
 import type { ImportedIndicator } from "../../../shared/import";
-import { COMPARATORS, type Comparator, type Plan } from "../../../shared/model";
-import { parseNumber } from "../../../shared/numbers";
-import { parsePlanJson, validatePlan } from "../../../shared/plan-io";
-import { loadPlan, type LoadResult } from "../adapter/load-command";
+import type { Plan } from "../../../shared/model";
+import type { LoadResult } from "../adapter/load-command";
 import { usePane, useText } from "./App";
 import { CheckboxField, Field, useControlClass } from "./controls";
+import type { DraftRow } from "./DraftTable";
 import { useStyles } from "./styles";
 
-type Source = "builtin" | "json" | "text";
+const DraftTable = lazy(() => import("./DraftTable").then((m) => ({ default: m.DraftTable })));
 
-interface DraftRow {
-  indicator: ImportedIndicator;
-  targetText: string;
-}
+type Source = "builtin" | "json" | "text";
 
 export function LoadPanel() {
   const styles = useStyles();
   const control = useControlClass();
   const t = useText();
   const { host, lang, run, busy } = usePane();
-  const plans = useMemo(() => builtInPlans(), []);
+  const plans = PLAN_INDEX;
   const [source, setSource] = useState<Source>("builtin");
-  const [planId, setPlanId] = useState<string>(CITY_PLAN_ID);
+  const [planId, setPlanId] = useState<string>(PLAN_INDEX[0]?.id ?? "");
   const [jsonPlan, setJsonPlan] = useState<Plan | null>(null);
   const [pasted, setPasted] = useState("");
   const [draft, setDraft] = useState<DraftRow[] | null>(null);
@@ -41,6 +41,7 @@ export function LoadPanel() {
     setProblems([]);
     setJsonPlan(null);
     if (!file) return;
+    const { parsePlanJson } = await import("../../../shared/plan-io");
     const parsed = parsePlanJson(await file.text(), file.name, lang);
     if (parsed.ok) setJsonPlan(parsed.plan);
     else setProblems(parsed.problems.map((p) => p.message));
@@ -65,10 +66,10 @@ export function LoadPanel() {
     setDraft((rows) => rows?.map((row, i) => (i === index ? { indicator: { ...row.indicator, ...change }, targetText: targetText ?? row.targetText } : row)) ?? null);
 
   const chosenPlan = async (): Promise<Plan | string> => {
-    if (source === "builtin") return plans.find((p) => p.id === planId) ?? t("xl.need-plan");
+    if (source === "builtin") return (await import("../../../shared/catalog")).findBuiltInPlan(planId) ?? t("xl.need-plan");
     if (source === "json") return jsonPlan ?? t("xl.need-plan");
     if (!draft || draft.length === 0) return t("xl.need-plan");
-    const { plainIndicator } = await import("../../../shared/import");
+    const [{ plainIndicator }, { validatePlan }, { parseNumber }] = await Promise.all([import("../../../shared/import"), import("../../../shared/plan-io"), import("../../../shared/numbers")]);
     const checked = validatePlan(
       {
         id: draftMeta.id ?? "ke-hoach-dan",
@@ -92,6 +93,7 @@ export function LoadPanel() {
       return;
     }
     setProblems([]);
+    const { loadPlan } = await import("../adapter/load-command");
     const outcome = await run((context) => loadPlan(context, { plan, unit, year: Number(year), estimate, issuer: null, lang }, host.features));
     if (!outcome) return;
     if (outcome.ok) setResult(outcome);
@@ -115,7 +117,7 @@ export function LoadPanel() {
             <select id={id} className={control} value={planId} onChange={(e) => setPlanId(e.target.value)} data-testid="plan">
               {plans.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.title.length > 90 ? `${p.title.slice(0, 88)}…` : p.title} ({t("xl.plan.count", { count: p.indicators.length })})
+                  {p.title.length > 90 ? `${p.title.slice(0, 88)}…` : p.title} ({t("xl.plan.count", { count: p.indicators })})
                 </option>
               ))}
             </select>
@@ -140,7 +142,11 @@ export function LoadPanel() {
           <Button onClick={() => void onReadText()} disabled={pasted.trim() === ""}>
             {t("xl.plan.paste-read")}
           </Button>
-          {draft && <DraftTable rows={draft} onEdit={editRow} onRemove={(i) => setDraft((rows) => rows?.filter((_r, j) => j !== i) ?? null)} />}
+          {draft && (
+            <Suspense fallback={<p className={styles.info}>…</p>}>
+              <DraftTable rows={draft} onEdit={editRow} onRemove={(i) => setDraft((rows) => rows?.filter((_r, j) => j !== i) ?? null)} />
+            </Suspense>
+          )}
         </>
       )}
       <div className={styles.row}>
@@ -174,58 +180,5 @@ export function LoadPanel() {
         </ul>
       )}
     </section>
-  );
-}
-
-function DraftTable({ rows, onEdit, onRemove }: { rows: DraftRow[]; onEdit: (index: number, change: Partial<ImportedIndicator>, targetText?: string) => void; onRemove: (index: number) => void }) {
-  const styles = useStyles();
-  const t = useText();
-  return (
-    <>
-      <p className={styles.info}>{t("xl.plan.found", { count: rows.length })}</p>
-      <table className={styles.table} data-testid="draft">
-        <thead>
-          <tr>
-            <th>{t("xl.col.code")}</th>
-            <th>{t("xl.col.name")}</th>
-            <th>{t("xl.col.unit")}</th>
-            <th>{t("xl.col.target")}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ indicator, targetText }, i) => (
-            <tr key={i} title={indicator.span.text} style={indicator.confidence < 0.7 ? { background: "#FFF4CE" } : undefined}>
-              <td style={{ width: "3.5em" }}>
-                <input className={styles.cellInput} value={indicator.code} onChange={(e) => onEdit(i, { code: e.target.value })} aria-label={t("xl.col.code")} />
-              </td>
-              <td>
-                <input className={styles.cellInput} value={indicator.name} onChange={(e) => onEdit(i, { name: e.target.value })} aria-label={t("xl.col.name")} />
-                {indicator.confidence < 0.7 && <small>{t("xl.plan.low-confidence")}</small>}
-              </td>
-              <td style={{ width: "4.5em" }}>
-                <input className={styles.cellInput} value={indicator.unit} onChange={(e) => onEdit(i, { unit: e.target.value })} aria-label={t("xl.col.unit")} />
-              </td>
-              <td style={{ width: "7em" }}>
-                <select value={indicator.comparator ?? ""} onChange={(e) => onEdit(i, { comparator: (e.target.value || null) as Comparator | null })} aria-label="comparator">
-                  <option value="">—</option>
-                  {COMPARATORS.map((c) => (
-                    <option key={c} value={c}>
-                      {c}
-                    </option>
-                  ))}
-                </select>
-                <input className={styles.cellInput} value={targetText} onChange={(e) => onEdit(i, {}, e.target.value)} aria-label={t("xl.col.target")} />
-              </td>
-              <td>
-                <Button size="small" appearance="subtle" onClick={() => onRemove(i)}>
-                  {t("xl.plan.remove")}
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
   );
 }

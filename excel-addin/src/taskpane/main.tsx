@@ -2,13 +2,12 @@
 // (called once, as a function) renders the task pane. Outside Office the page runs against the fake
 // Excel the test page provides, or says that Excel is needed.
 import { createRoot } from "react-dom/client";
-import { z } from "zod";
 import { fakeHost, langFromDisplayLanguage, noHost, officeHost, type AddinHost } from "../host";
 import { registerRibbon } from "../ribbon";
 import { App } from "./App";
 
-// Zod compiles parsers with `new Function` unless told not to; the pane keeps a strict CSP possible.
-z.config({ jitless: true });
+// Zod (loaded with the first command) runs jitless: the bundle's "zod" module sets
+// `z.config({ jitless: true })` before any schema exists (excel-addin/src/bundle/zod-slim.ts).
 
 let resolveHost: (host: AddinHost) => void = () => undefined;
 const host = new Promise<AddinHost>((resolve) => (resolveHost = resolve));
