@@ -92,7 +92,7 @@ const cellValues: FuzzProperty = {
           entries.push({ code, raw: p.raw, ...(p.previous !== undefined ? { previous: p.previous } : {}), location: p.located ? { sheet: FILL_IN_SHEET, cell: `F${row}`, previousCell: `J${row}` } : null });
         }
         const findings = validateEntries(plan, entries, settings);
-        for (const f of findings) if (typeof f.message !== "string" || f.message.length === 0 || /\{\w+\}/.test(f.message)) throw new Error(`finding without a message: ${JSON.stringify(f)}`);
+        for (const f of findings) if (typeof f.message !== "string" || f.message.length === 0 || /\{(where|text|value|code|name|cell|unit|target|factor|suggested|kind|status|parts|sum|count|cells|plan|typed)\}/.test(f.message)) throw new Error(`finding without a message: ${JSON.stringify(f)}`);
         for (const entry of entries) {
           const indicator = plan.indicators.find((i) => i.code === entry.code) as Indicator;
           const isHeading = indicator.comparator === null && children.has(indicator.code);
