@@ -140,8 +140,7 @@ export interface RenderInput {
   previous: SheetFingerprint | null;
 }
 
-const GROUPS = ["numberFormats", "backgrounds", "textStyles", "horizontal", "vertical", "wraps", "validations", "rules", "merges", "names", "protection", "borders", "layout"] as const;
-type Group = (typeof GROUPS)[number] | "values";
+type Group = "values" | "numberFormats" | "backgrounds" | "textStyles" | "horizontal" | "vertical" | "wraps" | "validations" | "rules" | "merges" | "names" | "protection" | "borders" | "layout";
 
 /**
  * Writes the model into the target sheet from A1 and returns the sheet's new fingerprint. Typed

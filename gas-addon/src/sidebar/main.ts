@@ -3,6 +3,7 @@
 // consolidate the units' spreadsheets. Plain DOM; user text is only ever set as textContent.
 import type { Lang } from "../../../shared/model";
 import type { CheckResult, ConsolidateResult, FindingView, Outcome, PlanSource, PreviewResult, SidebarState } from "../api-types";
+import { formatVietnameseNumber } from "../../../shared/numbers";
 import { tg } from "../messages";
 import { call } from "./run";
 
@@ -246,7 +247,7 @@ function findingItem(f: FindingView): HTMLElement {
               );
             },
           },
-          m("gas.ui.fix", { value: String(f.fixValue).replace(".", state.lang === "vi" ? "," : ".") }),
+          m("gas.ui.fix", { value: state.lang === "vi" ? formatVietnameseNumber(f.fixValue) : f.fixValue.toLocaleString("en-US") }),
         )
       : null;
   return h(
@@ -379,8 +380,8 @@ function render(): void {
         ),
       ),
     ),
-    content,
     ...(state.status && state.status.text ? [h("div", { class: state.status.bad ? "status bad" : "status", role: "status", id: "status" }, state.status.text)] : []),
+    content,
   );
 }
 
