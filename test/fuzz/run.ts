@@ -28,7 +28,7 @@ async function runProperty(property: FuzzProperty): Promise<Row> {
   const details = (await fc.check(property.make() as fc.IRawProperty<unknown, boolean>, { seed: FUZZ_SEED, numRuns })) as fc.RunDetails<unknown>;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const note = details.failed
-    ? `FAILED after ${details.numRuns}: ${String((details.errorInstance as Error)?.message ?? details.error).split("\n").slice(0, 3).join(" / ")} — counterexample ${fc.stringify(details.counterexample).slice(0, 400)}`
+    ? `FAILED after ${details.numRuns}: ${String((details.errorInstance as Error | null)?.message ?? "interrupted").split("\n").slice(0, 3).join(" / ")} — counterexample ${fc.stringify(details.counterexample).slice(0, 400)}`
     : `${seconds} s`;
   return { what: property.name, tried: `${details.numRuns} ${property.unit}`, failed: details.failed ? 1 : 0, note };
 }
