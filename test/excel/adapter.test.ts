@@ -286,3 +286,22 @@ describe("consolidation from other units' .xlsx files", () => {
     expect(text).toContain("hong.xlsx");
   });
 });
+
+describe("replacing the plan with another one", () => {
+  test("figures move only to the same indicator: code and name must both match", async () => {
+    const fake = createFakeExcel();
+    const city = findBuiltInPlan("hai-phong-232-2025")!;
+    const ward = findBuiltInPlan("dong-hai-2025")!;
+    await load(fake, city);
+    fake.state.typeIn("Chỉ tiêu", cellOf(fake, city, "1", "actual"), 13.5);
+    const outcome = await load(fake, ward);
+    const sameName = ward.indicators.find((i) => i.code === "1")?.name === city.indicators.find((i) => i.code === "1")?.name;
+    const entry = readBack(fake.state, ward).entries.find((e) => e.code === "1");
+    if (sameName) expect(entry?.raw).toBe(13.5);
+    else {
+      expect(entry?.raw ?? null).toBeNull();
+      expect(outcome.removedData).toEqual([{ code: "1", raw: 13.5 }]);
+      expect(outcome.messages.join("\n")).toContain("1 = 13.5");
+    }
+  });
+});

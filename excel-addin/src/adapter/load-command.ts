@@ -3,6 +3,7 @@
 // override typed is read back by code and handed to the builder, so nothing typed is lost, and the
 // user is told what changed.
 import { PLAN_JSON_KEY, withMetadataSheet } from "../../../cli/xlsx/metadata";
+import { foldDiacritics } from "../../../shared/actual";
 import { defaultSettings, type ActualEntry, type Lang, type Plan, type Settings } from "../../../shared/model";
 import * as core from "../core";
 import { tx } from "../messages";
@@ -73,10 +74,11 @@ export async function loadPlan(context: Excel.RequestContext, request: LoadReque
       entries = reading.entries;
     }
   }
+  const carried = entries.filter((entry) => sameIndicator(oldPlan, plan, entry.code));
 
   // The hidden `_chitieu` sheet carries the plan in the file itself, as the CLI writes it, so a
   // workbook saved from Excel can be checked by `chitieu check` or consolidated elsewhere.
-  const model = withMetadataSheet(core.fillInWorkbook(plan, fillInOptions(entries)), { [PLAN_JSON_KEY]: JSON.stringify(plan) });
+  const model = withMetadataSheet(core.fillInWorkbook(plan, fillInOptions(carried)), { [PLAN_JSON_KEY]: JSON.stringify(plan) });
   const sheet = core.fillInSheetOf(model);
   const roles = rolesOf(model, snapshot.document);
   const state = documentState({
@@ -99,10 +101,23 @@ export async function loadPlan(context: Excel.RequestContext, request: LoadReque
       ctx.workbook.worksheets.getItem(sheet.name).activate();
     },
   });
-  return { ok: true, ...describeReload(previous ? oldPlan : null, plan, entries, sheet.name, lang) };
+  return { ok: true, ...describeReload(previous ? oldPlan : null, plan, entries, carried, sheet.name, lang) };
 }
 
-function describeReload(oldPlan: Plan | null, plan: Plan, entries: ActualEntry[], sheet: string, lang: Lang): LoadResult {
+/**
+ * Whether what was typed for `code` still belongs to the same indicator. Within one plan (a new
+ * version of it) codes are the key; when another plan replaces it, code "3" may be another
+ * indicator, so the name must match too.
+ */
+function sameIndicator(oldPlan: Plan | null, plan: Plan, code: string): boolean {
+  const now = plan.indicators.find((i) => i.code === code);
+  if (!now) return false;
+  if (!oldPlan || oldPlan.id === plan.id) return true;
+  const before = oldPlan.indicators.find((i) => i.code === code);
+  return before !== undefined && foldDiacritics(before.name) === foldDiacritics(now.name);
+}
+
+function describeReload(oldPlan: Plan | null, plan: Plan, entries: ActualEntry[], carried: ActualEntry[], sheet: string, lang: Lang): LoadResult {
   const codes = new Set(plan.indicators.map((i) => i.code));
   const oldByCode = new Map((oldPlan?.indicators ?? []).map((i) => [i.code, i]));
   const added = oldPlan ? plan.indicators.filter((i) => !oldByCode.has(i.code)).map((i) => i.code) : [];
@@ -113,13 +128,14 @@ function describeReload(oldPlan: Plan | null, plan: Plan, entries: ActualEntry[]
       return old !== undefined && (old.target !== i.target || old.comparator !== i.comparator || old.targetMin !== i.targetMin || old.targetMax !== i.targetMax);
     })
     .map((i) => i.code);
-  const keptEntries = entries.filter((e) => codes.has(e.code));
+  const keptEntries = carried;
+  const keptCodes = new Set(carried.map((e) => e.code));
   const kept = {
     actuals: keptEntries.filter((e) => hasValue(e.raw) || hasValue(e.previous)).length,
     notes: keptEntries.filter((e) => hasValue(e.note)).length,
     overrides: keptEntries.filter((e) => e.override).length,
   };
-  const removedData = entries.filter((e) => !codes.has(e.code) && hasValue(e.raw)).map((e) => ({ code: e.code, raw: e.raw }));
+  const removedData = entries.filter((e) => !keptCodes.has(e.code) && hasValue(e.raw)).map((e) => ({ code: e.code, raw: e.raw }));
   const messages = [tx("xl.load.done", { count: plan.indicators.length, sheet }, lang)];
   if (oldPlan) messages.push(tx("xl.load.kept", kept, lang));
   if (added.length) messages.push(tx("xl.load.added", { codes: added.join(", ") }, lang));
