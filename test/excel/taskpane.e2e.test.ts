@@ -94,6 +94,7 @@ test("pick the city plan → load → type actuals → check → select a findin
 
   // Pick the plan and the unit, then load.
   await page.getByTestId("source").selectOption("builtin");
+  expect(await page.getByTestId("plan").locator("option").count()).toBe(5);
   await page.getByTestId("plan").selectOption(plan.id);
   await page.getByTestId("unit").fill("Phường Đông Hải");
   await page.getByTestId("year").fill("2025");
@@ -154,6 +155,11 @@ test("pick the city plan → load → type actuals → check → select a findin
   await page.getByTestId("dashboard-counts").waitFor();
   const counts = await page.getByTestId("dashboard-counts").textContent();
   expect(counts).toContain("Chưa có số liệu");
+
+  // English on demand (Settings › Language).
+  await page.locator('[data-tab="settings"]').click();
+  await page.getByTestId("lang").selectOption("en");
+  await page.locator('[data-tab="load"]', { hasText: "Load indicators" }).waitFor();
 
   expect(pageErrors).toEqual([]);
   // Nothing reaches the network: the page's own requests go to 127.0.0.1; the CDN address is

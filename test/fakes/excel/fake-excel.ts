@@ -829,9 +829,9 @@ export class FakeConditionalFormatCollection {
   add(type: string): FakeConditionalFormat {
     const holder: { record: ConditionalFormatState | null } = { record: null };
     this.ctx.enqueue("conditionalFormats.add", type, () => {
-      this.range.forEachCell("conditionalFormats.add", () => undefined, false);
       const rect = this.range.rect();
       assertBounded("conditional format", rect);
+      this.range.forEachCell("conditionalFormats.add", () => undefined, false);
       if (type !== "Custom") throw new FakeStrictError("NotImplemented", `conditional format type ${type}`);
       holder.record = { rect: { ...rect }, type, formula: null, fill: null, fontColor: null, bold: null, stopIfTrue: false, priority: null };
       this.range.sheetOf().conditionalFormats.push(holder.record);
@@ -939,6 +939,7 @@ export class FakeDataValidation {
 
   set rule(rule: Record<string, unknown>) {
     this.ctx.enqueue("dataValidation.rule", rule, () => {
+      assertBounded("data validation", this.range.rect());
       this.range.forEachCell("dataValidation.rule", () => undefined, false);
       const record = this.record();
       const list = rule.list as { source?: unknown } | undefined;
