@@ -211,6 +211,49 @@ describe("menu and sidebar", () => {
   });
 });
 
+describe("nothing typed is lost", () => {
+  it("refuses to reload over a sheet whose key column was removed, and leaves it as it is", () => {
+    const box = sandbox(built);
+    run(box, "loadPlan", loadRequest("dong-hai-2025"));
+    const sheet = box.world.active.sheet(FILL_IN);
+    const row = rowOfCode(sheet, "1");
+    userTypes(sheet, row, columnOf("actual"), 77);
+    userTypes(sheet, 7, columnOf("code"), "");
+    const result = run(box, "loadPlan", loadRequest("dong-hai-2025"));
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/^Không nạp lại được: cấu trúc trang “Chỉ tiêu” đã bị thay đổi/);
+    expect(sheet.peek(row, columnOf("actual")).value).toBe(77);
+  });
+
+  it("never overwrites a sheet of the same name that the add-on did not write", () => {
+    const box = sandbox(built);
+    run(box, "loadPlan", loadRequest("dong-hai-2025"));
+    const own = box.world.active.insertSheet("Tổng hợp kết quả") as { getRange(a1: string): { setValue(v: unknown): void } };
+    own.getRange("A1").setValue("Bảng của tôi");
+    const result = run(box, "buildSummary", "vi");
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain("“Tổng hợp kết quả”");
+    expect(box.world.active.sheet("Tổng hợp kết quả").peek(0, 0).value).toBe("Bảng của tôi");
+  });
+
+  it("keeps the figures of indicators that left the plan, across several plan changes", () => {
+    const box = sandbox(built);
+    const load = (n: number) => run<{ removedCodes: string[] }>(box, "loadPlan", { ...loadRequest("x"), source: { kind: "reviewed", plan: { ...syntheticPlan(n), id: "thu-nghiem" } } });
+    load(12);
+    const sheet = box.world.active.sheet(FILL_IN);
+    userTypes(sheet, rowOfCode(sheet, "9"), columnOf("actual"), 9000);
+    userTypes(sheet, rowOfCode(sheet, "5"), columnOf("note"), "ghi chú mục 5");
+    expect(load(6).removedCodes).toEqual(["9"]);
+    expect(load(3).removedCodes).toEqual(["5"]);
+    const old = box.world.active.sheet("Số liệu cũ");
+    const rows = [1, 2].map((r) => [0, 1, 3].map((c) => old.peek(r, c).value));
+    expect(rows).toEqual([
+      ["9", 9000, null],
+      ["5", null, "ghi chú mục 5"],
+    ]);
+  });
+});
+
 describe("consolidation by URL", () => {
   function unitBook(planId: string, name: string, actual: number) {
     const unit = sandbox(built, "standard", { activeId: `unit-${name.replace(/\W+/g, "-")}`, activeName: name });

@@ -4,16 +4,29 @@ import type { WorkbookModel } from "../../../shared/sheet/types";
 import type { Fingerprints } from "../adapter/fingerprint";
 import { foreignNamesOf, namesOf, renderSheet } from "../adapter/render";
 import { newSheet, readSheet, type TargetSheet } from "../adapter/sheet-io";
+import type { Lang } from "../../../shared/model";
+import { tg } from "../messages";
+import { UserFacingError } from "./host";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** `known` holds sheets the command already read. Returns the fingerprints, updated. */
-export function renderWorkbook(ss: Spreadsheet, workbook: WorkbookModel, fingerprints: Fingerprints, known: Map<string, TargetSheet> = new Map()): Fingerprints {
+/**
+ * `known` holds sheets the command already read (and checked). A sheet of the same name that the
+ * add-on did not write and that holds data is never overwritten: the command stops with a message
+ * before writing anything. Returns the fingerprints, updated.
+ */
+export function renderWorkbook(ss: Spreadsheet, workbook: WorkbookModel, fingerprints: Fingerprints, lang: Lang, known: Map<string, TargetSheet> = new Map()): Fingerprints {
   const out: Fingerprints = { ...fingerprints };
-  for (const model of workbook.sheets) {
+  const targets = workbook.sheets.map((model) => {
     const previous = fingerprints[model.name] ?? null;
-    const target = known.get(model.name) ?? readSheet(ss, model.name, previous, false) ?? newSheet(ss, model.name);
+    const target = known.get(model.name) ?? readSheet(ss, model.name, previous, false);
+    if (target && !known.has(model.name) && !previous && target.extent.rows > 0) throw new UserFacingError(tg("gas.error.sheet-conflict", { sheet: model.name }, lang));
+    return target;
+  });
+  workbook.sheets.forEach((model, i) => {
+    const previous = fingerprints[model.name] ?? null;
+    const target = targets[i] ?? newSheet(ss, model.name);
     out[model.name] = renderSheet(ss, target, { model, names: namesOf(workbook, model), foreignNames: foreignNamesOf(workbook, model), previous });
-  }
+  });
   return out;
 }

@@ -125,7 +125,7 @@ function run(doc: OpenDocument, job: JobState, lang: Lang): Outcome<ConsolidateR
   });
   for (const r of job.register) inputs.push({ file: r.source, reason: r.reason });
   const workbook = consolidationWorkbook(inputs, settings, { year: info.year, issuer: info.unit, lang });
-  const fingerprints = renderWorkbook(doc.ss, workbook, doc.fingerprints);
+  const fingerprints = renderWorkbook(doc.ss, workbook, doc.fingerprints, lang);
   saveJob(doc, null, lang, fingerprintProperties(fingerprints));
   const sheet = workbook.sheets[0]!.name;
   return {

@@ -13,7 +13,9 @@ import type { TargetSheet } from "../../adapter/sheet-io";
 import { tg } from "../../messages";
 import { FILL_IN_SHEET, fillInWorkbook } from "../core";
 import { documentProperties, fingerprintProperties, writeIfChanged, type DocumentInfo } from "../document-state";
-import { fail, jsonSafeCell, openDocument, readFillInSheet, UserFacingError } from "../host";
+import { fail, jsonSafeCell, openDocument, readFillInSheet, UserFacingError, type OpenDocument } from "../host";
+import { readSheet } from "../../adapter/sheet-io";
+import type { Finding } from "../../../../shared/model";
 import { renderWorkbook } from "../render-workbook";
 
 const hasValue = (raw: unknown): boolean => raw !== null && raw !== undefined && !(typeof raw === "string" && raw.trim() === "");
@@ -40,13 +42,34 @@ export function sameLayout(read: ReadLayout | null, table: TableLayout | undefin
   return table.columns.every((c, i) => read.columns[c.key] === undefined || read.columns[c.key] === i);
 }
 
-export const OLD_FIGURES_SHEET = "Số liệu cũ";
+/** Layout problems that make matching rows by code unsafe: rewriting the sheet would lose input. */
+export function blockingProblems(problems: readonly Finding[]): Finding[] {
+  return problems.filter(
+    (p) => p.rule === "layout-header-missing" || p.rule === "layout-key-column-missing" || p.rule === "layout-duplicate-code" || (p.rule === "layout-column-missing" && p.severity === "error"),
+  );
+}
 
-function oldFiguresWorkbook(entries: ActualEntry[]): WorkbookModel {
+export const OLD_FIGURES_SHEET = "Số liệu cũ";
+const OLD_FIGURES_COLUMNS = 6;
+
+type OldRow = (string | number | boolean | null)[];
+
+/** Rows already in the sheet of old figures (kept: a second plan change must not drop the first's). */
+function oldRowsIn(doc: OpenDocument): OldRow[] {
+  const target = readSheet(doc.ss, OLD_FIGURES_SHEET, doc.fingerprints[OLD_FIGURES_SHEET] ?? null, false);
+  if (!target?.values) return [];
+  return target.values
+    .slice(1)
+    .filter((row) => row.some((v) => v !== "" && v !== null))
+    .map((row) => Array.from({ length: OLD_FIGURES_COLUMNS }, (_, i) => jsonSafeCell(row[i])));
+}
+
+function oldFiguresWorkbook(earlier: OldRow[], entries: ActualEntry[]): WorkbookModel {
   const b = new SheetBuilder(OLD_FIGURES_SHEET, "register", SHEET_FONT);
   ["Mã", "Thực hiện", "Năm trước", "Ghi chú", "Đánh giá điều chỉnh", "Lý do"].forEach((h, i) => b.set(0, i, h).width(i, i === 3 || i === 5 ? 36 : 14));
+  earlier.forEach((cells, i) => cells.forEach((v, c) => b.set(i + 1, c, typeof v === "number" || typeof v === "boolean" ? v : v === null ? null : String(v), c === 0 ? "@" : null)));
   entries.forEach((e, i) => {
-    const row = i + 1;
+    const row = earlier.length + i + 1;
     b.set(row, 0, e.code, "@");
     b.set(row, 1, jsonSafeCell(e.raw));
     b.set(row, 2, jsonSafeCell(e.previous));
@@ -69,6 +92,10 @@ export function loadPlanCommand(request: LoadRequest): Outcome<LoadResult> {
   const { ss } = doc;
   const known = new Map<string, TargetSheet>();
   const read = readFillInSheet(doc, doc.stored?.plan ?? plan, lang);
+  if (read) {
+    const broken = blockingProblems(read.reading.problems);
+    if (broken.length > 0) return fail(tg("gas.error.layout-broken", { sheet: FILL_IN_SHEET, detail: broken.map((p) => p.message).join("; ") }, lang));
+  }
   const entries: ActualEntry[] = read ? read.reading.entries : [];
 
   const previousSettings = doc.stored?.info.settings;
@@ -78,11 +105,11 @@ export function loadPlanCommand(request: LoadRequest): Outcome<LoadResult> {
     const table = workbook.sheets.find((s) => s.name === FILL_IN_SHEET)?.table;
     known.set(FILL_IN_SHEET, { ...read.target, layoutTrusted: sameLayout(read.reading.layout, table) });
   }
-  let fingerprints = renderWorkbook(ss, workbook, doc.fingerprints, known);
+  let fingerprints = renderWorkbook(ss, workbook, doc.fingerprints, lang, known);
 
   const codes = new Set(plan.indicators.map((i) => i.code));
   const removed = entries.filter((e) => !codes.has(e.code) && (hasValue(e.raw) || hasValue(e.previous) || hasValue(e.note) || e.override));
-  if (removed.length > 0) fingerprints = renderWorkbook(ss, oldFiguresWorkbook(removed), fingerprints);
+  if (removed.length > 0) fingerprints = renderWorkbook(ss, oldFiguresWorkbook(oldRowsIn(doc), removed), fingerprints, lang);
 
   const info: DocumentInfo = { planId: plan.id, customPlan: custom, unit, year: request.year, estimate: request.estimate, issuer: null, settings, lang };
   writeIfChanged(doc.store, doc.properties, { ...documentProperties(info, plan), ...fingerprintProperties(fingerprints) }, ["info", "plan", "render"]);

@@ -20,7 +20,7 @@ export function summaryCommand(lang: Lang): Outcome<SummaryResult> {
     date: todayInVietnam(),
     lang,
   });
-  const fingerprints = renderWorkbook(doc.ss, workbook, doc.fingerprints);
+  const fingerprints = renderWorkbook(doc.ss, workbook, doc.fingerprints, lang);
   writeIfChanged(doc.store, doc.properties, fingerprintProperties(fingerprints), ["render"]);
   const sheet = workbook.sheets[0]!.name;
   return { ok: true, sheet, sentence: summary.sentence, message: tg("gas.summary.done", { sheet }, lang) };
