@@ -167,3 +167,44 @@ function readRow(
   }
   return entry;
 }
+
+/** The columns a user types into; a reload must find every one of them or it would drop what they hold. */
+const INPUT_COLUMNS: readonly { key: ColumnKey; header: string }[] = [
+  { key: "actual", header: "Thực hiện" },
+  { key: "previous", header: "Thực hiện năm trước" },
+  { key: "note", header: "Ghi chú" },
+  { key: "override", header: "Đánh giá điều chỉnh" },
+  { key: "overrideReason", header: "Giải trình" },
+];
+
+const BLOCKING_LAYOUT_RULES = new Set(["layout-header-missing", "layout-key-column-missing", "layout-duplicate-code"]);
+
+/**
+ * Why a sheet must not be rewritten by "load the plan again": the table or its key cannot be read,
+ * or one of the input columns the sheet was written with is no longer found (a renamed header).
+ * Hosts call this before overwriting, and stop with these messages when it is not empty, so nothing
+ * a user typed is lost. `writtenColumns` are the input columns the existing sheet was made with
+ * (all of them for sheets this product wrote); by default every input column is expected.
+ */
+export function reloadBlockers(
+  read: FillInReadResult,
+  sheetName: string,
+  lang: Lang = "vi",
+  writtenColumns: readonly ColumnKey[] = INPUT_COLUMNS.map((c) => c.key),
+): Finding[] {
+  const blockers: Finding[] = read.problems
+    .filter((p) => BLOCKING_LAYOUT_RULES.has(p.rule))
+    .map((p) => ({ ...p, rule: "layout-reload-blocked", message: t("layout.reload-blocked-layout", { sheet: sheetName, problem: p.message }, lang) }));
+  if (read.layout === null || blockers.length > 0) return blockers;
+  for (const column of INPUT_COLUMNS) {
+    if (!writtenColumns.includes(column.key) || read.layout.columns[column.key] !== undefined) continue;
+    blockers.push({
+      severity: "error",
+      rule: "layout-reload-blocked",
+      code: null,
+      sheet: sheetName,
+      message: t("layout.reload-blocked", { sheet: sheetName, column: column.header }, lang),
+    });
+  }
+  return blockers;
+}
