@@ -100,7 +100,6 @@ export function semanticProblems(xml: string, options: SemanticOptions = {}): st
     if (url.startsWith(`${baseUrl}/assets/`) && !existsSync(join(assetsDir, url.slice(`${baseUrl}/assets/`.length))))
       problems.push(`icon file missing for ${attr(tag, "id")}: ${url}`);
   }
-  for (const icon of tags(xml, "Icon")) void icon;
   for (const block of xml.match(/<Icon>[\s\S]*?<\/Icon>/g) ?? []) {
     const sizes = tags(block, "bt:Image").map((t) => attr(t, "size"));
     for (const size of ["16", "32", "80"]) if (!sizes.includes(size)) problems.push(`an <Icon> lacks the ${size} px image`);

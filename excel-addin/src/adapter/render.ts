@@ -310,25 +310,10 @@ export function charactersToPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-const HORIZONTAL: Record<NonNullable<CellStyle["horizontal"]>, Excel.HorizontalAlignment> = {
-  left: Excel_Horizontal("Left"),
-  center: Excel_Horizontal("Center"),
-  right: Excel_Horizontal("Right"),
-};
-const VERTICAL: Record<NonNullable<CellStyle["vertical"]>, Excel.VerticalAlignment> = {
-  top: Excel_Vertical("Top"),
-  middle: Excel_Vertical("Center"),
-  bottom: Excel_Vertical("Bottom"),
-};
+// The string forms of Office.js enums: the adapter does not need the `Excel` global at load time.
+const HORIZONTAL: Record<NonNullable<CellStyle["horizontal"]>, `${Excel.HorizontalAlignment}`> = { left: "Left", center: "Center", right: "Right" };
+const VERTICAL: Record<NonNullable<CellStyle["vertical"]>, `${Excel.VerticalAlignment}`> = { top: "Top", middle: "Center", bottom: "Bottom" };
 const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
-
-// The string forms of Office.js enums: the add-in does not depend on the `Excel` global at load time.
-function Excel_Horizontal(value: `${Excel.HorizontalAlignment}`): Excel.HorizontalAlignment {
-  return value as Excel.HorizontalAlignment;
-}
-function Excel_Vertical(value: `${Excel.VerticalAlignment}`): Excel.VerticalAlignment {
-  return value as Excel.VerticalAlignment;
-}
 
 function styleStep(sheetName: string, rect: Rect, style: CellStyle): Step {
   const ops = Object.keys(style.font ?? {}).length + (style.fill ? 1 : 0) + (style.horizontal ? 1 : 0) + (style.vertical ? 1 : 0) + 2 + (style.border ? 12 : 0);
@@ -346,8 +331,8 @@ function styleStep(sheetName: string, rect: Rect, style: CellStyle): Step {
         if (font.underline !== undefined) format.font.underline = font.underline ? "Single" : "None";
       }
       if (style.fill) format.fill.color = style.fill;
-      if (style.horizontal) format.horizontalAlignment = HORIZONTAL[style.horizontal];
-      if (style.vertical) format.verticalAlignment = VERTICAL[style.vertical];
+      if (style.horizontal) format.horizontalAlignment = HORIZONTAL[style.horizontal] as Excel.HorizontalAlignment;
+      if (style.vertical) format.verticalAlignment = VERTICAL[style.vertical] as Excel.VerticalAlignment;
       if (style.wrap !== undefined) format.wrapText = style.wrap;
       if (style.indent !== undefined) format.indentLevel = style.indent;
       if (style.border) {
