@@ -18,10 +18,10 @@
 import { foldDiacritics } from "./actual";
 import { t } from "./i18n";
 import "./i18n/judgement";
+import { message } from "./message-templates";
 import {
   childrenByCode,
   parentCode,
-  STATUSES,
   depthOf,
   type CountLevel,
   type Evaluation,
@@ -112,7 +112,8 @@ export interface SummaryOptions {
 }
 
 export function emptyTally(): Tally {
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  // In the order of STATUSES.
+  const byStatus: Record<Status, number> = { Vượt: 0, Đạt: 0, "Không đạt": 0, "Chưa có số liệu": 0, "Chưa đến hạn": 0 };
   return { byStatus, counted: 0, due: 0, achieved: 0, nearMiss: 0 };
 }
 
@@ -174,114 +175,207 @@ export function summarySentence(
   settings: Pick<Settings, "lang" | "amberLabel" | "reportYear">,
   options: SummaryOptions = {},
 ): string {
-  const lang = settings.lang;
-  const pad = options.padCounts ?? false;
-  const notDue = tally.byStatus["Chưa đến hạn"];
-  if (tally.due === 0) return t("summary.sentence.none", { notDue, year: settings.reportYear }, lang) + t("summary.sentence.end", {}, lang);
-  const total = tally.due;
-  const names = (list: NamedIndicator[]) =>
-    list.length > 0 ? t("summary.sentence.names", { names: list.map((n) => sentenceName(n.name)).join(", ") }, lang) : "";
-  let sentence = t("summary.sentence.achieved", { achieved: count(tally.achieved, total, pad), total }, lang);
-  const exceeded = tally.byStatus["Vượt"];
-  if (exceeded > 0) sentence += t("summary.sentence.exceeded", { exceeded: count(exceeded, total, pad) }, lang);
-  const missed = tally.byStatus["Không đạt"];
-  if (missed > 0) {
-    sentence += t("summary.sentence.missed", { missed: count(missed, total, pad) }, lang);
-    if (tally.nearMiss > 0)
-      sentence += t("summary.sentence.near-miss", { nearMiss: count(tally.nearMiss, total, pad), amberLabel: settings.amberLabel.toLocaleLowerCase("vi") }, lang);
-    sentence += names(named.missed);
-  }
-  const noData = tally.byStatus["Chưa có số liệu"];
-  if (noData > 0) sentence += t("summary.sentence.no-data", { noData: count(noData, total, pad) }, lang) + names(named.noData);
-  if (notDue > 0) sentence += t("summary.sentence.not-due", { notDue: count(notDue, total, pad) }, lang);
-  return sentence + t("summary.sentence.end", {}, lang);
+  const names = (list: NamedIndicator[]) => list.map((n) => sentenceName(n.name));
+  return sentenceOf(tally, names(named.missed), names(named.noData), settings, options.padCounts ?? false);
 }
 
-/** The summary model of one unit's evaluated plan. */
-export function summarize(plan: Plan, evaluations: Evaluation[], settings: Settings, options: SummaryOptions = {}): Summary {
-  const byCode = new Map(evaluations.map((e) => [e.code, e]));
+let lastAmberLabel: { label: string; lower: string } | null = null;
+
+function lowerCaseLabel(label: string): string {
+  if (lastAmberLabel?.label !== label) lastAmberLabel = { label, lower: label.toLocaleLowerCase("vi") };
+  return lastAmberLabel.lower;
+}
+
+/** The sentence, from the names as the sentence writes them. */
+function sentenceOf(
+  tally: Tally,
+  missedNames: readonly string[],
+  noDataNames: readonly string[],
+  settings: Pick<Settings, "lang" | "amberLabel" | "reportYear">,
+  pad: boolean,
+): string {
+  const lang = settings.lang;
+  const notDue = tally.byStatus["Chưa đến hạn"];
+  if (tally.due === 0) return message("summary.sentence.none", { notDue, year: settings.reportYear }, lang) + message("summary.sentence.end", {}, lang);
+  const total = tally.due;
+  const names = (list: readonly string[]) => (list.length > 0 ? message("summary.sentence.names", { names: list.join(", ") }, lang) : "");
+  let sentence = message("summary.sentence.achieved", { achieved: count(tally.achieved, total, pad), total }, lang);
+  const exceeded = tally.byStatus["Vượt"];
+  if (exceeded > 0) sentence += message("summary.sentence.exceeded", { exceeded: count(exceeded, total, pad) }, lang);
+  const missed = tally.byStatus["Không đạt"];
+  if (missed > 0) {
+    sentence += message("summary.sentence.missed", { missed: count(missed, total, pad) }, lang);
+    if (tally.nearMiss > 0)
+      sentence += message("summary.sentence.near-miss", { nearMiss: count(tally.nearMiss, total, pad), amberLabel: lowerCaseLabel(settings.amberLabel) }, lang);
+    sentence += names(missedNames);
+  }
+  const noData = tally.byStatus["Chưa có số liệu"];
+  if (noData > 0) sentence += message("summary.sentence.no-data", { noData: count(noData, total, pad) }, lang) + names(noDataNames);
+  if (notDue > 0) sentence += message("summary.sentence.not-due", { notDue: count(notDue, total, pad) }, lang);
+  return sentence + message("summary.sentence.end", {}, lang);
+}
+
+/** What a summary of a plan always holds, whatever the statuses: worked out once per plan object,
+ *  count level and language (the plan is taken as fixed once it is in use). */
+interface SkeletonIndicator {
+  indicator: Indicator;
+  code: string;
+  section: number;
+  depth: number;
+  hasChildren: boolean;
+  counted: boolean;
+  /** As the named lists give it ("parent - item" for a sub-item). */
+  namedAs: string;
+  /** As the sentence writes it: namedAs without its "(…)" remarks. */
+  sentenceText: string;
+}
+
+interface SkeletonSection {
+  title: string | null;
+  label: string;
+  codes: string[];
+  /** The indicators under it, by index, in plan order. */
+  members: number[];
+}
+
+interface Skeleton {
+  indicators: SkeletonIndicator[];
+  sections: SkeletonSection[];
+  hasSections: boolean;
+  /** Two indicators share a code (a plan never checked): evaluations are then found by code. */
+  sharedCodes: boolean;
+}
+
+const skeletons = new WeakMap<Plan, Map<string, Skeleton>>();
+
+function skeletonOf(plan: Plan, settings: Settings): Skeleton {
+  let byKey = skeletons.get(plan);
+  if (!byKey) skeletons.set(plan, (byKey = new Map()));
+  const key = `${settings.countLevel}|${settings.lang}`;
+  let skeleton = byKey.get(key);
+  if (skeleton) return skeleton;
+
   const children = childrenByCode(plan.indicators);
   const counted = countedCodes(plan, settings.countLevel);
   const indicatorByCode = new Map(plan.indicators.map((ind) => [ind.code, ind]));
   const hasSections = plan.indicators.some((ind) => depthOf(ind.code) === 0 && ind.group !== null && ind.group.trim().length > 0);
-
-  const sections: SummarySection[] = [];
-  const sectionByKey = new Map<string, SummarySection>();
-  const sectionOf = (ind: Indicator): SummarySection => {
+  const sections: SkeletonSection[] = [];
+  const sectionByKey = new Map<string, number>();
+  const sectionOf = (ind: Indicator): number => {
     const top = indicatorByCode.get(topAncestor(ind.code)) ?? ind;
     const title = hasSections ? top.group?.trim() || null : null;
     const key = title === null ? "\u0000" : foldDiacritics(title);
-    let section = sectionByKey.get(key);
-    if (!section) {
-      const index = sections.length;
+    let index = sectionByKey.get(key);
+    if (index === undefined) {
+      index = sections.length;
       // In a plan with sections, indicators outside any get their own "Chỉ tiêu khác" section.
       const label = !hasSections ? "" : sectionLabel(index, title ?? t("summary.section.other", {}, settings.lang));
-      section = { index, title, label, codes: [], tally: emptyTally() };
-      sections.push(section);
-      sectionByKey.set(key, section);
+      sections.push({ title, label, codes: [], members: [] });
+      sectionByKey.set(key, index);
     }
-    return section;
+    return index;
   };
+  const indicators = plan.indicators.map((indicator, i): SkeletonIndicator => {
+    const section = sectionOf(indicator);
+    sections[section].codes.push(indicator.code);
+    sections[section].members.push(i);
+    const namedAs = sentenceNameInPlan(indicator, indicatorByCode);
+    return {
+      indicator,
+      code: indicator.code,
+      section,
+      depth: depthOf(indicator.code),
+      hasChildren: children.has(indicator.code),
+      counted: counted.has(indicator.code),
+      namedAs,
+      sentenceText: sentenceName(namedAs),
+    };
+  });
+  skeleton = { indicators, sections, hasSections, sharedCodes: indicatorByCode.size !== plan.indicators.length };
+  byKey.set(key, skeleton);
+  return skeleton;
+}
 
+/** The evaluation of each indicator: by position when they follow the plan (evaluatePlan gives them
+ *  so), else by code, the last one given for a code counting. */
+function evaluationLookup(skeleton: Skeleton, evaluations: readonly Evaluation[]): (i: number) => Evaluation | null {
+  const indicators = skeleton.indicators;
+  let inPlanOrder = !skeleton.sharedCodes && evaluations.length === indicators.length;
+  for (let i = 0; inPlanOrder && i < indicators.length; i++) inPlanOrder = evaluations[i].code === indicators[i].code;
+  if (inPlanOrder) return (i) => evaluations[i];
+  const byCode = new Map(evaluations.map((e) => [e.code, e]));
+  return (i) => byCode.get(indicators[i].code) ?? null;
+}
+
+/** The summary model of one unit's evaluated plan. */
+export function summarize(plan: Plan, evaluations: Evaluation[], settings: Settings, options: SummaryOptions = {}): Summary {
+  const skeleton = skeletonOf(plan, settings);
+  const evaluationOf = evaluationLookup(skeleton, evaluations);
+  const sectionTallies = skeleton.sections.map(() => emptyTally());
   const tally = emptyTally();
   const named = { exceeded: [] as NamedIndicator[], missed: [] as NamedIndicator[], noData: [] as NamedIndicator[], notDue: [] as NamedIndicator[] };
-  const indicatorRows = plan.indicators.map((indicator) => {
-    const evaluation = byCode.get(indicator.code) ?? null;
-    const status = evaluation?.status ?? statusWithoutEvaluation(indicator, settings.reportYear);
-    const section = sectionOf(indicator);
-    const isCounted = counted.has(indicator.code);
-    section.codes.push(indicator.code);
-    if (isCounted) {
+  const missedNames: string[] = [];
+  const noDataNames: string[] = [];
+  const overrides: SummaryOverride[] = [];
+  const reportYear = settings.reportYear;
+
+  const indicatorRows = skeleton.indicators.map((item, i) => {
+    const { indicator } = item;
+    const evaluation = evaluationOf(i);
+    const status = evaluation?.status ?? statusWithoutEvaluation(indicator, reportYear);
+    if (item.counted) {
       const nearMiss = evaluation?.nearMiss ?? false;
       addToTally(tally, status, nearMiss);
-      addToTally(section.tally, status, nearMiss);
-      const item = { code: indicator.code, name: sentenceNameInPlan(indicator, indicatorByCode) };
-      if (status === "Vượt") named.exceeded.push(item);
-      else if (status === "Không đạt") named.missed.push(item);
-      else if (status === "Chưa có số liệu") named.noData.push(item);
-      else if (status === "Chưa đến hạn") named.notDue.push(item);
+      addToTally(sectionTallies[item.section], status, nearMiss);
+      const entry = { code: item.code, name: item.namedAs };
+      if (status === "Vượt") named.exceeded.push(entry);
+      else if (status === "Không đạt") {
+        named.missed.push(entry);
+        missedNames.push(item.sentenceText);
+      } else if (status === "Chưa có số liệu") {
+        named.noData.push(entry);
+        noDataNames.push(item.sentenceText);
+      } else if (status === "Chưa đến hạn") named.notDue.push(entry);
+    }
+    if (evaluation?.override) {
+      overrides.push({ code: item.code, name: indicator.name, computedStatus: evaluation.computedStatus, status: evaluation.status, reason: evaluation.override.reason });
     }
     return {
       kind: "indicator" as const,
-      section: section.index,
-      code: indicator.code,
+      section: item.section,
+      code: item.code,
       indicator,
       evaluation,
       status,
-      depth: depthOf(indicator.code),
-      hasChildren: children.has(indicator.code),
-      counted: isCounted,
+      depth: item.depth,
+      hasChildren: item.hasChildren,
+      counted: item.counted,
     };
   });
 
   // Section rows go before the first indicator of each section; a plan whose sections are not
   // contiguous still lists each indicator under its own section, in plan order within it.
   const rows: SummaryRow[] = [];
-  for (const section of sections) {
-    if (hasSections) rows.push({ kind: "section", section: section.index, label: section.label });
-    rows.push(...indicatorRows.filter((row) => row.section === section.index));
-  }
-
-  const overrides: SummaryOverride[] = plan.indicators.flatMap((indicator) => {
-    const evaluation = byCode.get(indicator.code);
-    if (!evaluation?.override) return [];
-    return [{ code: indicator.code, name: indicator.name, computedStatus: evaluation.computedStatus, status: evaluation.status, reason: evaluation.override.reason }];
+  const sections: SummarySection[] = skeleton.sections.map((section, index) => {
+    if (skeleton.hasSections) rows.push({ kind: "section", section: index, label: section.label });
+    for (const member of section.members) rows.push(indicatorRows[member]);
+    return { index, title: section.title, label: section.label, codes: section.codes.slice(), tally: sectionTallies[index] };
   });
 
   return {
     planId: plan.id,
     planTitle: plan.title,
     issuer: plan.issuer,
-    reportYear: settings.reportYear,
+    reportYear,
     countLevel: settings.countLevel,
     lang: settings.lang,
     amberLabel: settings.amberLabel,
     rows,
     sections,
-    hasSections,
+    hasSections: skeleton.hasSections,
     tally,
     overrides,
     ...named,
-    sentence: summarySentence(tally, named, settings, options),
+    sentence: sentenceOf(tally, missedNames, noDataNames, settings, options.padCounts ?? false),
   };
 }

@@ -18,8 +18,9 @@
 //   and the plausibility checks (negative, rate above 100, fractional count), not the ones that
 //   compare with this year's target.
 import { readActual, foldDiacritics, type ReadActual } from "./actual";
-import { t, type MessageParams } from "./i18n";
+import type { MessageParams } from "./i18n";
 import "./i18n/judgement";
+import { fillTemplate, messageTemplate, type MessageTemplate } from "./message-templates";
 import { childrenByCode, type ActualEntry, type Finding, type Indicator, type Lang, type Plan, type Settings } from "./model";
 import { formatVietnameseNumber } from "./numbers";
 
@@ -73,47 +74,38 @@ export function shortName(name: string, max = 70): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:(–-]+$/, "").trim()}…`;
 }
 
-/** A number as the message language writes it: "1.234,5" in Vietnamese, "1,234.5" in English. */
+/** A number as the message language writes it: "1.234,5" in Vietnamese, "1,234.5" in English
+ *  (formatVietnameseNumber with 4 decimals, 6 below 1, trailing zeros dropped). */
 export function formatNumberFor(value: number, lang: Lang): string {
-  const vi = formatVietnameseNumber(value, { decimals: Math.abs(value) >= 1 ? 4 : 6, trimZeros: true });
-  if (lang === "vi") return vi;
-  return vi.replace(/[.,]/g, (mark) => (mark === "." ? "," : "."));
+  const magnitude = Math.abs(value);
+  const decimals = magnitude >= 1 ? 4 : 6;
+  const factor = decimals === 4 ? 1e4 : 1e6;
+  const scaled = Math.round(magnitude * factor);
+  // Below 10^13 once scaled, the rounded double prints exactly as the scaled integer's digits.
+  if (!(scaled < 1e13)) {
+    const vi = formatVietnameseNumber(value, { decimals, trimZeros: true });
+    return lang === "vi" ? vi : vi.replace(/[.,]/g, (mark) => (mark === "." ? "," : "."));
+  }
+  let fraction = scaled % factor;
+  const integer = (scaled - fraction) / factor;
+  let fractionDigits = decimals;
+  while (fraction !== 0 && fraction % 10 === 0) {
+    fraction /= 10;
+    fractionDigits--;
+  }
+  const groupMark = lang === "vi" ? "." : ",";
+  let body = groupDigits(String(integer), groupMark);
+  if (fraction !== 0) body += (lang === "vi" ? "," : ".") + String(fraction).padStart(fractionDigits, "0");
+  const negative = value < 0 || Object.is(value, -0);
+  return negative && (integer !== 0 || fraction !== 0) ? `-${body}` : body;
 }
 
-interface EntryContext {
-  indicator: Indicator;
-  entry: ActualEntry | undefined;
-  lang: Lang;
-}
-
-function where(ctx: EntryContext, previous: boolean): string {
-  const params: MessageParams = { code: ctx.indicator.code, name: shortName(ctx.indicator.name) };
-  const cell = previous ? ctx.entry?.location?.previousCell : ctx.entry?.location?.cell;
-  if (cell) return t(previous ? "judge.where.cell-previous" : "judge.where.cell", { ...params, cell }, ctx.lang);
-  return t(previous ? "judge.where.code-previous" : "judge.where.code", params, ctx.lang);
-}
-
-function finding(
-  ctx: EntryContext,
-  previous: boolean,
-  severity: Finding["severity"],
-  rule: string,
-  key: string,
-  params: MessageParams,
-  fix?: { value: number },
-): Finding {
-  const location = ctx.entry?.location;
-  const cell = previous ? location?.previousCell : location?.cell;
-  const result: Finding = {
-    severity,
-    rule,
-    code: ctx.indicator.code,
-    message: t(key, { where: where(ctx, previous), ...params }, ctx.lang),
-  };
-  if (location?.sheet) result.sheet = location.sheet;
-  if (cell) result.cell = cell;
-  if (fix) result.fix = fix;
-  return result;
+function groupDigits(digits: string, mark: string): string {
+  if (digits.length <= 3) return digits;
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += mark + digits.slice(i, i + 3);
+  return out;
 }
 
 function rawText(raw: unknown): string {
@@ -128,205 +120,430 @@ const MONEY_SCALES: { folded: string; label: string; factor: number }[] = [
   { folded: "ty dong", label: "tỷ đồng", factor: 1e9 },
 ];
 
-/** "36692000" against "36.692 triệu đồng" was most likely typed in nghìn đồng: name that scale. */
-function slipHint(unit: string, factor: number, high: boolean, lang: Lang): string {
-  const folded = foldDiacritics(unit);
-  const scale = MONEY_SCALES.find((s) => s.folded === folded);
-  if (!scale) return "";
-  const typedFactor = high ? scale.factor / factor : scale.factor * factor;
-  const typed = MONEY_SCALES.find((s) => Math.abs(s.factor - typedFactor) < 1e-9 * s.factor);
-  return typed ? t("validate.unit-slip-hint", { typed: typed.label, unit }, lang) : "";
+/** The messages validation fills, per language. */
+interface Templates {
+  lang: Lang;
+  whereCell: MessageTemplate;
+  whereCellPrevious: MessageTemplate;
+  kind: Record<"money" | "count" | "rate", string>;
+  byKey: Map<string, MessageTemplate>;
 }
 
-/** The numeric plausibility checks shared by this year's actual and last year's. */
-function plausibility(ctx: EntryContext, previous: boolean, value: number): Finding[] {
-  const out: Finding[] = [];
-  const kind = classifyUnit(ctx.indicator);
-  const shown = formatNumberFor(value, ctx.lang);
+const templatesByLang = new Map<Lang, Templates>();
+
+function templatesFor(lang: Lang): Templates {
+  let templates = templatesByLang.get(lang);
+  if (!templates) {
+    templates = {
+      lang,
+      whereCell: messageTemplate("judge.where.cell", lang),
+      whereCellPrevious: messageTemplate("judge.where.cell-previous", lang),
+      kind: {
+        money: messageTemplate("validate.kind.money", lang).text,
+        count: messageTemplate("validate.kind.count", lang).text,
+        rate: messageTemplate("validate.kind.rate", lang).text,
+      },
+      byKey: new Map(),
+    };
+    templatesByLang.set(lang, templates);
+  }
+  return templates;
+}
+
+function fill(templates: Templates, key: string, params: MessageParams): string {
+  let template = templates.byKey.get(key);
+  if (!template) templates.byKey.set(key, (template = messageTemplate(key, templates.lang)));
+  return fillTemplate(template, params);
+}
+
+/** What validation needs of one indicator, worked out once per plan, language and report year. */
+interface IndicatorCheck {
+  indicator: Indicator;
+  code: string;
+  comparator: Indicator["comparator"];
+  kind: UnitKind;
+  /** No comparator, and judged from children. */
+  isHeading: boolean;
+  /** The deadline is after the report year. */
+  notDue: boolean;
+  /** The figure the scale checks compare with (target, or targetMin for a range); null when there are none. */
+  reference: number | null;
+  unitIsPercent: boolean;
+  /** The money scale of the unit ("triệu đồng"), for the unit-slip hint. */
+  moneyScale: number | null;
+  shortName: string;
+  /** "Chỉ tiêu 5 \"…\"" and its previous-year form, for an entry that has no cell. */
+  whereCode: string;
+  whereCodePrevious: string;
+  /** For a heading whose children are parts of it: the children in plan order, and whether each
+   *  shares its unit (so its figure is summed). Null otherwise. */
+  parts: { slot: number; code: string; sameUnit: boolean }[] | null;
+  /** The index of the first indicator with this code (the plan's codes are unique unless it was never checked). */
+  slot: number;
+}
+
+interface CompiledValidation {
+  checks: IndicatorCheck[];
+  slotByCode: Map<string, number>;
+  /** Whether two indicators share a code (an unchecked plan): findings are then kept per code. */
+  sharedCodes: boolean;
+  hasParts: boolean;
+  templates: Templates;
+}
+
+const compiledValidations = new WeakMap<Plan, Map<string, CompiledValidation>>();
+
+/** The checks of a plan for the language and report year, built once per plan object and settings
+ *  (like compilePlan in evaluate.ts, it takes a plan as fixed once it is in use). */
+function compileValidation(plan: Plan, settings: Settings): CompiledValidation {
+  let bySettings = compiledValidations.get(plan);
+  if (!bySettings) compiledValidations.set(plan, (bySettings = new Map()));
+  const key = `${settings.lang}|${settings.reportYear}`;
+  let compiled = bySettings.get(key);
+  if (compiled) return compiled;
+
+  const templates = templatesFor(settings.lang);
+  const indicators = plan.indicators;
+  const children = childrenByCode(indicators);
+  const slotByCode = new Map<string, number>();
+  let sharedCodes = false;
+  indicators.forEach((ind, i) => {
+    if (slotByCode.has(ind.code)) sharedCodes = true;
+    else slotByCode.set(ind.code, i);
+  });
+  let hasParts = false;
+  const checks = indicators.map((indicator, i): IndicatorCheck => {
+    const comparator = indicator.comparator;
+    const name = shortName(indicator.name);
+    const params = { code: indicator.code, name };
+    const reference = comparator === null || comparator === "boolean" ? null : comparator === "range" ? indicator.targetMin ?? null : indicator.target;
+    const scale = MONEY_SCALES.find((s) => s.folded === foldDiacritics(indicator.unit));
+    const childList = children.get(indicator.code) ?? [];
+    let parts: IndicatorCheck["parts"] = null;
+    if (indicator.childrenAreParts && childList.length > 0) {
+      hasParts = true;
+      const unit = foldDiacritics(indicator.unit);
+      parts = childList.map((child) => ({
+        slot: slotByCode.get(child.code) as number,
+        code: child.code,
+        sameUnit: child.unit.trim() === "" || foldDiacritics(child.unit) === unit,
+      }));
+    }
+    return {
+      indicator,
+      code: indicator.code,
+      comparator,
+      kind: classifyUnit(indicator),
+      isHeading: comparator === null && children.has(indicator.code),
+      notDue: indicator.deadlineYear !== null && indicator.deadlineYear > settings.reportYear,
+      reference: reference === null || reference === 0 ? null : reference,
+      unitIsPercent: indicator.unit.trim() === "%",
+      moneyScale: scale ? scale.factor : null,
+      shortName: name,
+      whereCode: fill(templates, "judge.where.code", params),
+      whereCodePrevious: fill(templates, "judge.where.code-previous", params),
+      parts,
+      slot: slotByCode.get(indicator.code) as number,
+    };
+  });
+  compiled = { checks, slotByCode, sharedCodes, hasParts, templates };
+  bySettings.set(key, compiled);
+  return compiled;
+}
+
+/** One validation call: the plan's checks, the findings so far and the figures the parts check sums. */
+interface Run {
+  templates: Templates;
+  reportYear: number;
+  numeric: (number | undefined)[] | null;
+}
+
+function where(run: Run, check: IndicatorCheck, entry: ActualEntry | undefined, previous: boolean): string {
+  const cell = previous ? entry?.location?.previousCell : entry?.location?.cell;
+  if (cell) return fillTemplate(previous ? run.templates.whereCellPrevious : run.templates.whereCell, { code: check.code, name: check.shortName, cell });
+  return previous ? check.whereCodePrevious : check.whereCode;
+}
+
+function finding(
+  run: Run,
+  check: IndicatorCheck,
+  entry: ActualEntry | undefined,
+  previous: boolean,
+  severity: Finding["severity"],
+  rule: string,
+  key: string,
+  params: MessageParams,
+  fix?: { value: number },
+): Finding {
+  const location = entry?.location;
+  const cell = previous ? location?.previousCell : location?.cell;
+  params.where = where(run, check, entry, previous);
+  const result: Finding = { severity, rule, code: check.code, message: fill(run.templates, key, params) };
+  if (location?.sheet) result.sheet = location.sheet;
+  if (cell) result.cell = cell;
+  if (fix) result.fix = fix;
+  return result;
+}
+
+/** "36692000" against "36.692 triệu đồng" was most likely typed in nghìn đồng: name that scale. */
+function slipHint(run: Run, check: IndicatorCheck, factor: number, high: boolean): string {
+  if (check.moneyScale === null) return "";
+  const typedFactor = high ? check.moneyScale / factor : check.moneyScale * factor;
+  const typed = MONEY_SCALES.find((s) => Math.abs(s.factor - typedFactor) < 1e-9 * s.factor);
+  return typed ? fill(run.templates, "validate.unit-slip-hint", { typed: typed.label, unit: check.indicator.unit }) : "";
+}
+
+/** The numeric plausibility checks shared by this year's actual and last year's; how many it found. */
+function plausibility(run: Run, check: IndicatorCheck, entry: ActualEntry | undefined, previous: boolean, value: number, out: Finding[]): number {
+  const kind = check.kind;
+  const lang = run.templates.lang;
+  let found = 0;
   if (value < 0 && (kind === "money" || kind === "count" || kind === "rate")) {
-    out.push(finding(ctx, previous, "error", "negative", "validate.negative", { value: shown, kind: t(`validate.kind.${kind}`, {}, ctx.lang) }));
+    const params = { value: formatNumberFor(value, lang), kind: run.templates.kind[kind] };
+    out.push(finding(run, check, entry, previous, "error", "negative", "validate.negative", params));
+    found++;
   }
   if (kind === "rate" && value > 100) {
-    out.push(finding(ctx, previous, "error", "rate-above-100", "validate.rate-above-100", { value: shown }));
+    out.push(finding(run, check, entry, previous, "error", "rate-above-100", "validate.rate-above-100", { value: formatNumberFor(value, lang) }));
+    found++;
   }
   if (kind === "count" && !Number.isInteger(value)) {
-    out.push(finding(ctx, previous, "error", "fractional-count", "validate.fractional-count", { value: shown, unit: ctx.indicator.unit }));
+    const params = { value: formatNumberFor(value, lang), unit: check.indicator.unit };
+    out.push(finding(run, check, entry, previous, "error", "fractional-count", "validate.fractional-count", params));
+    found++;
   }
-  return out;
+  return found;
 }
 
 /** The checks that compare this year's actual with the target. */
-function againstTarget(ctx: EntryContext, value: number, settings: Settings): Finding[] {
-  const ind = ctx.indicator;
-  if (ind.comparator === null || ind.comparator === "boolean") return [];
-  const reference = ind.comparator === "range" ? ind.targetMin ?? null : ind.target;
-  if (reference === null || reference === 0 || value === 0) return [];
-  const lang = ctx.lang;
-  const unitIsPercent = ind.unit.trim() === "%";
-  if (unitIsPercent && value > 0 && value < 1 && Math.abs(reference) > 1) {
-    return [
-      finding(ctx, false, "warning", "fraction-of-rate", "validate.fraction-of-rate", {
-        value: formatNumberFor(value, lang),
-        target: formatNumberFor(reference, lang),
-        suggested: formatNumberFor(Number((value * 100).toPrecision(12)), lang),
-      }),
-    ];
+function againstTarget(run: Run, check: IndicatorCheck, entry: ActualEntry | undefined, value: number, out: Finding[]): void {
+  const reference = check.reference;
+  if (reference === null || value === 0) return;
+  const lang = run.templates.lang;
+  if (check.unitIsPercent && value > 0 && value < 1 && Math.abs(reference) > 1) {
+    const params = {
+      value: formatNumberFor(value, lang),
+      target: formatNumberFor(reference, lang),
+      suggested: formatNumberFor(Number((value * 100).toPrecision(12)), lang),
+    };
+    out.push(finding(run, check, entry, false, "warning", "fraction-of-rate", "validate.fraction-of-rate", params));
+    return;
   }
   const ratio = Math.abs(value) / Math.abs(reference);
-  const notDue = ind.deadlineYear !== null && ind.deadlineYear > settings.reportYear;
   const high = ratio > 10;
-  const low = ratio < 0.1 && !notDue;
-  if (!high && !low) return [];
+  const low = ratio < 0.1 && !check.notDue;
+  if (!high && !low) return;
   const factor = 10 ** Math.round(Math.log10(high ? ratio : 1 / ratio));
   const params = {
     value: formatNumberFor(value, lang),
     factor: formatNumberFor(factor, lang),
-    target: `${formatNumberFor(reference, lang)} ${ind.unit}`.trim(),
+    target: `${formatNumberFor(reference, lang)} ${check.indicator.unit}`.trim(),
   };
-  const result = finding(ctx, false, "warning", "unit-slip", high ? "validate.unit-slip-high" : "validate.unit-slip-low", params);
-  result.message += slipHint(ind.unit, factor, high, lang);
-  return [result];
+  const result = finding(run, check, entry, false, "warning", "unit-slip", high ? "validate.unit-slip-high" : "validate.unit-slip-low", params);
+  result.message += slipHint(run, check, factor, high);
+  out.push(result);
 }
 
-/** Reading problems of one value: cell errors, text, impossible numbers, typed-as-text numbers. */
-function readingFindings(ctx: EntryContext, previous: boolean, raw: unknown, read: ReadActual): Finding[] {
-  const text = rawText(raw);
+/** Reading problems of one value: cell errors, text, impossible numbers, typed-as-text numbers.
+ *  `comparator` is the one the value was read with (">=" for a heading's own figure). */
+function readingFindings(
+  run: Run,
+  check: IndicatorCheck,
+  entry: ActualEntry | undefined,
+  previous: boolean,
+  comparator: Indicator["comparator"],
+  raw: unknown,
+  read: ReadActual,
+  out: Finding[],
+): void {
   switch (read.kind) {
     case "error":
-      return [finding(ctx, previous, "error", "cell-error", "validate.cell-error", { text: read.text })];
+      out.push(finding(run, check, entry, previous, "error", "cell-error", "validate.cell-error", { text: read.text }));
+      return;
     case "impossible":
-      return [finding(ctx, previous, "error", "impossible", "validate.impossible", { text: typeof read.value === "number" ? String(read.value) : read.value })];
+      out.push(finding(run, check, entry, previous, "error", "impossible", "validate.impossible", { text: typeof read.value === "number" ? String(read.value) : read.value }));
+      return;
     case "text":
-      return ctx.indicator.comparator === "boolean" && !previous
-        ? [finding(ctx, previous, "error", "boolean-word", "validate.boolean-word", { text: read.text })]
-        : [finding(ctx, previous, "error", "not-a-number", "validate.not-a-number", { text: read.text })];
+      if (comparator === "boolean" && !previous) out.push(finding(run, check, entry, previous, "error", "boolean-word", "validate.boolean-word", { text: read.text }));
+      else out.push(finding(run, check, entry, previous, "error", "not-a-number", "validate.not-a-number", { text: read.text }));
+      return;
     case "number":
-      if (ctx.indicator.comparator === "boolean" && !previous)
-        return [finding(ctx, previous, "error", "boolean-word", "validate.boolean-word", { text })];
-      return read.fromText
-        ? [finding(ctx, previous, "warning", "number-as-text", "validate.number-as-text", { text, value: formatNumberFor(read.value, ctx.lang) }, { value: read.value })]
-        : [];
+      if (comparator === "boolean" && !previous) {
+        out.push(finding(run, check, entry, previous, "error", "boolean-word", "validate.boolean-word", { text: rawText(raw) }));
+      } else if (read.fromText) {
+        const params = { text: rawText(raw), value: formatNumberFor(read.value, run.templates.lang) };
+        out.push(finding(run, check, entry, previous, "warning", "number-as-text", "validate.number-as-text", params, { value: read.value }));
+      }
+      return;
     case "boolean":
-      if (ctx.indicator.comparator === "boolean" || (ctx.indicator.comparator === null && !previous)) return [];
-      return [finding(ctx, previous, "error", "not-a-number", "validate.not-a-number", { text })];
+      if (comparator === "boolean" || (comparator === null && !previous)) return;
+      out.push(finding(run, check, entry, previous, "error", "not-a-number", "validate.not-a-number", { text: rawText(raw) }));
+      return;
     case "blank":
-      return [];
+      return;
   }
 }
 
-function isBlankRaw(raw: unknown): boolean {
-  return readActual(raw, null).kind === "blank";
+/** Every finding on one indicator's entry, in the order the rules are listed. */
+function checkIndicator(run: Run, check: IndicatorCheck, list: readonly ActualEntry[] | null, entry: ActualEntry | undefined, out: Finding[]): void {
+  if (list !== null && list.length > 1) {
+    const cells = list.map((e) => e.location?.cell).filter((c): c is string => Boolean(c));
+    out.push({
+      severity: "error",
+      rule: "layout-duplicate-code",
+      code: check.code,
+      ...(entry?.location?.sheet ? { sheet: entry.location.sheet } : {}),
+      ...(cells[1] ? { cell: cells[1] } : {}),
+      message: fill(run.templates, "validate.duplicate-code", { where: where(run, check, entry, false), code: check.code, count: list.length, cells: cells.join(", ") || "—" }),
+    });
+  }
+
+  const comparator = check.comparator;
+  const raw = entry === undefined ? null : entry.raw ?? null;
+  if (!check.isHeading) {
+    const read = readActual(raw, comparator);
+    if (read.kind === "blank") {
+      if (!check.notDue) out.push(finding(run, check, entry, false, "warning", "blank", "validate.blank", {}));
+    } else {
+      readingFindings(run, check, entry, false, comparator, raw, read, out);
+      if (read.kind === "number" && comparator !== "boolean") {
+        if (run.numeric !== null) run.numeric[check.slot] = read.value;
+        // One clear message per value: a scale warning adds nothing to a sign or range error.
+        if (plausibility(run, check, entry, false, read.value, out) === 0) againstTarget(run, check, entry, read.value, out);
+      }
+    }
+  } else {
+    // A heading's own figure (e.g. the revenue total) still feeds the parts check.
+    const read = readActual(raw, ">=");
+    if (read.kind !== "blank") {
+      readingFindings(run, check, entry, false, ">=", raw, read, out);
+      if (read.kind === "number") {
+        if (run.numeric !== null) run.numeric[check.slot] = read.value;
+        plausibility(run, check, entry, false, read.value, out);
+      }
+    }
+  }
+
+  const previousRaw = entry?.previous;
+  if (comparator !== "boolean" && previousRaw !== undefined) {
+    const read = readActual(previousRaw, comparator ?? ">=");
+    if (read.kind !== "blank") {
+      readingFindings(run, check, entry, true, comparator, previousRaw, read, out);
+      if (read.kind === "number") plausibility(run, check, entry, true, read.value, out);
+    }
+  }
+
+  const override = entry?.override;
+  if (override && (typeof override.reason !== "string" || override.reason.trim().length === 0)) {
+    out.push(finding(run, check, entry, false, "warning", "override-no-reason", "validate.override-no-reason", { status: override.status }));
+  }
+}
+
+/** The parts of a heading add up to more than its own figure: the finding, or null. */
+function partsFinding(run: Run, check: IndicatorCheck, entry: ActualEntry | undefined): Finding | null {
+  const numeric = run.numeric as (number | undefined)[];
+  const total = numeric[check.slot];
+  if (total === undefined || check.parts === null) return null;
+  const known: string[] = [];
+  let sum = 0;
+  for (const part of check.parts) {
+    const value = numeric[part.slot];
+    if (!part.sameUnit || value === undefined) continue;
+    known.push(part.code);
+    sum += value;
+  }
+  if (known.length === 0 || !(sum > total + Math.abs(total) * 1e-9)) return null;
+  const lang = run.templates.lang;
+  return finding(run, check, entry, false, "error", "parts-exceed-parent", "validate.parts-exceed-parent", {
+    parts: known.join(", "),
+    sum: formatNumberFor(sum, lang),
+    value: formatNumberFor(total, lang),
+  });
 }
 
 /** Every finding on the entered actuals of a plan, in plan order. */
 export function validateEntries(plan: Plan, entries: ActualEntry[], settings: Settings): Finding[] {
-  const lang = settings.lang;
-  const children = childrenByCode(plan.indicators);
-  const byCode = new Map<string, ActualEntry[]>();
+  const compiled = compileValidation(plan, settings);
+  const { checks, templates } = compiled;
+  const n = checks.length;
   const findings: Finding[] = [];
-  const codes = new Set(plan.indicators.map((ind) => ind.code));
+  const run: Run = { templates, reportYear: settings.reportYear, numeric: compiled.hasParts ? new Array<number | undefined>(n) : null };
 
-  for (const entry of entries) {
-    const code = String(entry.code ?? "").trim();
-    if (!codes.has(code)) {
-      const cell = entry.location?.cell;
-      const whereText = cell ? t("judge.where.cell-only", { cell }, lang) : t("judge.where.line", { code }, lang);
-      findings.push({
-        severity: "error",
-        rule: "layout-unknown-code",
-        code: code.length ? code : null,
-        ...(entry.location?.sheet ? { sheet: entry.location.sheet } : {}),
-        ...(cell ? { cell } : {}),
-        message: t("validate.unknown-code", { where: whereText, code, plan: plan.title }, lang),
-      });
-      continue;
+  // The first entry of each indicator (by slot) and, when a code is entered twice, all of them.
+  let firstEntry: readonly (ActualEntry | undefined)[];
+  let lists: Map<number, ActualEntry[]> | null = null;
+  let inPlanOrder = !compiled.sharedCodes && entries.length === n;
+  for (let i = 0; inPlanOrder && i < n; i++) inPlanOrder = entries[i].code === checks[i].code;
+  if (inPlanOrder) {
+    firstEntry = entries;
+  } else {
+    const first = new Array<ActualEntry | undefined>(n);
+    for (const entry of entries) {
+      const code = String(entry.code ?? "").trim();
+      const slot = compiled.slotByCode.get(code);
+      if (slot === undefined) {
+        const cell = entry.location?.cell;
+        const whereText = cell ? fill(templates, "judge.where.cell-only", { cell }) : fill(templates, "judge.where.line", { code });
+        findings.push({
+          severity: "error",
+          rule: "layout-unknown-code",
+          code: code.length ? code : null,
+          ...(entry.location?.sheet ? { sheet: entry.location.sheet } : {}),
+          ...(cell ? { cell } : {}),
+          message: fill(templates, "validate.unknown-code", { where: whereText, code, plan: plan.title }),
+        });
+        continue;
+      }
+      if (first[slot] === undefined) {
+        first[slot] = entry;
+        continue;
+      }
+      lists ??= new Map();
+      const list = lists.get(slot);
+      if (list) list.push(entry);
+      else lists.set(slot, [first[slot] as ActualEntry, entry]);
     }
-    const list = byCode.get(code);
-    if (list) list.push(entry);
-    else byCode.set(code, [entry]);
+    firstEntry = first;
   }
 
-  const perIndicator = new Map<string, Finding[]>();
-  const numericActual = new Map<string, number>();
+  if (compiled.sharedCodes) return validateSharedCodes(run, compiled, firstEntry, lists, findings);
 
-  for (const indicator of plan.indicators) {
-    const list = byCode.get(indicator.code) ?? [];
-    const entry = list[0];
-    const ctx: EntryContext = { indicator, entry, lang };
+  // Each indicator's findings go straight into the list; a parts finding goes after its heading's own.
+  const partsAt: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const check = checks[i];
+    checkIndicator(run, check, lists === null ? null : lists.get(i) ?? null, firstEntry[i], findings);
+    if (check.parts !== null) partsAt.push(i, findings.length);
+  }
+  for (let k = partsAt.length - 2; k >= 0; k -= 2) {
+    const i = partsAt[k];
+    const extra = partsFinding(run, checks[i], firstEntry[i]);
+    if (extra) findings.splice(partsAt[k + 1], 0, extra);
+  }
+  return findings;
+}
+
+/** A plan that was never checked may give two indicators one code: the findings are then kept per
+ *  code, the last indicator's standing for both, as they always were. */
+function validateSharedCodes(
+  run: Run,
+  compiled: CompiledValidation,
+  firstEntry: readonly (ActualEntry | undefined)[],
+  lists: Map<number, ActualEntry[]> | null,
+  findings: Finding[],
+): Finding[] {
+  const { checks } = compiled;
+  const bySlot = new Map<number, Finding[]>();
+  for (const check of checks) {
     const out: Finding[] = [];
-    if (list.length > 1) {
-      const cells = list.map((e) => e.location?.cell).filter((c): c is string => Boolean(c));
-      out.push({
-        severity: "error",
-        rule: "layout-duplicate-code",
-        code: indicator.code,
-        ...(entry?.location?.sheet ? { sheet: entry.location.sheet } : {}),
-        ...(cells[1] ? { cell: cells[1] } : {}),
-        message: t("validate.duplicate-code", { where: where(ctx, false), code: indicator.code, count: list.length, cells: cells.join(", ") || "—" }, lang),
-      });
-    }
-
-    const isHeading = indicator.comparator === null && children.has(indicator.code);
-    const notDue = indicator.deadlineYear !== null && indicator.deadlineYear > settings.reportYear;
-    const raw = entry?.raw ?? null;
-    if (!isHeading) {
-      const read = readActual(raw, indicator.comparator);
-      if (read.kind === "blank") {
-        if (!notDue) out.push(finding(ctx, false, "warning", "blank", "validate.blank", {}));
-      } else {
-        out.push(...readingFindings(ctx, false, raw, read));
-        if (read.kind === "number" && indicator.comparator !== "boolean") {
-          numericActual.set(indicator.code, read.value);
-          const implausible = plausibility(ctx, false, read.value);
-          out.push(...implausible);
-          // One clear message per value: a scale warning adds nothing to a sign or range error.
-          if (implausible.length === 0) out.push(...againstTarget(ctx, read.value, settings));
-        }
-      }
-    } else if (!isBlankRaw(raw)) {
-      // A heading's own figure (e.g. the revenue total) still feeds the parts check.
-      const read = readActual(raw, ">=");
-      out.push(...readingFindings({ ...ctx, indicator: { ...indicator, comparator: ">=" } }, false, raw, read));
-      if (read.kind === "number") {
-        numericActual.set(indicator.code, read.value);
-        out.push(...plausibility(ctx, false, read.value));
-      }
-    }
-
-    const previousRaw = entry?.previous;
-    if (indicator.comparator !== "boolean" && previousRaw !== undefined && !isBlankRaw(previousRaw)) {
-      const read = readActual(previousRaw, indicator.comparator ?? ">=");
-      out.push(...readingFindings(ctx, true, previousRaw, read));
-      if (read.kind === "number") out.push(...plausibility(ctx, true, read.value));
-    }
-
-    const override = entry?.override;
-    if (override && (typeof override.reason !== "string" || override.reason.trim().length === 0)) {
-      out.push(finding(ctx, false, "warning", "override-no-reason", "validate.override-no-reason", { status: override.status }));
-    }
-    perIndicator.set(indicator.code, out);
+    checkIndicator(run, check, lists?.get(check.slot) ?? null, firstEntry[check.slot], out);
+    bySlot.set(check.slot, out);
   }
-
-  for (const parent of plan.indicators) {
-    if (!parent.childrenAreParts) continue;
-    const total = numericActual.get(parent.code);
-    const parts = children.get(parent.code) ?? [];
-    if (total === undefined || parts.length === 0) continue;
-    const sameUnit = (child: Indicator) => child.unit.trim() === "" || foldDiacritics(child.unit) === foldDiacritics(parent.unit);
-    const known = parts.filter((child) => sameUnit(child) && numericActual.has(child.code));
-    const sum = known.reduce((acc, child) => acc + (numericActual.get(child.code) ?? 0), 0);
-    if (known.length > 0 && sum > total + Math.abs(total) * 1e-9) {
-      const ctx: EntryContext = { indicator: parent, entry: byCode.get(parent.code)?.[0], lang };
-      perIndicator.get(parent.code)?.push(
-        finding(ctx, false, "error", "parts-exceed-parent", "validate.parts-exceed-parent", {
-          parts: known.map((c) => c.code).join(", "),
-          sum: formatNumberFor(sum, lang),
-          value: formatNumberFor(total, lang),
-        }),
-      );
-    }
+  for (const check of checks) {
+    if (check.parts === null) continue;
+    const extra = partsFinding(run, check, firstEntry[check.slot]);
+    if (extra) bySlot.get(check.slot)?.push(extra);
   }
-
-  for (const indicator of plan.indicators) findings.push(...(perIndicator.get(indicator.code) ?? []));
+  for (const check of checks) findings.push(...(bySlot.get(check.slot) ?? []));
   return findings;
 }
