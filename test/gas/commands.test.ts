@@ -83,6 +83,10 @@ describe.each(PLAN_IDS)("plan %s", (planId) => {
     expect(ownRules(sheet).map((d) => unmarkFormula(String(d.values[0]))).sort()).toEqual(expectedRules.sort());
     expect(box.world.active.named.get(fillIn.table!.anchorName)?.range.getA1Notation()).toBe(`A${fillIn.table!.headerRow + 1}:${a1Of(fillIn.table!.lastDataRow, fillIn.table!.columns.length - 1)}`);
     expect(box.world.active.sheet(model.sheets[1]!.name).hidden).toBe(true);
+    // The header rows are frozen; the columns are not: the title rows are merged across them,
+    // and Sheets cannot freeze through a merged range.
+    expect(sheet.frozenRows).toBe(fillIn.frozen!.rows);
+    expect(sheet.frozenCols).toBe(0);
   });
 
   it("reloads keeping every actual, note and override typed, and the user's own rules", () => {
@@ -171,6 +175,11 @@ describe("menu and sidebar", () => {
     const shown = box.world.ui.sidebars[0]!;
     expect(shown.title).toBe("Chỉ tiêu thi đua");
     expect(shown.content).toContain('<meta name="chitieu-start" content="check">');
+  });
+
+  it("refuses a Date sent through google.script.run, as Apps Script does", () => {
+    const box = sandbox(built);
+    expect(() => box.call("activateCell", FILL_IN, new Date(), "vi")).toThrow(/Date cannot cross google.script.run/);
   });
 
   it("answers the sidebar with the plans and what is loaded, as JSON-safe data", () => {

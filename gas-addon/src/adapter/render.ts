@@ -126,6 +126,18 @@ export function mergeGroups(merges: Rect[]): { range: Rect; across: boolean }[] 
   return out;
 }
 
+/**
+ * The most rows (or columns) up to `wanted` that can be frozen: Sheets refuses to freeze through a
+ * merged range (the title block merged across the sheet, for instance), where Excel allows it.
+ */
+export function freezable(wanted: number, merges: readonly Rect[], axis: "rows" | "cols"): number {
+  for (let n = wanted; n > 0; n--) {
+    const straddles = merges.some((m) => (axis === "rows" ? m.row < n && m.row + m.rows > n : m.col < n && m.col + m.cols > n));
+    if (!straddles) return n;
+  }
+  return 0;
+}
+
 export interface NamedRect {
   name: string;
   range: Rect;
@@ -252,8 +264,10 @@ export function renderSheet(ss: Spreadsheet, target: TargetSheet, input: RenderI
   if (write("layout")) {
     for (const run of widthRuns(model)) sheet().setColumnWidths(run.start + 1, run.count, run.px);
     for (const run of hiddenRuns(model)) sheet().hideColumns(run.start + 1, run.count);
-    if (model.frozen?.rows) sheet().setFrozenRows(model.frozen.rows);
-    if (model.frozen?.cols) sheet().setFrozenColumns(model.frozen.cols);
+    const frozenRows = freezable(model.frozen?.rows ?? 0, model.merges, "rows");
+    const frozenCols = freezable(model.frozen?.cols ?? 0, model.merges, "cols");
+    if (frozenRows > 0) sheet().setFrozenRows(frozenRows);
+    if (frozenCols > 0) sheet().setFrozenColumns(frozenCols);
     if (model.hidden) sheet().hideSheet();
   }
   return { rows, cols, readback: literalOnly ? readbackOf(raster) : null, groups: hashes };

@@ -332,6 +332,13 @@ export class FakeRange {
   }
 }
 
+/** Whether a merged range would straddle the frozen rows' or columns' edge (Sheets refuses it). */
+function splits(m: Rect0, frozenRows: number, frozenCols: number): boolean {
+  const acrossRows = frozenRows > 0 && m.row < frozenRows && m.row + m.rows > frozenRows;
+  const acrossCols = frozenCols > 0 && m.col < frozenCols && m.col + m.cols > frozenCols;
+  return acrossRows || acrossCols;
+}
+
 function overlaps(a: Rect0, b: Rect0): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }
@@ -390,6 +397,7 @@ export class FakeSheet {
   }
   addMerge(rect: Rect0): void {
     if (this.merges.some((m) => overlaps(m, rect))) throw new Error("Exception: You must select all cells in a merged range to merge or unmerge them.");
+    if (splits(rect, this.frozenRows, this.frozenCols)) throw new Error("Exception: You can't merge frozen and non-frozen cells.");
     this.merges.push(rect);
   }
   private checkBounds(rect: Rect0): void {
@@ -495,9 +503,11 @@ export class FakeSheet {
     return this.protections.filter((p) => p.type === type).map((p) => this.book.wrap(p, "Protection"));
   }
   setFrozenRows(n: number): void {
+    if (this.merges.some((m) => splits(m, n, 0))) throw new Error("Exception: Sorry, it is not possible to freeze rows that contain only part of a merged cell.");
     this.frozenRows = n;
   }
   setFrozenColumns(n: number): void {
+    if (this.merges.some((m) => splits(m, 0, n))) throw new Error("Exception: Sorry, it is not possible to freeze columns that contain only part of a merged cell.");
     this.frozenCols = n;
   }
   setColumnWidth(col: number, width: number): unknown {
