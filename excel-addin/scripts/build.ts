@@ -74,8 +74,8 @@ export async function buildTaskpane(options: { outDir?: string; baseUrl?: string
     format: "esm",
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
-    // ES2017 syntax: Excel 2019/2021 on Windows without WebView2 run add-ins in EdgeHTML (Edge 18),
-    // which has ES2017 but not later syntax. IE11 (Trident) is not supported (README, "Yêu cầu").
+    // ES2017 syntax for older WebKit on Mac; the web views the pane needs are listed in the README
+    // ("Yêu cầu"): EdgeHTML and IE11 (Excel 2019 perpetual on Windows) are not among them.
     target: ["es2017"],
     outdir: outDir,
     entryNames: "taskpane",
