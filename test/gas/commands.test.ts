@@ -220,6 +220,21 @@ describe("menu and sidebar", () => {
   });
 });
 
+describe("text from documents stays text", () => {
+  it("writes names that look like formulas, numbers or dates as literal text", () => {
+    const box = sandbox(built);
+    const tricky = ["=SUM(A1:A9)", "+84 đường dây nóng", "-5% chi phí thường xuyên", "@Phòng Kinh tế", "1.234", "01/02", "TRUE", "'trích dẫn"];
+    const plan = syntheticPlan(tricky.length);
+    plan.indicators.forEach((ind, i) => (ind.name = tricky[i]!));
+    expect(run(box, "loadPlan", { ...loadRequest("x"), source: { kind: "reviewed", plan } }).ok).toBe(true);
+    const sheet = box.world.active.sheet(FILL_IN);
+    const written = plan.indicators.map((ind) => sheet.peek(rowOfCode(sheet, ind.code), columnOf("name")));
+    expect(written.map((c) => c.value)).toEqual(tricky);
+    expect(written.every((c) => c.formula === null && !c.reinterpreted)).toBe(true);
+    expect(sheet.peek(rowOfCode(sheet, "1"), columnOf("code")).value).toBe("1");
+  });
+});
+
 describe("nothing typed is lost", () => {
   it("refuses to reload over a sheet whose key column was removed, and leaves it as it is", () => {
     const box = sandbox(built);
@@ -333,10 +348,15 @@ describe("service calls per command", () => {
       expect(fn().ok).toBe(true);
       counts[name] = box.world.log.count;
     };
-    step("load", () => run(box, "loadPlan", { ...loadRequest("x"), source: { kind: "reviewed", plan } }));
-    step("reload", () => run(box, "loadPlan", { ...loadRequest("x"), source: { kind: "reviewed", plan } }));
+    const request = { ...loadRequest("x"), source: { kind: "reviewed", plan } };
+    step("load", () => run(box, "loadPlan", request));
+    const sheet = box.world.active.sheet(FILL_IN);
+    userTypes(sheet, rowOfCode(sheet, "1"), columnOf("actual"), "1.234,5");
+    step("reload", () => run(box, "loadPlan", request));
     step("check", () => run(box, "checkFigures", "vi"));
+    step("fix", () => run(box, "fixNumberAsText", FILL_IN, a1Of(rowOfCode(sheet, "1"), columnOf("actual")), 1234.5, "vi"));
     step("summary", () => run(box, "buildSummary", "vi"));
+    userTypes(sheet, rowOfCode(sheet, "2"), columnOf("actual"), 1);
     step("summaryAgain", () => run(box, "buildSummary", "vi"));
     return counts;
   }
@@ -346,6 +366,14 @@ describe("service calls per command", () => {
     expect(medium).toEqual(small);
     // A new sheet has 1000 rows: writing 3000 takes one more call to add rows, once.
     expect(large).toEqual({ ...small, load: small!.load + 1, summary: small!.summary + 1 });
-    expect(small!.check).toBeLessThanOrEqual(12);
+  });
+
+  it("stay within 12 for every command but the first writing of a sheet", () => {
+    const counts = measure(300);
+    for (const command of ["reload", "check", "fix", "summaryAgain"]) expect([command, counts[command]! <= 12]).toEqual([command, true]);
+    // The first load and the first summary create their sheets: each named range, column width and
+    // merged block is one call (see README, "Service calls per command").
+    expect(counts.load).toBeLessThanOrEqual(65);
+    expect(counts.summary).toBeLessThanOrEqual(40);
   });
 });
