@@ -289,6 +289,22 @@ describe("consolidation by URL", () => {
     return book;
   }
 
+  it.each(PLAN_IDS)("consolidates units filled in on plan %s, with the unreadable file in the register", (planId) => {
+    const box = sandbox(built, "consolidation");
+    run(box, "loadPlan", loadRequest(planId, "UBND cấp trên"));
+    const first = unitBook(planId, "Đơn vị A", 100);
+    const second = unitBook(planId, "Đơn vị B", 50);
+    box.world.byUrl.set(first.url, first);
+    box.world.byUrl.set(second.url, second);
+    const missing = "https://docs.google.com/spreadsheets/d/da-xoa/edit";
+    const result = run<{ finished: boolean; units: number; register: { source: string; reason: string }[]; sheet: string }>(box, "startConsolidation", [first.url, missing, second.url], "vi");
+    expect(result).toMatchObject({ ok: true, finished: true, units: 2 });
+    expect(result.register).toHaveLength(1);
+    expect(result.register[0]!.source).toBe(missing);
+    const texts = [...box.world.active.sheet(result.sheet).cells.values()].map((c) => c.value);
+    expect(texts).toEqual(expect.arrayContaining(["Đơn vị A", "Đơn vị B"]));
+  });
+
   it("is not offered by the standard installation", () => {
     const box = sandbox(built, "standard");
     const result = run(box, "startConsolidation", ["https://docs.google.com/spreadsheets/d/x/edit"], "vi");
