@@ -40,7 +40,8 @@ export function readBooleanWord(text: string): boolean | null {
   return null;
 }
 
-/** Reads what a cell or a form holds for an indicator with the given comparator. Never throws. */
+/** Reads what a cell or a form holds for an indicator with the given comparator. Never throws.
+ *  A reading of text may be shared between calls: treat it as read-only. */
 export function readActual(raw: unknown, comparator: Comparator | null): ReadActual {
   if (raw === null || raw === undefined) return { kind: "blank" };
   if (typeof raw === "boolean") return { kind: "boolean", value: raw, fromText: false };
@@ -49,11 +50,36 @@ export function readActual(raw: unknown, comparator: Comparator | null): ReadAct
     if (comparator === "boolean" && (raw === 0 || raw === 1)) return { kind: "boolean", value: raw === 1, fromText: false };
     return { kind: "number", value: raw === 0 ? 0 : raw, fromText: false };
   }
+  if (typeof raw === "string") return raw.length <= REMEMBERED_LENGTH ? readRemembered(raw, comparator) : readText(raw, comparator);
   if (raw instanceof Date) return { kind: "text", text: raw.toISOString().slice(0, 10) };
   if (typeof raw === "object" && raw !== null && "error" in raw) return { kind: "error", text: String((raw as { error: unknown }).error) };
-  const text = String(raw).normalize("NFC").trim();
+  return readText(String(raw), comparator);
+}
+
+// The same text is read again and again: by evaluation then validation of one entry, and by every
+// unit that types "Đạt" or "chưa có". Its reading depends only on whether the comparator is
+// "boolean", null or another one, so the last few thousand short texts read are remembered per kind.
+const REMEMBERED_TEXTS = 4096;
+const REMEMBERED_LENGTH = 64;
+const rememberedForBoolean = new Map<string, ReadActual>();
+const rememberedForNull = new Map<string, ReadActual>();
+const rememberedForOther = new Map<string, ReadActual>();
+
+function readRemembered(raw: string, comparator: Comparator | null): ReadActual {
+  const remembered = comparator === "boolean" ? rememberedForBoolean : comparator === null ? rememberedForNull : rememberedForOther;
+  let read = remembered.get(raw);
+  if (read === undefined) {
+    read = Object.freeze(readText(raw, comparator)) as ReadActual;
+    if (remembered.size >= REMEMBERED_TEXTS) remembered.clear();
+    remembered.set(raw, read);
+  }
+  return read;
+}
+
+function readText(raw: string, comparator: Comparator | null): ReadActual {
+  const text = raw.normalize("NFC").trim();
   if (text.length === 0) return { kind: "blank" };
-  if (ERROR_VALUE.test(text)) return { kind: "error", text: text.toUpperCase() };
+  if (text.charCodeAt(0) === 35 /* # */ && ERROR_VALUE.test(text)) return { kind: "error", text: text.toUpperCase() };
   if (comparator === "boolean") {
     const word = readBooleanWord(text);
     if (word !== null) return { kind: "boolean", value: word, fromText: true };
