@@ -65,33 +65,39 @@ export async function buildTaskpane(options: { outDir?: string; baseUrl?: string
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, "assets"), { recursive: true });
 
-  const result = await build({
-    entryPoints: [join(REPO_ROOT, "excel-addin", "src", "taskpane", "main.tsx")],
+  const common = {
     bundle: true,
     minify: true,
+    // ES2017 syntax for older WebKit on Mac; the web views the pane needs are listed in the README.
+    target: ["es2017"],
+    jsx: "automatic" as const,
+    define: { "process.env.NODE_ENV": '"production"' },
+    legalComments: "none" as const,
+    plugins: [slimZod, planIndex],
+    logLevel: "error" as const,
+    charset: "utf8" as const,
+  };
+  const entry = join(REPO_ROOT, "excel-addin", "src", "taskpane", "main.tsx");
+  // The one-file build for web views without dynamic import() (boot.js chooses).
+  await build({ ...common, entryPoints: [entry], format: "iife", outfile: join(outDir, "taskpane-legacy.js") });
+  await build({ ...common, entryPoints: [join(REPO_ROOT, "excel-addin", "src", "boot.ts")], format: "iife", target: ["es5"], outfile: join(outDir, "boot.js") });
+  const result = await build({
+    ...common,
+    entryPoints: [entry],
     // ES modules with code splitting: what a view needs only on demand (the text importer, the
     // report builders, the .xlsx reader) loads on first use and stays out of the start weight.
     format: "esm",
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
-    // ES2017 syntax for older WebKit on Mac; the web views the pane needs are listed in the README
-    // ("Yêu cầu"): EdgeHTML and IE11 (Excel 2019 perpetual on Windows) are not among them.
-    target: ["es2017"],
     outdir: outDir,
     entryNames: "taskpane",
-    jsx: "automatic",
-    define: { "process.env.NODE_ENV": '"production"' },
-    legalComments: "none",
-    plugins: [slimZod, planIndex],
-    logLevel: "error",
-    charset: "utf8",
     metafile: true,
   });
 
   const html = page(
     "vi",
     "Chỉ tiêu thi đua",
-    `<div id="root"><p style="font-family:Segoe UI,sans-serif;padding:12px">Đang tải… / Loading…</p></div>\n<script type="module" src="taskpane.js"></script>`,
+    `<div id="root"><p style="font-family:Segoe UI,sans-serif;padding:12px">Đang tải… / Loading…</p></div>\n<script src="boot.js"></script>`,
     `<script src="${OFFICE_JS_CDN}"></script>`,
   );
   writeFileSync(join(outDir, "taskpane.html"), html);
@@ -116,7 +122,7 @@ export async function buildTaskpane(options: { outDir?: string; baseUrl?: string
   }
 
   const startFiles: Record<string, number> = {};
-  for (const file of ["taskpane.html", ...startChunks(result.metafile, outDir)]) startFiles[file] = gzipSync(readFileSync(join(outDir, file)), { level: 9 }).length;
+  for (const file of ["taskpane.html", "boot.js", ...startChunks(result.metafile, outDir)]) startFiles[file] = gzipSync(readFileSync(join(outDir, file)), { level: 9 }).length;
   const startKB = Math.round((Object.values(startFiles).reduce((a, b) => a + b, 0) / 1024) * 10) / 10;
   writeFileSync(join(outDir, "build-report.json"), JSON.stringify({ startFiles, startKB, goalKB: START_WEIGHT_GOAL_KB }, null, 2));
   if (!options.quiet) {

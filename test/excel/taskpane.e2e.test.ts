@@ -24,6 +24,7 @@ let server: Server;
 let browser: Browser;
 let page: Page;
 let origin: string;
+let fake: string;
 const requests: string[] = [];
 const blocked: string[] = [];
 const OFFICE_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/";
@@ -63,12 +64,18 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
+  fake = await fakeScript();
+  page = await openPane("/taskpane.html");
+}, 120000);
+
+/** A fresh page on the pane, with the fake Excel injected and every request recorded and routed. */
+async function openPane(path: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 380, height: 760 }, locale: "vi-VN" });
-  page = await context.newPage();
-  page.on("request", (request) => requests.push(request.url()));
-  page.on("pageerror", (error) => pageErrors.push(error.message));
+  const opened = await context.newPage();
+  opened.on("request", (request) => requests.push(request.url()));
+  opened.on("pageerror", (error) => pageErrors.push(error.message));
   // Office.js from the npm copy, at the CDN address the production page uses; nothing else leaves.
-  await page.route("**/*", async (route) => {
+  await opened.route("**/*", async (route) => {
     const url = route.request().url();
     if (url.startsWith(CDN_BASE)) {
       const file = join(OFFICE_DIST, url.slice(CDN_BASE.length).split("?")[0]);
@@ -79,9 +86,10 @@ beforeAll(async () => {
     blocked.push(url);
     return route.abort();
   });
-  await page.addInitScript({ content: await fakeScript() });
-  await page.goto(`${origin}/taskpane.html`);
-}, 120000);
+  await opened.addInitScript({ content: fake });
+  await opened.goto(`${origin}${path}`);
+  return opened;
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -170,4 +178,22 @@ test("pick the city plan → load → type actuals → check → select a findin
   expect(blocked.filter((url) => !url.startsWith(OFFICE_TELEMETRY))).toEqual([]);
   // The CDN address was answered from the npm copy by the route above, never from the network.
   expect(requests.some((url) => url === OFFICE_JS_CDN)).toBe(true);
+}, 120000);
+
+test("the one-file build (for web views without dynamic import, e.g. EdgeHTML) loads and checks too", async () => {
+  const before = requests.length;
+  const legacy = await openPane("/taskpane.html?legacy");
+  await legacy.getByTestId("load").waitFor({ timeout: 30000 });
+  expect(await legacy.evaluate(() => (window as unknown as { __CHITIEU_STARTED__?: string }).__CHITIEU_STARTED__)).toBe("legacy");
+  await legacy.getByTestId("unit").fill("Phường Đông Hải");
+  await legacy.getByTestId("load").click();
+  await legacy.getByTestId("load-result").waitFor();
+  await legacy.locator('[data-tab="check"]').click();
+  await legacy.getByTestId("check").click();
+  await legacy.getByTestId("findings").waitFor();
+  const loaded = requests.slice(before).filter((url) => url.startsWith(origin)).map((url) => new URL(url).pathname);
+  expect(loaded).toContain("/taskpane-legacy.js");
+  expect(loaded.filter((path) => path === "/taskpane.js" || path.startsWith("/chunks/"))).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  await legacy.context().close();
 }, 120000);

@@ -9,6 +9,10 @@ import { App } from "./App";
 // Zod (loaded with the first command) runs jitless: the bundle's "zod" module sets
 // `z.config({ jitless: true })` before any schema exists (excel-addin/src/bundle/zod-slim.ts).
 
+// Tells boot.js that this build started (else it falls back to the one-file build).
+const started = window as unknown as { __CHITIEU_STARTED__?: string };
+started.__CHITIEU_STARTED__ ??= "modules";
+
 let resolveHost: (host: AddinHost) => void = () => undefined;
 const host = new Promise<AddinHost>((resolve) => (resolveHost = resolve));
 registerRibbon(host);
