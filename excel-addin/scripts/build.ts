@@ -80,7 +80,7 @@ export async function buildTaskpane(options: { outDir?: string; baseUrl?: string
   const entry = join(REPO_ROOT, "excel-addin", "src", "taskpane", "main.tsx");
   // The one-file build for web views without dynamic import() (boot.js chooses).
   await build({ ...common, entryPoints: [entry], format: "iife", outfile: join(outDir, "taskpane-legacy.js") });
-  await build({ ...common, entryPoints: [join(REPO_ROOT, "excel-addin", "src", "boot.ts")], format: "iife", target: ["es5"], outfile: join(outDir, "boot.js") });
+  await build({ ...common, entryPoints: [join(REPO_ROOT, "excel-addin", "src", "boot.ts")], format: "iife", target: ["es2015"], outfile: join(outDir, "boot.js") });
   const result = await build({
     ...common,
     entryPoints: [entry],

@@ -1,12 +1,12 @@
-// Chooses the pane's bundle (a classic script, written to run even in old web views): the ES-module
+// Chooses the pane's bundle (a classic script): the ES-module
 // build, whose parts load on demand with dynamic import(), where the web view runs it; otherwise
 // the one-file build (taskpane-legacy.js), for web views without dynamic import() such as EdgeHTML
 // (Excel 2019 on Windows). The module build marks window.__CHITIEU_STARTED__ as it starts; if it
 // has not once its script loaded or failed, the one-file build runs. `?legacy` forces it (tests).
 (function () {
-  var w = window as unknown as { __CHITIEU_STARTED__?: string };
+  const w = window as unknown as { __CHITIEU_STARTED__?: string };
   function add(src: string, module: boolean): HTMLScriptElement {
-    var script = document.createElement("script");
+    const script = document.createElement("script");
     if (module) script.type = "module";
     script.src = src;
     document.body.appendChild(script);
@@ -21,7 +21,7 @@
     legacy();
     return;
   }
-  var entry = add("taskpane.js", true);
+  const entry = add("taskpane.js", true);
   entry.onload = legacy;
   entry.onerror = legacy;
 })();
