@@ -58,8 +58,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const rootConfig = ["eslint.config.js", "eslint.config.mjs", "eslint.config.cjs", "eslint.config.ts"].some((f) => existsSync(join(ROOT, f)));
-  step("Lint", "npx", rootConfig ? ["eslint", "gas-addon"] : ["eslint", "-c", "gas-addon/eslint.config.mjs", "gas-addon"]);
+  step("Lint", "npx", ["eslint", "gas-addon"]);
   step("Kiểm thử", "npx", ["jest", "test/gas"]);
   console.log("\n▶ Đóng gói");
   await buildAll();
