@@ -3,7 +3,7 @@
 // conditional-format rules replaced as a whole, sheet protection with unprotected ranges, named
 // ranges, developer metadata. Every call through the tracked proxies is counted (calls.ts).
 import { CallLog, tracked, untracked } from "./calls";
-import { DEFAULT_TEXT_STYLE, FakeConditionalFormatRule, FakeDataValidation, FakeTextStyle, type TextStyleData } from "./builders";
+import { FakeConditionalFormatRule, FakeDataValidation, FakeTextStyle, type TextStyleData } from "./builders";
 import { isDate, readTyped, type StoredValue } from "./values";
 
 export interface FakeCell {
