@@ -29,7 +29,7 @@ const planIndex: Plugin = {
   setup(builder) {
     builder.onResolve({ filter: /^virtual:plan-index$/ }, (args) => ({ path: args.path, namespace: "plan-index" }));
     builder.onLoad({ filter: /.*/, namespace: "plan-index" }, () => ({
-      contents: JSON.stringify(builtInPlans().map((plan) => ({ id: plan.id, title: plan.title, indicators: plan.indicators.length }))),
+      contents: JSON.stringify(builtInPlans().map((plan) => ({ id: plan.id, title: plan.title, year: plan.year, indicators: plan.indicators.length }))),
       loader: "json",
     }));
   },

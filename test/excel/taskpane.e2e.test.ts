@@ -103,9 +103,10 @@ test("pick the city plan → load → type actuals → check → select a findin
   // Pick the plan and the unit, then load.
   await page.getByTestId("source").selectOption("builtin");
   expect(await page.getByTestId("plan").locator("option").count()).toBe(5);
+  await page.getByTestId("plan").selectOption("dong-hai-2025");
   await page.getByTestId("plan").selectOption(plan.id);
+  expect(await page.getByTestId("year").inputValue()).toBe(String(plan.year));
   await page.getByTestId("unit").fill("Phường Đông Hải");
-  await page.getByTestId("year").fill("2025");
   await page.getByTestId("load").click();
   await page.getByTestId("load-result").waitFor();
   expect(await page.getByTestId("load-result").textContent()).toContain(`Đã nạp ${plan.indicators.length} chỉ tiêu`);

@@ -32,7 +32,8 @@ export function LoadPanel() {
   const [draft, setDraft] = useState<DraftRow[] | null>(null);
   const [draftMeta, setDraftMeta] = useState<Partial<Plan>>({});
   const [unit, setUnit] = useState("");
-  const [year, setYear] = useState(String(new Date().getFullYear()));
+  // The report year is the plan's year until the clerk types another.
+  const [year, setYear] = useState(String(PLAN_INDEX[0]?.year ?? new Date().getFullYear()));
   const [estimate, setEstimate] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   const [result, setResult] = useState<LoadResult | null>(null);
@@ -114,7 +115,17 @@ export function LoadPanel() {
       {source === "builtin" && (
         <Field label={t("xl.source.builtin")}>
           {(id) => (
-            <select id={id} className={control} value={planId} onChange={(e) => setPlanId(e.target.value)} data-testid="plan">
+            <select
+            id={id}
+            className={control}
+            value={planId}
+            onChange={(e) => {
+              setPlanId(e.target.value);
+              const chosen = plans.find((p) => p.id === e.target.value);
+              if (chosen) setYear(String(chosen.year));
+            }}
+            data-testid="plan"
+          >
               {plans.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.title.length > 90 ? `${p.title.slice(0, 88)}…` : p.title} ({t("xl.plan.count", { count: p.indicators })})
