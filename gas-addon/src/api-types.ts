@@ -42,6 +42,8 @@ export interface LoadRequest {
   year: number;
   estimate: boolean;
   lang: Lang;
+  /** Write every format, rule and protection again, even where the sheet looks as the add-on left it. */
+  repaint?: boolean;
 }
 
 export interface LoadResult {

@@ -111,6 +111,15 @@ describe.each(PLAN_IDS)("plan %s", (planId) => {
     expect(ownRules(sheet)).toHaveLength(model.sheets[0]!.conditionalRules.length);
   });
 
+  it("repaints on request: the colour rules and the protection a user removed come back", () => {
+    const own = (sheet.rules.length);
+    sheet.rules = sheet.rules.filter((r) => !String(r.describe().values[0]).includes("chitieu:"));
+    sheet.protections = [];
+    expect(run(box, "loadPlan", { ...loadRequest(planId), repaint: true }).ok).toBe(true);
+    expect(sheet.rules).toHaveLength(own);
+    expect(sheet.isEditable(rowOfCode(sheet, findBuiltInPlan(planId)!.indicators[0]!.code), columnOf("target"))).toBe(false);
+  });
+
   it("checks: findings name their cell; the number typed as text is fixed in one click", () => {
     const code = typeFigures(sheet, planId).codes[0]!;
     const cell = a1Of(rowOfCode(sheet, code), columnOf("actual"));

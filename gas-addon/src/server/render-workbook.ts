@@ -15,7 +15,14 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * add-on did not write and that holds data is never overwritten: the command stops with a message
  * before writing anything. Returns the fingerprints, updated.
  */
-export function renderWorkbook(ss: Spreadsheet, workbook: WorkbookModel, fingerprints: Fingerprints, lang: Lang, known: Map<string, TargetSheet> = new Map()): Fingerprints {
+export function renderWorkbook(
+  ss: Spreadsheet,
+  workbook: WorkbookModel,
+  fingerprints: Fingerprints,
+  lang: Lang,
+  known: Map<string, TargetSheet> = new Map(),
+  options: { repaint?: boolean } = {},
+): Fingerprints {
   const out: Fingerprints = { ...fingerprints };
   const targets = workbook.sheets.map((model) => {
     const previous = fingerprints[model.name] ?? null;
@@ -26,7 +33,8 @@ export function renderWorkbook(ss: Spreadsheet, workbook: WorkbookModel, fingerp
   workbook.sheets.forEach((model, i) => {
     const previous = fingerprints[model.name] ?? null;
     const target = targets[i] ?? newSheet(ss, model.name);
-    out[model.name] = renderSheet(ss, target, { model, names: namesOf(workbook, model), foreignNames: foreignNamesOf(workbook, model), previous });
+    // A repaint writes everything, as on a sheet the add-on does not remember.
+    out[model.name] = renderSheet(ss, target, { model, names: namesOf(workbook, model), foreignNames: foreignNamesOf(workbook, model), previous: options.repaint ? null : previous });
   });
   return out;
 }

@@ -25,6 +25,7 @@ interface UiState {
   unit: string;
   year: number;
   estimate: boolean;
+  repaint: boolean;
   check: CheckResult | null;
   sentence: string | null;
   urls: string;
@@ -47,6 +48,7 @@ const state: UiState = {
   unit: "",
   year: new Date().getFullYear(),
   estimate: false,
+  repaint: false,
   check: null,
   sentence: null,
   urls: "",
@@ -121,7 +123,7 @@ function loadPlan(): void {
     return;
   }
   void act(
-    () => call("loadPlan", { source, unit: state.unit, year: state.year, estimate: state.estimate, lang: state.lang }),
+    () => call("loadPlan", { source, unit: state.unit, year: state.year, estimate: state.estimate, lang: state.lang, repaint: state.repaint }),
     (r) => {
       setStatus(r.messages.join(" "));
       void call("getSidebarState").then((s) => {
@@ -219,6 +221,14 @@ function loadTab(): HTMLElement {
       h("input", { id: "estimate", type: "checkbox", checked: state.estimate, onchange: (e: Event) => (state.estimate = (e.target as HTMLInputElement).checked) }),
       " " + m("gas.ui.estimate"),
     ),
+    s?.loaded
+      ? h(
+          "label",
+          { class: "muted" },
+          h("input", { id: "repaint", type: "checkbox", checked: state.repaint, onchange: (e: Event) => (state.repaint = (e.target as HTMLInputElement).checked) }),
+          " " + m("gas.ui.repaint"),
+        )
+      : null,
     h("button", { id: "load", class: "primary", disabled: state.busy, onclick: loadPlan }, state.source === "text" ? m("gas.ui.use-reviewed") : m("gas.ui.load")),
   );
   return h("section", {}, ...body);

@@ -105,7 +105,7 @@ export function loadPlanCommand(request: LoadRequest): Outcome<LoadResult> {
     const table = workbook.sheets.find((s) => s.name === FILL_IN_SHEET)?.table;
     known.set(FILL_IN_SHEET, { ...read.target, layoutTrusted: sameLayout(read.reading.layout, table) });
   }
-  let fingerprints = renderWorkbook(ss, workbook, doc.fingerprints, lang, known);
+  let fingerprints = renderWorkbook(ss, workbook, doc.fingerprints, lang, known, { repaint: request.repaint === true });
 
   const codes = new Set(plan.indicators.map((i) => i.code));
   const removed = entries.filter((e) => !codes.has(e.code) && (hasValue(e.raw) || hasValue(e.previous) || hasValue(e.note) || e.override));
