@@ -40,15 +40,25 @@ export function readBooleanWord(text: string): boolean | null {
   return null;
 }
 
+/** What readActual reads a number cell as when it is a plain number ({ kind: "number", fromText: false }):
+ *  its value (-0 as 0), or null when it reads otherwise (impossible, or 0/1 as a boolean). Lets a
+ *  caller with a numeric cell skip building the reading. */
+export function plainNumber(raw: number, comparator: Comparator | null): number | null {
+  if (!Number.isFinite(raw) || Math.abs(raw) >= MAX_REPORTABLE) return null;
+  if (comparator === "boolean" && (raw === 0 || raw === 1)) return null;
+  return raw === 0 ? 0 : raw;
+}
+
 /** Reads what a cell or a form holds for an indicator with the given comparator. Never throws.
  *  A reading of text may be shared between calls: treat it as read-only. */
 export function readActual(raw: unknown, comparator: Comparator | null): ReadActual {
   if (raw === null || raw === undefined) return { kind: "blank" };
   if (typeof raw === "boolean") return { kind: "boolean", value: raw, fromText: false };
   if (typeof raw === "number") {
+    const value = plainNumber(raw, comparator);
+    if (value !== null) return { kind: "number", value, fromText: false };
     if (!Number.isFinite(raw) || Math.abs(raw) >= MAX_REPORTABLE) return { kind: "impossible", value: raw };
-    if (comparator === "boolean" && (raw === 0 || raw === 1)) return { kind: "boolean", value: raw === 1, fromText: false };
-    return { kind: "number", value: raw === 0 ? 0 : raw, fromText: false };
+    return { kind: "boolean", value: raw === 1, fromText: false };
   }
   if (typeof raw === "string") return raw.length <= REMEMBERED_LENGTH ? readRemembered(raw, comparator) : readText(raw, comparator);
   if (raw instanceof Date) return { kind: "text", text: raw.toISOString().slice(0, 10) };
@@ -84,6 +94,8 @@ function readText(raw: string, comparator: Comparator | null): ReadActual {
     const word = readBooleanWord(text);
     if (word !== null) return { kind: "boolean", value: word, fromText: true };
   }
+  const digits = plainDigits(text);
+  if (digits !== null) return digits >= MAX_REPORTABLE ? { kind: "impossible", value: text } : { kind: "number", value: digits, fromText: true };
   const parsed = parseVietnameseNumber(text);
   if (parsed) {
     if (Math.abs(parsed.value) >= MAX_REPORTABLE) return { kind: "impossible", value: text };
@@ -98,4 +110,72 @@ function readText(raw: string, comparator: Comparator | null): ReadActual {
   const word = readBooleanWord(text);
   if (word !== null && comparator === null) return { kind: "boolean", value: word, fromText: true };
   return { kind: "text", text };
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** `digits` split by `mark` into a head of 1–3 digits and groups of exactly 3 ("1.234.567"), joined; or null. */
+function ungrouped(digits: string, mark: number): string | null {
+  let groupStart = 0;
+  let out = "";
+  for (let i = 0; i <= digits.length; i++) {
+    if (i < digits.length && digits.charCodeAt(i) !== mark) continue;
+    const length = i - groupStart;
+    if (groupStart === 0 ? length < 1 || length > 3 : length !== 3) return null;
+    out += digits.slice(groupStart, i);
+    groupStart = i + 1;
+  }
+  return out;
+}
+
+/** The value of a short text of digits with dots and commas ("1.234,5", "36.692", "12,5"), read
+ *  exactly as parseVietnameseNumber reads it; null when the text is anything else or is not read as
+ *  a number there (the full reading then decides). Numbers typed as text are mostly this shape. */
+function plainDigits(text: string): number | null {
+  const length = text.length;
+  if (length === 0 || length > 24 || !isDigit(text.charCodeAt(0))) return null;
+  let lastDot = -1;
+  let lastComma = -1;
+  let dots = 0;
+  let commas = 0;
+  for (let i = 1; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (isDigit(code)) continue;
+    if (code === 46) {
+      dots++;
+      lastDot = i;
+    } else if (code === 44) {
+      commas++;
+      lastComma = i;
+    } else return null;
+  }
+  let canonical: string | null;
+  if (dots === 0 && commas === 0) {
+    canonical = text;
+  } else if (dots > 0 && commas > 0) {
+    // The mark that comes last is the decimal mark; the other one groups thousands before it.
+    const cut = Math.max(lastDot, lastComma);
+    const groupMark = cut === lastDot ? 44 : 46;
+    const integer = ungrouped(text.slice(0, cut), groupMark);
+    const fraction = text.slice(cut + 1);
+    if (integer === null || fraction.length === 0 || (cut === lastDot ? dots : commas) > 1) return null;
+    canonical = `${integer}.${fraction}`;
+  } else {
+    const mark = dots > 0 ? 46 : 44;
+    if (dots + commas > 1) {
+      canonical = ungrouped(text, mark);
+    } else {
+      const at = dots > 0 ? lastDot : lastComma;
+      const integer = text.slice(0, at);
+      const fraction = text.slice(at + 1);
+      if (fraction.length === 0) canonical = integer;
+      else if (mark === 46 && fraction.length === 3 && integer.length <= 3 && !/^0+$/.test(integer)) canonical = integer + fraction;
+      else canonical = `${integer}.${fraction}`;
+    }
+  }
+  if (canonical === null) return null;
+  const value = Number(canonical);
+  return value === 0 ? 0 : value;
 }

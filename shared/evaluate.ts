@@ -2,7 +2,7 @@
 // (the same rules the fill-in sheet's formulas are printed from). Actuals are read with readActual;
 // what cannot be read (text, cell errors, impossible numbers) evaluates as "Chưa có số liệu" with a
 // null actual, and validation reports it.
-import { readActual } from "./actual";
+import { plainNumber, readActual } from "./actual";
 import {
   depthOf,
   parentCode,
@@ -146,44 +146,49 @@ function countStatuses(statuses: readonly Status[]): ChildCounts {
   return { total: statuses.length, byStatus };
 }
 
-function finiteOrNull(value: unknown): number | null {
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-
-/** Evaluates one row with its compiled rule; a heading needs the statuses of the rows it is judged from. */
-function evaluateRow(row: CompiledIndicator, entry: ActualEntry | undefined, settings: Settings, children: ChildCounts | null): Evaluation {
+/** Evaluates one row with its compiled rule; a heading needs the statuses of the rows it is judged
+ *  from, already counted into its env (childCount…) when `judgedFromChildren`. */
+function evaluateRow(row: CompiledIndicator, entry: ActualEntry | undefined, settings: Settings): Evaluation {
   const { indicator, rule, env } = row;
+  const comparator = indicator.comparator;
   env.actual = null;
   env.previous = null;
   env.overrideStatus = null;
   env.overrideReason = null;
-  const read = readActual(entry?.raw ?? null, indicator.comparator);
+  const raw = entry === undefined ? null : entry.raw ?? null;
   let actual: number | boolean | null = null;
-  if (rule.kind === "boolean") {
-    if (read.kind === "boolean") {
+  // A plain number cell needs no reading built (the common case); anything else is read in full.
+  const plain = typeof raw === "number" ? plainNumber(raw, comparator) : null;
+  if (plain !== null) {
+    if (rule.kind === "number") actual = env.actual = plain;
+    else if (rule.kind === "heading") actual = plain;
+  } else {
+    const read = readActual(raw, comparator);
+    if (rule.kind === "boolean") {
+      if (read.kind === "boolean") {
+        actual = read.value;
+        env.actual = read.value ? 1 : 0;
+      }
+    } else if (rule.kind === "number") {
+      if (read.kind === "number") actual = env.actual = read.value;
+    } else if (read.kind === "number" || read.kind === "boolean") {
       actual = read.value;
-      env.actual = read.value ? 1 : 0;
     }
-  } else if (rule.kind === "number") {
-    if (read.kind === "number") actual = env.actual = read.value;
-  } else if (read.kind === "number" || read.kind === "boolean") {
-    actual = read.value;
   }
   let previous: number | null = null;
-  if (rule.kind === "number" && entry?.previous !== undefined) {
-    const prev = readActual(entry.previous, indicator.comparator);
-    if (prev.kind === "number") previous = env.previous = prev.value;
+  if (rule.kind === "number" && entry !== undefined && entry.previous !== undefined) {
+    const raw = entry.previous;
+    const plainPrevious = typeof raw === "number" ? plainNumber(raw, comparator) : null;
+    if (plainPrevious !== null) previous = env.previous = plainPrevious;
+    else {
+      const prev = readActual(raw, comparator);
+      if (prev.kind === "number") previous = env.previous = prev.value;
+    }
   }
-  if (children) {
-    env.childCount = children.total;
-    env.childVuot = children.byStatus["Vượt"];
-    env.childDat = children.byStatus["Đạt"];
-    env.childKhongDat = children.byStatus["Không đạt"];
-    env.childChuaCoSoLieu = children.byStatus["Chưa có số liệu"];
-    env.childChuaDenHan = children.byStatus["Chưa đến hạn"];
-  }
-  env.measure = row.measure(env);
-  const percent = finiteOrNull(row.percent(env));
+  const measure = row.measure(env);
+  env.measure = measure;
+  const percentValue = row.percent(env);
+  const percent = typeof percentValue === "number" && Number.isFinite(percentValue) ? percentValue : null;
   const computedStatus = row.status(env) as Status;
   let status = computedStatus;
   let override: Override | null = null;
@@ -195,13 +200,14 @@ function evaluateRow(row: CompiledIndicator, entry: ActualEntry | undefined, set
     status = row.statusWithOverride(env) as Status;
     if (status === wanted.status && wanted.reason.trim().length > 0) override = { status: wanted.status, reason: wanted.reason.trim() };
   }
+  const yoy = row.yoy(env);
   return {
     code: indicator.code,
     indicator,
     actual,
     previous,
     percent,
-    yoyPercent: finiteOrNull(row.yoy(env)),
+    yoyPercent: typeof yoy === "number" && Number.isFinite(yoy) ? yoy : null,
     computedStatus,
     status,
     override,
@@ -211,35 +217,67 @@ function evaluateRow(row: CompiledIndicator, entry: ActualEntry | undefined, set
   };
 }
 
+function setChildCounts(env: RuleEnv, children: ChildCounts): void {
+  env.childCount = children.total;
+  env.childVuot = children.byStatus["Vượt"];
+  env.childDat = children.byStatus["Đạt"];
+  env.childKhongDat = children.byStatus["Không đạt"];
+  env.childChuaCoSoLieu = children.byStatus["Chưa có số liệu"];
+  env.childChuaDenHan = children.byStatus["Chưa đến hạn"];
+}
+
+/** Counts the statuses of the rows a heading is judged from straight into its env. */
+function countChildren(env: RuleEnv, from: readonly number[], out: readonly Evaluation[]): void {
+  let vuot = 0;
+  let dat = 0;
+  let khongDat = 0;
+  let noData = 0;
+  let notDue = 0;
+  for (const j of from) {
+    const status = out[j].status;
+    if (status === "Vượt") vuot++;
+    else if (status === "Đạt") dat++;
+    else if (status === "Không đạt") khongDat++;
+    else if (status === "Chưa có số liệu") noData++;
+    else if (status === "Chưa đến hạn") notDue++;
+  }
+  env.childCount = from.length;
+  env.childVuot = vuot;
+  env.childDat = dat;
+  env.childKhongDat = khongDat;
+  env.childChuaCoSoLieu = noData;
+  env.childChuaDenHan = notDue;
+}
+
 /** One Evaluation per indicator, in plan order. When several entries share a code, the first counts. */
 export function evaluatePlan(plan: Plan, entries: readonly ActualEntry[], settings: Settings): Evaluation[] {
   const compiled = compilePlan(plan, settings);
   const rows = compiled.rows;
-  const entryOf = entryLookup(rows, entries);
-  const out: Evaluation[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    if (rows[i].rule.kind !== "heading") out[i] = evaluateRow(rows[i], entryOf(i), settings, null);
+  const n = rows.length;
+  // The entry of each row: by position when the entries follow the plan (hosts write them so), else by code.
+  let inPlanOrder = entries.length === n;
+  for (let i = 0; inPlanOrder && i < n; i++) inPlanOrder = entries[i].code === rows[i].indicator.code;
+  let byCode: Map<string, ActualEntry> | null = null;
+  if (!inPlanOrder) {
+    byCode = new Map();
+    for (const entry of entries) if (!byCode.has(entry.code)) byCode.set(entry.code, entry);
+  }
+  const out: Evaluation[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    if (row.rule.kind !== "heading") out[i] = evaluateRow(row, byCode === null ? entries[i] : byCode.get(row.indicator.code), settings);
   }
   for (const i of compiled.headings) {
-    const from = compiled.rollup.get(i) ?? [];
-    const counts = countStatuses(from.map((j) => out[j].status));
-    out[i] = evaluateRow(rows[i], entryOf(i), settings, counts);
+    const row = rows[i];
+    countChildren(row.env, compiled.rollup.get(i) ?? [], out);
+    out[i] = evaluateRow(row, byCode === null ? entries[i] : byCode.get(row.indicator.code), settings);
   }
   return out;
-}
-
-/** The entry of each row: by position when the entries follow the plan (hosts write them so), else by code. */
-function entryLookup(rows: readonly CompiledIndicator[], entries: readonly ActualEntry[]): (i: number) => ActualEntry | undefined {
-  let inPlanOrder = entries.length === rows.length;
-  for (let i = 0; inPlanOrder && i < rows.length; i++) inPlanOrder = entries[i].code === rows[i].indicator.code;
-  if (inPlanOrder) return (i) => entries[i];
-  const byCode = new Map<string, ActualEntry>();
-  for (const entry of entries) if (!byCode.has(entry.code)) byCode.set(entry.code, entry);
-  return (i) => byCode.get(rows[i].indicator.code);
 }
 
 /** One indicator on its own; a heading is judged from `children` (the statuses of the rows under it). */
 export function evaluateOne(indicator: Indicator, entry: ActualEntry | undefined, settings: Settings, children: readonly Status[] = []): Evaluation {
   const row = compileIndicator(indicator, settings);
-  return evaluateRow(row, entry, settings, row.rule.kind === "heading" ? countStatuses(children) : null);
+  if (row.rule.kind === "heading") setChildCounts(row.env, countStatuses(children));
+  return evaluateRow(row, entry, settings);
 }

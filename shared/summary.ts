@@ -186,6 +186,10 @@ function lowerCaseLabel(label: string): string {
   return lastAmberLabel.lower;
 }
 
+function namesPart(names: readonly string[], lang: Lang): string {
+  return names.length > 0 ? message("summary.sentence.names", { names: names.join(", ") }, lang) : "";
+}
+
 /** The sentence, from the names as the sentence writes them. */
 function sentenceOf(
   tally: Tally,
@@ -198,7 +202,6 @@ function sentenceOf(
   const notDue = tally.byStatus["Chưa đến hạn"];
   if (tally.due === 0) return message("summary.sentence.none", { notDue, year: settings.reportYear }, lang) + message("summary.sentence.end", {}, lang);
   const total = tally.due;
-  const names = (list: readonly string[]) => (list.length > 0 ? message("summary.sentence.names", { names: list.join(", ") }, lang) : "");
   let sentence = message("summary.sentence.achieved", { achieved: count(tally.achieved, total, pad), total }, lang);
   const exceeded = tally.byStatus["Vượt"];
   if (exceeded > 0) sentence += message("summary.sentence.exceeded", { exceeded: count(exceeded, total, pad) }, lang);
@@ -207,10 +210,10 @@ function sentenceOf(
     sentence += message("summary.sentence.missed", { missed: count(missed, total, pad) }, lang);
     if (tally.nearMiss > 0)
       sentence += message("summary.sentence.near-miss", { nearMiss: count(tally.nearMiss, total, pad), amberLabel: lowerCaseLabel(settings.amberLabel) }, lang);
-    sentence += names(missedNames);
+    sentence += namesPart(missedNames, lang);
   }
   const noData = tally.byStatus["Chưa có số liệu"];
-  if (noData > 0) sentence += message("summary.sentence.no-data", { noData: count(noData, total, pad) }, lang) + names(noDataNames);
+  if (noData > 0) sentence += message("summary.sentence.no-data", { noData: count(noData, total, pad) }, lang) + namesPart(noDataNames, lang);
   if (notDue > 0) sentence += message("summary.sentence.not-due", { notDue: count(notDue, total, pad) }, lang);
   return sentence + message("summary.sentence.end", {}, lang);
 }

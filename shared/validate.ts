@@ -17,7 +17,7 @@
 // - The previous-year column gets the reading checks (cell error, text, number-as-text, impossible)
 //   and the plausibility checks (negative, rate above 100, fractional count), not the ones that
 //   compare with this year's target.
-import { readActual, foldDiacritics, type ReadActual } from "./actual";
+import { foldDiacritics, plainNumber, readActual, type ReadActual } from "./actual";
 import type { MessageParams } from "./i18n";
 import "./i18n/judgement";
 import { fillTemplate, messageTemplate, type MessageTemplate } from "./message-templates";
@@ -400,7 +400,13 @@ function checkIndicator(run: Run, check: IndicatorCheck, list: readonly ActualEn
 
   const comparator = check.comparator;
   const raw = entry === undefined ? null : entry.raw ?? null;
-  if (!check.isHeading) {
+  // A plain number cell has no reading problem: only its figure is checked (the common case).
+  const plain = typeof raw === "number" && comparator !== "boolean" ? plainNumber(raw, check.isHeading ? ">=" : comparator) : null;
+  if (plain !== null) {
+    if (run.numeric !== null) run.numeric[check.slot] = plain;
+    // One clear message per value: a scale warning adds nothing to a sign or range error.
+    if (plausibility(run, check, entry, false, plain, out) === 0 && !check.isHeading) againstTarget(run, check, entry, plain, out);
+  } else if (!check.isHeading) {
     const read = readActual(raw, comparator);
     if (read.kind === "blank") {
       if (!check.notDue) out.push(finding(run, check, entry, false, "warning", "blank", "validate.blank", {}));
@@ -426,10 +432,14 @@ function checkIndicator(run: Run, check: IndicatorCheck, list: readonly ActualEn
 
   const previousRaw = entry?.previous;
   if (comparator !== "boolean" && previousRaw !== undefined) {
-    const read = readActual(previousRaw, comparator ?? ">=");
-    if (read.kind !== "blank") {
-      readingFindings(run, check, entry, true, comparator, previousRaw, read, out);
-      if (read.kind === "number") plausibility(run, check, entry, true, read.value, out);
+    const plainPrevious = typeof previousRaw === "number" ? plainNumber(previousRaw, comparator ?? ">=") : null;
+    if (plainPrevious !== null) plausibility(run, check, entry, true, plainPrevious, out);
+    else {
+      const read = readActual(previousRaw, comparator ?? ">=");
+      if (read.kind !== "blank") {
+        readingFindings(run, check, entry, true, comparator, previousRaw, read, out);
+        if (read.kind === "number") plausibility(run, check, entry, true, read.value, out);
+      }
     }
   }
 
