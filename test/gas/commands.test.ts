@@ -358,6 +358,12 @@ describe("consolidation by URL", () => {
     for (const name of ["Tổ dân phố 1", "Tổ dân phố 2", "Tổ dân phố 3"]) expect(texts).toContain(name);
     expect(run<{ job: unknown }>(box, "getSidebarState").job).toBeNull();
     expect(run(box, "continueConsolidation", "vi").ok).toBe(false);
+
+    // A consolidation left half-way can be cancelled: nothing of it stays in the document.
+    box.world.openCostMs = 3 * 60 * 1000;
+    expect(run<{ finished: boolean }>(box, "startConsolidation", urls, "vi").finished).toBe(false);
+    expect(run(box, "cancelConsolidation", "vi").message).toBe("Đã huỷ lượt tổng hợp đang dở.");
+    expect([...box.world.documentProperties.data.keys()].some((k) => k.startsWith("chitieu.job."))).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@ import { tg } from "../messages";
 
 export type SidebarTab = "load" | "check" | "summary" | "consolidate";
 
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+export function onOpen(_e?: unknown): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem(tg("gas.menu.open"), "openSidebar")
@@ -16,8 +16,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addToUi();
 }
 
-export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
-  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+export function onInstall(e?: unknown): void {
+  onOpen(e);
 }
 
 /** The sidebar, opened on one of its tabs (a meta tag tells it which; no script is injected). */

@@ -340,6 +340,26 @@ function consolidateTab(): HTMLElement {
     h("textarea", { id: "urls", oninput: (e: Event) => (state.urls = (e.target as HTMLTextAreaElement).value) }, state.urls),
     h("button", { id: "start", class: "primary", disabled: state.busy, onclick: () => void act(() => call("startConsolidation", state.urls.split(/\s+/).filter(Boolean), state.lang), onResult) }, m("gas.ui.start")),
     pending ? h("button", { id: "continue", class: "secondary", disabled: state.busy, onclick: () => void act(() => call("continueConsolidation", state.lang), onResult) }, m("gas.ui.continue")) : null,
+    pending
+      ? h(
+          "button",
+          {
+            id: "cancel",
+            class: "secondary",
+            disabled: state.busy,
+            onclick: () =>
+              void act(
+                () => call("cancelConsolidation", state.lang),
+                (r) => {
+                  state.consolidation = null;
+                  if (state.server) state.server = { ...state.server, job: null };
+                  setStatus(r.message);
+                },
+              ),
+          },
+          m("gas.ui.cancel"),
+        )
+      : null,
     c && c.register.length > 0 ? h("p", {}, m("gas.ui.register")) : null,
     c && c.register.length > 0 ? h("ul", { class: "findings" }, ...c.register.map((r) => h("li", { class: "error" }, h("div", { class: "cell" }, r.source), h("div", {}, r.reason)))) : null,
   );

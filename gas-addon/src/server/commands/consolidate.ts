@@ -158,5 +158,5 @@ export function continueConsolidationCommand(lang: Lang): Outcome<ConsolidateRes
 export function cancelConsolidationCommand(lang: Lang): Outcome<{ message: string }> {
   const doc = openDocument();
   saveJob(doc, null, lang);
-  return { ok: true, message: "" };
+  return { ok: true, message: tg("gas.consolidate.cancelled", {}, lang) };
 }
