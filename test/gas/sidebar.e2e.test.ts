@@ -129,3 +129,21 @@ it("shows a server refusal as one message and keeps the sidebar usable", async (
   expect(await page.isEnabled("#load")).toBe(true);
   await page.close();
 });
+
+it("reads pasted plan text, shows it for review, then loads the reviewed list", async () => {
+  const box = sandbox(built);
+  const page = await openSidebar(box, []);
+  await page.waitForSelector("#plan option", { state: "attached" });
+  await page.check("input[name=source][value=text]");
+  await page.fill("#pasted", "KẾ HOẠCH\nI. CHỈ TIÊU KINH TẾ\n1. Tốc độ tăng trưởng kinh tế đạt 8%.\n2. Thu ngân sách đạt 1.200 tỷ đồng.\n3. Tỷ lệ hộ nghèo dưới 1%.");
+  await page.click("text=Đọc văn bản");
+  await page.waitForSelector("table.review tr");
+  const rows = await page.$$eval("table.review tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+  expect(rows.length).toBeGreaterThanOrEqual(3);
+  expect(rows.find((r) => r[0] === "2")).toEqual(["2", expect.stringContaining("Thu ngân sách"), ">=", "1200", "tỷ đồng"]);
+  await page.fill("#unit", "Phường Đông Hải");
+  await page.click("#load");
+  await page.waitForFunction(() => document.querySelector("#status")?.textContent?.includes("Đã nạp"));
+  expect(box.world.active.sheet(FILL_IN).extent().lastRow).toBeGreaterThan(8);
+  await page.close();
+});
