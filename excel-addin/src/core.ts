@@ -3,7 +3,7 @@
 import type { ActualEntry, Finding, Lang, Plan, Settings } from "../../shared/model";
 import type { SheetModel, WorkbookModel } from "../../shared/sheet/types";
 import { buildFillInWorkbook } from "../../shared/sheet/fill-in";
-import { readFillInSheet, type FillInReadResult } from "../../shared/sheet/read-back";
+import { readFillInSheet, reloadBlockers, type FillInReadResult } from "../../shared/sheet/read-back";
 
 export interface FillInOptions {
   unit: string;
@@ -31,10 +31,17 @@ export function readFillIn(grid: unknown[][], sheetName: string, plan: Plan, lan
   return readFillInSheet(grid, sheetName, { plan, lang });
 }
 
-/** Layout problems that make matching rows by code unsafe: rewriting the sheet would lose input. */
-const BLOCKING_LAYOUT = new Set(["layout-header-missing", "layout-key-column-missing", "layout-duplicate-code"]);
+/** Layout problems that make matching rows by code unsafe: a unit's file is not used as it is. */
+const UNREADABLE_LAYOUT = new Set(["layout-header-missing", "layout-key-column-missing", "layout-duplicate-code"]);
 
-export function blockingProblems(reading: FillInReading): Finding[] {
-  return reading.problems.filter((p) => BLOCKING_LAYOUT.has(p.rule));
+export function unreadableLayout(reading: FillInReading): Finding[] {
+  return reading.problems.filter((p) => UNREADABLE_LAYOUT.has(p.rule));
 }
 
+/**
+ * Why the sheet must not be rewritten now: the key cannot be read, or an input column the user
+ * types into was renamed. The rule lives in the core (`reloadBlockers`) so both add-ins refuse alike.
+ */
+export function blockingProblems(reading: FillInReading, sheetName: string, lang: Lang): Finding[] {
+  return reloadBlockers(reading, sheetName, lang);
+}

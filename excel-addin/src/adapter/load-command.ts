@@ -69,8 +69,8 @@ export async function loadPlan(context: Excel.RequestContext, request: LoadReque
     if (previous && reads.grid) {
       // Read with the plan the sheet was made from; codes are matched the same with either.
       const reading = core.readFillIn(reads.grid, previous.sheet, oldPlan ?? plan, lang);
-      const broken = core.blockingProblems(reading);
-      if (broken.length > 0) return fail(tx("xl.layout-broken", { sheet: previous.sheet, detail: broken.map((p) => p.message).join("; ") }, lang));
+      const broken = core.blockingProblems(reading, previous.sheet, lang);
+      if (broken.length > 0) return fail(broken.map((p) => p.message).join(" "));
       entries = reading.entries;
     }
   }

@@ -81,7 +81,7 @@ function unitInput(file: UnitFile, doc: DocumentState, plan: Plan, settings: Set
   const sheet = file.read.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
   if (!sheet) return { file: file.name, reason: tx("xl.consolidate.no-sheet", { plan: plan.title }, lang) };
   const reading = core.readFillIn(sheet.grid, sheet.name, plan, lang);
-  const broken = core.blockingProblems(reading);
+  const broken = core.unreadableLayout(reading);
   if (broken.length > 0) return { file: file.name, reason: broken.map((p) => p.message).join("; ") };
   const evaluations = evaluatePlan(plan, reading.entries, settings);
   const findings = [...reading.problems, ...validateEntries(plan, reading.entries, settings)];
