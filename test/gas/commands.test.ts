@@ -76,6 +76,7 @@ describe.each(PLAN_IDS)("plan %s", (planId) => {
     expect(sheet.isEditable(firstData, columnOf("target"))).toBe(false);
     expect(sheet.isEditable(firstData, columnOf("status"))).toBe(false);
     expect(sheet.isEditable(fillIn.table!.headerRow, columnOf("actual"))).toBe(false);
+    expect(sheet.protections.map((p) => [p.type, p.warningOnly])).toEqual([["SHEET", true]]);
     // Sheets rules cannot refer to another sheet, even by a name: the names become INDIRECT("'Danh mục'!$F$4").
     const listNames = model.sheets[1]!.names;
     const expectedRules = fillIn.conditionalRules.map((r) => listNames.reduce((f, n) => f.split(n.name).join(`INDIRECT("${nameReference(n)}")`), "=" + r.formula));

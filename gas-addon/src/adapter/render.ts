@@ -259,7 +259,10 @@ export function renderSheet(ss: Spreadsheet, target: TargetSheet, input: RenderI
     const own = model.conditionalRules.map((rule, i) => ruleFor(rule, ruleRanges[i]!, foreignNames));
     if (own.length > 0 || before.length !== userRules.length) sheet().setConditionalFormatRules([...own, ...userRules]);
   }
-  if (writeProtection && model.protection.enabled) sheet().protect().setUnprotectedRanges(editableRanges);
+  // Warning-based: a sheet protection that removes editors would lock out the other clerks who share
+  // the spreadsheet; one that keeps them restricts nobody. A warning on every locked cell is the
+  // guard-rail Excel's password-less protection gives.
+  if (writeProtection && model.protection.enabled) sheet().protect().setWarningOnly(true).setUnprotectedRanges(editableRanges);
 
   if (write("layout")) {
     for (const run of widthRuns(model)) sheet().setColumnWidths(run.start + 1, run.count, run.px);
