@@ -57,6 +57,7 @@ export function messageTemplate(key: string, lang: Lang): MessageTemplate {
 /** The template filled with `params`, as `t` fills it. */
 export function fillTemplate(template: MessageTemplate, params: MessageParams): string {
   const { texts, names } = template;
+  if (names.length === 0) return texts[0];
   let out = texts[0];
   for (let k = 0; k < names.length; k++) {
     const name = names[k];
@@ -64,6 +65,25 @@ export function fillTemplate(template: MessageTemplate, params: MessageParams): 
     out += texts[k + 1];
   }
   return out;
+}
+
+/** The template with some of its placeholders filled once (those `known` has): filling the rest
+ *  later gives what filling all of them at once gives. */
+export function partialTemplate(template: MessageTemplate, known: MessageParams): MessageTemplate {
+  const texts = [template.texts[0]];
+  const names: string[] = [];
+  for (let k = 0; k < template.names.length; k++) {
+    const name = template.names[k];
+    if (Object.prototype.hasOwnProperty.call(known, name)) {
+      texts[texts.length - 1] += String(known[name]) + template.texts[k + 1];
+    } else {
+      names.push(name);
+      texts.push(template.texts[k + 1]);
+    }
+  }
+  let text = texts[0];
+  for (let k = 0; k < names.length; k++) text += `{${names[k]}}${texts[k + 1]}`;
+  return { text, texts, names };
 }
 
 /** `t(key, params, lang)`, without re-reading the template. */

@@ -118,11 +118,33 @@ export function emptyTally(): Tally {
 }
 
 export function addToTally(tally: Tally, status: Status, nearMiss: boolean): void {
-  tally.byStatus[status] += 1;
+  const byStatus = tally.byStatus;
+  // One named field per status rather than byStatus[status]: the hot path of every summary.
+  switch (status) {
+    case "Vượt":
+      byStatus["Vượt"] += 1;
+      tally.achieved += 1;
+      break;
+    case "Đạt":
+      byStatus["Đạt"] += 1;
+      tally.achieved += 1;
+      break;
+    case "Không đạt":
+      byStatus["Không đạt"] += 1;
+      if (nearMiss) tally.nearMiss += 1;
+      break;
+    case "Chưa có số liệu":
+      byStatus["Chưa có số liệu"] += 1;
+      break;
+    case "Chưa đến hạn":
+      byStatus["Chưa đến hạn"] += 1;
+      break;
+    default:
+      // Not a status (an evaluation built by hand): counted under its own name, as it always was.
+      (byStatus as Record<string, number>)[status as string] += 1;
+  }
   tally.counted += 1;
   if (status !== "Chưa đến hạn") tally.due += 1;
-  if (status === "Vượt" || status === "Đạt") tally.achieved += 1;
-  if (status === "Không đạt" && nearMiss) tally.nearMiss += 1;
 }
 
 /** Which indicators the tallies count: top-level ones, or every one without children. */
@@ -299,22 +321,23 @@ function skeletonOf(plan: Plan, settings: Settings): Skeleton {
   return skeleton;
 }
 
-/** The evaluation of each indicator: by position when they follow the plan (evaluatePlan gives them
- *  so), else by code, the last one given for a code counting. */
-function evaluationLookup(skeleton: Skeleton, evaluations: readonly Evaluation[]): (i: number) => Evaluation | null {
+/** The evaluation of each indicator, by code (the last one given for a code counting), or null when
+ *  they follow the plan one for one (evaluatePlan gives them so) and are found by position. */
+function evaluationsByCode(skeleton: Skeleton, evaluations: readonly Evaluation[]): Map<string, Evaluation> | null {
   const indicators = skeleton.indicators;
   let inPlanOrder = !skeleton.sharedCodes && evaluations.length === indicators.length;
   for (let i = 0; inPlanOrder && i < indicators.length; i++) inPlanOrder = evaluations[i].code === indicators[i].code;
-  if (inPlanOrder) return (i) => evaluations[i];
-  const byCode = new Map(evaluations.map((e) => [e.code, e]));
-  return (i) => byCode.get(indicators[i].code) ?? null;
+  return inPlanOrder ? null : new Map(evaluations.map((e) => [e.code, e]));
 }
+
+type IndicatorRow = Extract<SummaryRow, { kind: "indicator" }>;
 
 /** The summary model of one unit's evaluated plan. */
 export function summarize(plan: Plan, evaluations: Evaluation[], settings: Settings, options: SummaryOptions = {}): Summary {
   const skeleton = skeletonOf(plan, settings);
-  const evaluationOf = evaluationLookup(skeleton, evaluations);
-  const sectionTallies = skeleton.sections.map(() => emptyTally());
+  const byCode = evaluationsByCode(skeleton, evaluations);
+  const sectionTallies: Tally[] = [];
+  for (let k = 0; k < skeleton.sections.length; k++) sectionTallies.push(emptyTally());
   const tally = emptyTally();
   const named = { exceeded: [] as NamedIndicator[], missed: [] as NamedIndicator[], noData: [] as NamedIndicator[], notDue: [] as NamedIndicator[] };
   const missedNames: string[] = [];
@@ -322,29 +345,31 @@ export function summarize(plan: Plan, evaluations: Evaluation[], settings: Setti
   const overrides: SummaryOverride[] = [];
   const reportYear = settings.reportYear;
 
-  const indicatorRows = skeleton.indicators.map((item, i) => {
-    const { indicator } = item;
-    const evaluation = evaluationOf(i);
+  const items = skeleton.indicators;
+  const indicatorRows: IndicatorRow[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const indicator = item.indicator;
+    const evaluation = byCode === null ? evaluations[i] : byCode.get(item.code) ?? null;
     const status = evaluation?.status ?? statusWithoutEvaluation(indicator, reportYear);
     if (item.counted) {
       const nearMiss = evaluation?.nearMiss ?? false;
       addToTally(tally, status, nearMiss);
       addToTally(sectionTallies[item.section], status, nearMiss);
-      const entry = { code: item.code, name: item.namedAs };
-      if (status === "Vượt") named.exceeded.push(entry);
+      if (status === "Vượt") named.exceeded.push({ code: item.code, name: item.namedAs });
       else if (status === "Không đạt") {
-        named.missed.push(entry);
+        named.missed.push({ code: item.code, name: item.namedAs });
         missedNames.push(item.sentenceText);
       } else if (status === "Chưa có số liệu") {
-        named.noData.push(entry);
+        named.noData.push({ code: item.code, name: item.namedAs });
         noDataNames.push(item.sentenceText);
-      } else if (status === "Chưa đến hạn") named.notDue.push(entry);
+      } else if (status === "Chưa đến hạn") named.notDue.push({ code: item.code, name: item.namedAs });
     }
     if (evaluation?.override) {
       overrides.push({ code: item.code, name: indicator.name, computedStatus: evaluation.computedStatus, status: evaluation.status, reason: evaluation.override.reason });
     }
-    return {
-      kind: "indicator" as const,
+    indicatorRows[i] = {
+      kind: "indicator",
       section: item.section,
       code: item.code,
       indicator,
@@ -354,16 +379,18 @@ export function summarize(plan: Plan, evaluations: Evaluation[], settings: Setti
       hasChildren: item.hasChildren,
       counted: item.counted,
     };
-  });
+  }
 
   // Section rows go before the first indicator of each section; a plan whose sections are not
   // contiguous still lists each indicator under its own section, in plan order within it.
   const rows: SummaryRow[] = [];
-  const sections: SummarySection[] = skeleton.sections.map((section, index) => {
+  const sections: SummarySection[] = [];
+  for (let index = 0; index < skeleton.sections.length; index++) {
+    const section = skeleton.sections[index];
     if (skeleton.hasSections) rows.push({ kind: "section", section: index, label: section.label });
     for (const member of section.members) rows.push(indicatorRows[member]);
-    return { index, title: section.title, label: section.label, codes: section.codes.slice(), tally: sectionTallies[index] };
-  });
+    sections.push({ index, title: section.title, label: section.label, codes: section.codes.slice(), tally: sectionTallies[index] });
+  }
 
   return {
     planId: plan.id,

@@ -20,7 +20,7 @@
 import { foldDiacritics, plainNumber, readActual, type ReadActual } from "./actual";
 import type { MessageParams } from "./i18n";
 import "./i18n/judgement";
-import { fillTemplate, messageTemplate, type MessageTemplate } from "./message-templates";
+import { fillTemplate, messageTemplate, partialTemplate, type MessageTemplate } from "./message-templates";
 import { childrenByCode, type ActualEntry, type Finding, type Indicator, type Lang, type Plan, type Settings } from "./model";
 import { formatVietnameseNumber } from "./numbers";
 
@@ -86,15 +86,15 @@ export function formatNumberFor(value: number, lang: Lang): string {
     const vi = formatVietnameseNumber(value, { decimals, trimZeros: true });
     return lang === "vi" ? vi : vi.replace(/[.,]/g, (mark) => (mark === "." ? "," : "."));
   }
-  let fraction = scaled % factor;
-  const integer = (scaled - fraction) / factor;
+  // Exact: below 10^13 the quotient cannot round up to the next integer.
+  const integer = Math.floor(scaled / factor);
+  let fraction = scaled - integer * factor;
   let fractionDigits = decimals;
   while (fraction !== 0 && fraction % 10 === 0) {
     fraction /= 10;
     fractionDigits--;
   }
-  const groupMark = lang === "vi" ? "." : ",";
-  let body = groupDigits(String(integer), groupMark);
+  let body = integer < 1000 ? String(integer) : groupDigits(String(integer), lang === "vi" ? "." : ",");
   if (fraction !== 0) body += (lang === "vi" ? "," : ".") + String(fraction).padStart(fractionDigits, "0");
   const negative = value < 0 || Object.is(value, -0);
   return negative && (integer !== 0 || fraction !== 0) ? `-${body}` : body;
@@ -180,6 +180,9 @@ interface IndicatorCheck {
   parts: { slot: number; code: string; sameUnit: boolean }[] | null;
   /** The index of the first indicator with this code (the plan's codes are unique unless it was never checked). */
   slot: number;
+  /** Message templates with the code-based "where" (and what depends only on the indicator) filled
+   *  in, by key (and year: this one or the previous one), built on first use. */
+  messages: Map<string, MessageTemplate> | null;
 }
 
 interface CompiledValidation {
@@ -244,6 +247,7 @@ function compileValidation(plan: Plan, settings: Settings): CompiledValidation {
       whereCodePrevious: fill(templates, "judge.where.code-previous", params),
       parts,
       slot: slotByCode.get(indicator.code) as number,
+      messages: null,
     };
   });
   compiled = { checks, slotByCode, sharedCodes, hasParts, templates };
@@ -274,11 +278,27 @@ function finding(
   key: string,
   params: MessageParams,
   fix?: { value: number },
+  /** Parameters that depend only on the indicator (its unit, the kind of quantity). */
+  fixed?: MessageParams,
 ): Finding {
   const location = entry?.location;
   const cell = previous ? location?.previousCell : location?.cell;
-  params.where = where(run, check, entry, previous);
-  const result: Finding = { severity, rule, code: check.code, message: fill(run.templates, key, params) };
+  let message: string;
+  if (cell) {
+    params.where = where(run, check, entry, previous);
+    message = fill(run.templates, key, fixed ? { ...fixed, ...params } : params);
+  } else {
+    // Without a cell, the where part is the indicator's own: filled once per indicator and key.
+    const messages = (check.messages ??= new Map());
+    const cacheKey = previous ? `${key}\u0001` : key;
+    let template = messages.get(cacheKey);
+    if (template === undefined) {
+      const known = { ...fixed, where: previous ? check.whereCodePrevious : check.whereCode };
+      messages.set(cacheKey, (template = partialTemplate(messageTemplate(key, run.templates.lang), known)));
+    }
+    message = fillTemplate(template, params);
+  }
+  const result: Finding = { severity, rule, code: check.code, message };
   if (location?.sheet) result.sheet = location.sheet;
   if (cell) result.cell = cell;
   if (fix) result.fix = fix;
@@ -299,8 +319,7 @@ function plausibility(run: Run, check: IndicatorCheck, entry: ActualEntry | unde
   const lang = run.templates.lang;
   let found = 0;
   if (value < 0 && (kind === "money" || kind === "count" || kind === "rate")) {
-    const params = { value: formatNumberFor(value, lang), kind: run.templates.kind[kind] };
-    out.push(finding(run, check, entry, previous, "error", "negative", "validate.negative", params));
+    out.push(finding(run, check, entry, previous, "error", "negative", "validate.negative", { value: formatNumberFor(value, lang) }, undefined, { kind: run.templates.kind[kind] }));
     found++;
   }
   if (kind === "rate" && value > 100) {
@@ -308,8 +327,8 @@ function plausibility(run: Run, check: IndicatorCheck, entry: ActualEntry | unde
     found++;
   }
   if (kind === "count" && !Number.isInteger(value)) {
-    const params = { value: formatNumberFor(value, lang), unit: check.indicator.unit };
-    out.push(finding(run, check, entry, previous, "error", "fractional-count", "validate.fractional-count", params));
+    const params = { value: formatNumberFor(value, lang) };
+    out.push(finding(run, check, entry, previous, "error", "fractional-count", "validate.fractional-count", params, undefined, { unit: check.indicator.unit }));
     found++;
   }
   return found;

@@ -23,7 +23,7 @@ export function compileExpr(expr: Expr): Compiled {
       return (env) => env[name];
     }
     case "arith": {
-      const fast = arithWithConstant(expr.fn, expr.a, expr.b);
+      const fast = arithWithConstant(expr.fn, expr.a, expr.b) ?? scaledRatio(expr.fn, expr.a, expr.b);
       if (fast) return fast;
       const a = compileExpr(expr.a);
       const b = compileExpr(expr.b);
@@ -47,6 +47,12 @@ export function compileExpr(expr: Expr): Compiled {
     case "cmp":
       return compileComparison(expr.rel, expr.a, expr.b);
     case "and": {
+      const [first, second] = expr.args;
+      if (expr.args.length === 2 && first.op === "isnum" && first.arg.op === "ref" && second.op === "isnum" && second.arg.op === "ref") {
+        const p = first.arg.name;
+        const q = second.arg.name;
+        return (env) => typeof env[p] === "number" && typeof env[q] === "number";
+      }
       const args = expr.args.map(compileExpr);
       if (args.length === 2) {
         const [p, q] = args;
@@ -63,6 +69,10 @@ export function compileExpr(expr: Expr): Compiled {
       return (env) => args.some((arg) => arg(env) === true);
     }
     case "not": {
+      if (expr.arg.op === "isnum" && expr.arg.arg.op === "ref") {
+        const name = expr.arg.arg.name;
+        return (env) => typeof env[name] !== "number";
+      }
       const arg = compileExpr(expr.arg);
       return (env) => arg(env) !== true;
     }
@@ -78,6 +88,10 @@ export function compileExpr(expr: Expr): Compiled {
       if (isLiteral(expr.then)) {
         const thenValue = literalValue(expr.then);
         return (env) => (cond(env) === true ? thenValue : otherwise(env));
+      }
+      if (isLiteral(expr.else)) {
+        const elseValue = literalValue(expr.else);
+        return (env) => (cond(env) === true ? then(env) : elseValue);
       }
       return (env) => (cond(env) === true ? then(env) : otherwise(env));
     }
@@ -197,35 +211,71 @@ function compileComparison(rel: Relation, left: Expr, right: Expr): Compiled {
   }
 }
 
-/** `a <fn> c` for a constant number c (a percentage: measure × 100 / target), or null for another shape. */
+/** `x <fn> c` for a constant number c, x a number (else blank). */
+function applyConstant(fn: Arithmetic, x: number, c: number): number {
+  switch (fn) {
+    case "+":
+      return x + c;
+    case "-":
+      return x - c;
+    case "*":
+      return x * c;
+    case "/":
+      return c === 0 ? Number.NaN : x / c;
+  }
+}
+
+/** `a <fn> c` for a constant number c, and `(r <fn1> k) <fn2> c` for a reference r (a percentage:
+ *  measure × 100 / target), or null for another shape. */
 function arithWithConstant(fn: Arithmetic, left: Expr, right: Expr): Compiled | null {
   if (right.op !== "num") return null;
   const c = right.value;
-  const a = left.op === "ref" ? null : compileExpr(left);
-  const name = left.op === "ref" ? left.name : null;
-  const operand = (env: RuleEnv): RuleValue => (a === null ? env[name as RefName] : a(env));
-  switch (fn) {
-    case "+":
+  if (left.op === "ref") {
+    const name = left.name;
+    if (fn === "*") {
       return (env) => {
-        const x = operand(env);
-        return typeof x === "number" ? x + c : null;
-      };
-    case "-":
-      return (env) => {
-        const x = operand(env);
-        return typeof x === "number" ? x - c : null;
-      };
-    case "*":
-      return (env) => {
-        const x = operand(env);
+        const x = env[name];
         return typeof x === "number" ? x * c : null;
       };
-    case "/":
-      return (env) => {
-        const x = operand(env);
-        return typeof x === "number" ? (c === 0 ? Number.NaN : x / c) : null;
-      };
+    }
+    return (env) => {
+      const x = env[name];
+      return typeof x === "number" ? applyConstant(fn, x, c) : null;
+    };
   }
+  if (left.op === "arith" && left.a.op === "ref" && left.b.op === "num") {
+    const name = left.a.name;
+    const innerFn = left.fn;
+    const k = left.b.value;
+    if (innerFn === "*" && fn === "/") {
+      return (env) => {
+        const x = env[name];
+        return typeof x === "number" ? (c === 0 ? Number.NaN : (x * k) / c) : null;
+      };
+    }
+    return (env) => {
+      const x = env[name];
+      return typeof x === "number" ? applyConstant(fn, applyConstant(innerFn, x, k), c) : null;
+    };
+  }
+  const a = compileExpr(left);
+  return (env) => {
+    const x = a(env);
+    return typeof x === "number" ? applyConstant(fn, x, c) : null;
+  };
+}
+
+/** `(r <fn1> k) / q` for references r and q and a constant k (So cùng kỳ: actual × 100 / previous), or null. */
+function scaledRatio(fn: Arithmetic, left: Expr, right: Expr): Compiled | null {
+  if (fn !== "/" || right.op !== "ref" || left.op !== "arith" || left.fn !== "*" || left.a.op !== "ref" || left.b.op !== "num") return null;
+  const name = left.a.name;
+  const k = left.b.value;
+  const divisor = right.name;
+  return (env) => {
+    const x = env[name];
+    const y = env[divisor];
+    return typeof x === "number" && typeof y === "number" ? (y === 0 ? Number.NaN : (x * k) / y) : null;
+  };
 }
 
 /** What a rule reads that is already known when compiling (the indicator's targets, the settings). */
