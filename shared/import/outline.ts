@@ -125,6 +125,8 @@ function joinWrapped(lines: MappedText[]): MappedText {
     } else pieces.push(line);
   }
   const joined = join(pieces, " ");
+  // The NUL marks where a hyphenated word was cut at a line end; no text from a plan holds one.
+  // eslint-disable-next-line no-control-regex
   return replace(joined, / ?\u0000 ?/g, "");
 }
 
