@@ -152,7 +152,7 @@ function gasGrid(sheet: FakeSheet): unknown[][] {
   return Array.from({ length: lastRow }, (_, r) => Array.from({ length: lastCol }, (_, c) => sheet.peek(r, c).value ?? ""));
 }
 
-/** `destroyHeader`: also retype a required header beyond recognition (off in CI for Sheets: see the report in SECURITY.md). */
+/** `destroyHeader`: also retype a required header beyond recognition (the reload must then refuse, sheet unchanged). */
 export function gasSheetEdits(built: () => Built, destroyHeader = false): FuzzProperty {
   return {
     name: "sheet edits between loads (Sheets fake, the add-on's load command)",

@@ -255,7 +255,7 @@ describe("nothing typed is lost", () => {
     userTypes(sheet, 7, columnOf("code"), "");
     const result = run(box, "loadPlan", loadRequest("dong-hai-2025"));
     expect(result.ok).toBe(false);
-    expect(result.message).toMatch(/^Không nạp lại được: cấu trúc trang “Chỉ tiêu” đã bị thay đổi/);
+    expect(result.message).toMatch(/^Chưa nạp lại trang "Chỉ tiêu": /);
     expect(sheet.peek(row, columnOf("actual")).value).toBe(77);
   });
 

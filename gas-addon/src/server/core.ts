@@ -3,7 +3,7 @@
 import type { ActualEntry, Evaluation, Finding, Lang, Plan, Settings } from "../../../shared/model";
 import type { WorkbookModel } from "../../../shared/sheet/types";
 import { buildFillInWorkbook, FILL_IN_SHEET } from "../../../shared/sheet/fill-in";
-import { readFillInSheet, type ReadLayout } from "../../../shared/sheet/read-back";
+import { readFillInSheet, reloadBlockers, type ReadLayout } from "../../../shared/sheet/read-back";
 import { buildSummaryWorkbook } from "../../../shared/sheet/summary-sheet";
 import { buildConsolidationWorkbook } from "../../../shared/sheet/consolidation-sheet";
 import { evaluatePlan } from "../../../shared/evaluate";
@@ -45,6 +45,14 @@ export interface FillInReading {
 export function readFillIn(grid: unknown[][], sheetName: string, plan: Plan, lang: Lang): FillInReading {
   const result = readFillInSheet(grid, sheetName, { plan, lang });
   return { entries: result.entries, rowsByCode: result.rowsByCode, layout: result.layout, problems: result.problems };
+}
+
+/**
+ * Why "load the plan again" must not rewrite the sheet: the table, its key or an input column a
+ * user types into can no longer be found. The rule is the core's, so both add-ins refuse alike.
+ */
+export function blockingProblems(reading: FillInReading, sheetName: string, lang: Lang): Finding[] {
+  return reloadBlockers(reading, sheetName, lang);
 }
 
 export function evaluate(plan: Plan, entries: ActualEntry[], settings: Settings): Evaluation[] {

@@ -11,11 +11,10 @@ import type { ReadLayout } from "../../../../shared/sheet/read-back";
 import type { LoadRequest, LoadResult, Outcome, PlanSource } from "../../api-types";
 import type { TargetSheet } from "../../adapter/sheet-io";
 import { tg } from "../../messages";
-import { FILL_IN_SHEET, fillInWorkbook } from "../core";
+import { blockingProblems, FILL_IN_SHEET, fillInWorkbook } from "../core";
 import { documentProperties, fingerprintProperties, writeIfChanged, type DocumentInfo } from "../document-state";
 import { fail, jsonSafeCell, openDocument, readFillInSheet, UserFacingError, type OpenDocument } from "../host";
 import { readSheet } from "../../adapter/sheet-io";
-import type { Finding } from "../../../../shared/model";
 import { renderWorkbook } from "../render-workbook";
 
 const hasValue = (raw: unknown): boolean => raw !== null && raw !== undefined && !(typeof raw === "string" && raw.trim() === "");
@@ -40,13 +39,6 @@ export function sameLayout(read: ReadLayout | null, table: TableLayout | undefin
   if (read.headerRow !== table.headerRow || read.firstDataRow !== table.firstDataRow || read.lastDataRow !== table.lastDataRow) return false;
   if (read.rowCodes.length !== table.rowCodes.length || read.rowCodes.some((code, i) => code !== table.rowCodes[i])) return false;
   return table.columns.every((c, i) => read.columns[c.key] === undefined || read.columns[c.key] === i);
-}
-
-/** Layout problems that make matching rows by code unsafe: rewriting the sheet would lose input. */
-export function blockingProblems(problems: readonly Finding[]): Finding[] {
-  return problems.filter(
-    (p) => p.rule === "layout-header-missing" || p.rule === "layout-key-column-missing" || p.rule === "layout-duplicate-code" || (p.rule === "layout-column-missing" && p.severity === "error"),
-  );
 }
 
 export const OLD_FIGURES_SHEET = "Số liệu cũ";
@@ -93,8 +85,10 @@ export function loadPlanCommand(request: LoadRequest): Outcome<LoadResult> {
   const known = new Map<string, TargetSheet>();
   const read = readFillInSheet(doc, doc.stored?.plan ?? plan, lang);
   if (read) {
-    const broken = blockingProblems(read.reading.problems);
-    if (broken.length > 0) return fail(tg("gas.error.layout-broken", { sheet: FILL_IN_SHEET, detail: broken.map((p) => p.message).join("; ") }, lang));
+    // One rule for every host (the core's): the key, the header row and every input column must
+    // still be found, or the rewrite would drop what they hold.
+    const broken = blockingProblems(read.reading, read.target.name, lang);
+    if (broken.length > 0) return fail(broken.map((p) => p.message).join(" "));
   }
   const entries: ActualEntry[] = read ? read.reading.entries : [];
 
