@@ -43,11 +43,31 @@ export interface BuildResult {
   manifests: string[];
 }
 
+/**
+ * The pane runs only its own scripts and Office.js from Microsoft's CDN, and talks to nobody.
+ * Fluent UI injects its styles at run time, hence 'unsafe-inline' for styles only; there is no
+ * 'unsafe-eval' (the bundled zod runs jitless). A <meta> policy cannot set frame-ancestors: a host
+ * that serves the pane should send it as a header (SECURITY.md).
+ */
+export const TASKPANE_CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+
 function page(lang: string, title: string, body: string, scripts: string): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${TASKPANE_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="X-UA-Compatible" content="IE=edge">
 <title>${title}</title>

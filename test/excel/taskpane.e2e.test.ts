@@ -87,6 +87,12 @@ async function openPane(path: string): Promise<Page> {
     return route.abort();
   });
   await opened.addInitScript({ content: fake });
+  // Every Content-Security-Policy violation the page reports, to prove the pane runs under its policy.
+  await opened.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
   await opened.goto(`${origin}${path}`);
   return opened;
 }
@@ -179,6 +185,11 @@ test("pick the city plan → load → type actuals → check → select a findin
   expect(blocked.filter((url) => !url.startsWith(OFFICE_TELEMETRY))).toEqual([]);
   // The CDN address was answered from the npm copy by the route above, never from the network.
   expect(requests.some((url) => url === OFFICE_JS_CDN)).toBe(true);
+  // The page carries its policy, and everything it did ran within it (no eval, no foreign script);
+  // only Office.js's telemetry frame may be refused by it.
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content")).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+  const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+  expect(violations.filter((v) => !v.includes(new URL(OFFICE_TELEMETRY).host))).toEqual([]);
 }, 120000);
 
 test("the one-file build (for web views without dynamic import, e.g. EdgeHTML) loads and checks too", async () => {
@@ -196,5 +207,7 @@ test("the one-file build (for web views without dynamic import, e.g. EdgeHTML) l
   expect(loaded).toContain("/taskpane-legacy.js");
   expect(loaded.filter((path) => path === "/taskpane.js" || path.startsWith("/chunks/"))).toEqual([]);
   expect(pageErrors).toEqual([]);
+  const violations = await legacy.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+  expect(violations.filter((v) => !v.includes(new URL(OFFICE_TELEMETRY).host))).toEqual([]);
   await legacy.context().close();
 }, 120000);
