@@ -159,33 +159,42 @@ export function gasSheetEdits(built: () => Built, destroyHeader = false): FuzzPr
     unit: "edit sequences",
     runs: 25,
     make: () =>
-      fc.property(plans(), editSequence({ rename: false, destroyHeader }), (pick, edits: Edit[]) => {
+      fc.property(plans(), editSequence({ rename: true, destroyHeader }), (pick, edits: Edit[]) => {
         const plan = pick.plan;
         const box = sandbox(built());
+        const book = box.world.active;
         const first = run(box, "loadPlan", loadRequest(plan.id, "Phường Thử", plan.year));
         if (!first.ok) throw new Error(`first load: ${first.message}`);
-        const sheet = box.world.active.sheets.find((s) => s.name === FILL_IN_SHEET) as FakeSheet;
+        const sheet = book.sheets.find((s) => s.name === FILL_IN_SHEET) as FakeSheet;
         const expect = newExpectations(FILL_IN_SHEET);
         for (const edit of edits) {
-          const op = resolveEdit(edit, gasGrid(sheet), FILL_IN_SHEET);
+          const op = resolveEdit(edit, gasGrid(sheet), sheet.name);
           if (op.kind === "move" || op.kind === "delete-code") remapGas(sheet, op.move);
           else if (op.kind === "set" || op.kind === "header") {
             const cell = sheet.cellAt(op.row, op.col);
             cell.value = op.kind === "set" ? (op.value === "" ? null : op.value) : op.text;
             cell.formula = null;
+          } else if (op.kind === "rename") {
+            // Sheets refuses a name another sheet has (case aside).
+            if (book.sheets.some((s) => s !== sheet && s.name.toLowerCase() === op.name.toLowerCase())) continue;
+            sheet.name = op.name;
           }
           recordOp(expect, op);
         }
+        const sheetsBefore = book.sheets.map((s) => s.name).join(" | ");
         const before = JSON.stringify(gasGrid(sheet));
-        const again = run(box, "loadPlan", loadRequest(plan.id, "Phường Thử", plan.year));
+        const again = run<{ sheet: string }>(box, "loadPlan", loadRequest(plan.id, "Phường Thử", plan.year));
         if (mustRefuse(expect)) {
           if (again.ok) throw new Error(`reload over a retyped "${expect.destroyedHeader}" header was not refused`);
           if (JSON.stringify(gasGrid(sheet)) !== before) throw new Error("a refused reload changed the sheet");
           return true;
         }
         if (!again.ok) throw new Error(`reload refused: ${again.message}`);
-        const after = box.world.active.sheets.find((s) => s.name === FILL_IN_SHEET) as FakeSheet;
-        checkReloaded(plan, expect, gasGrid(after), FILL_IN_SHEET);
+        // The renamed sheet is the one rewritten, under the user's name; no second fill-in appears.
+        if (again.sheet !== sheet.name) throw new Error(`reloaded into "${again.sheet}", the fill-in is "${sheet.name}"`);
+        const sheetsAfter = book.sheets.map((s) => s.name).join(" | ");
+        if (sheetsAfter !== sheetsBefore) throw new Error(`sheets before the reload: ${sheetsBefore}; after: ${sheetsAfter}`);
+        checkReloaded(plan, expect, gasGrid(sheet), sheet.name);
         return true;
       }) as never,
   };

@@ -6,6 +6,8 @@ import { isFormula } from "../../../shared/sheet/types";
 import { literalFromInput, type Raster } from "./raster";
 
 export interface SheetFingerprint {
+  /** The sheet's name when last written or read: a user may rename it (the table anchor follows). */
+  sheet?: string;
   /** The block written from A1. */
   rows: number;
   cols: number;

@@ -273,7 +273,7 @@ export function renderSheet(ss: Spreadsheet, target: TargetSheet, input: RenderI
     if (frozenCols > 0) sheet().setFrozenColumns(frozenCols);
     if (model.hidden) sheet().hideSheet();
   }
-  return { rows, cols, readback: literalOnly ? readbackOf(raster) : null, groups: hashes };
+  return { sheet: target.name, rows, cols, readback: literalOnly ? readbackOf(raster) : null, groups: hashes };
 }
 
 /** The names of the workbook defined on one sheet (its table anchor included). */

@@ -67,6 +67,26 @@ export function readWholeSheet(ss: Spreadsheet, name: string): TargetSheet | nul
   return readSheet(ss, name, null, true);
 }
 
+/**
+ * The sheet holding a table's anchor (a named range, which follows the sheet when a user renames
+ * it), or null when the name is not defined.
+ */
+export function anchoredSheet(ss: Spreadsheet, anchorName: string): Sheet | null {
+  const range = ss.getRangeByName(anchorName);
+  return range ? range.getSheet() : null;
+}
+
+/** Reads the whole data range of the sheet holding the anchor, whatever it is called now. */
+export function readAnchoredSheet(ss: Spreadsheet, anchorName: string): TargetSheet | null {
+  const sheet = anchoredSheet(ss, anchorName);
+  if (!sheet) return null;
+  const name = sheet.getName();
+  const range = sheet.getDataRange();
+  const values = range.getValues();
+  // The data range starts at A1: when it has the block's size, it is the block (see render.ts).
+  return { name, sheet, range, isNew: false, extent: extentOf(values), values, rangeIsBlock: true, layoutTrusted: false };
+}
+
 export function newSheet(ss: Spreadsheet, name: string): TargetSheet {
   return { name, sheet: ss.insertSheet(name), range: null, isNew: true, extent: { rows: 0, cols: 0 }, values: null, rangeIsBlock: false, layoutTrusted: false };
 }

@@ -2,7 +2,7 @@
 // fixed here and nowhere else.
 import type { ActualEntry, Evaluation, Finding, Lang, Plan, Settings } from "../../../shared/model";
 import type { WorkbookModel } from "../../../shared/sheet/types";
-import { buildFillInWorkbook, FILL_IN_SHEET } from "../../../shared/sheet/fill-in";
+import { buildFillInWorkbook, FILL_IN_SHEET, TABLE_NAME } from "../../../shared/sheet/fill-in";
 import { readFillInSheet, reloadBlockers, type ReadLayout } from "../../../shared/sheet/read-back";
 import { buildSummaryWorkbook } from "../../../shared/sheet/summary-sheet";
 import { buildConsolidationWorkbook } from "../../../shared/sheet/consolidation-sheet";
@@ -11,7 +11,8 @@ import { summarize, type Summary } from "../../../shared/summary";
 import { consolidate, type ConsolidationInput } from "../../../shared/consolidate";
 import { validateEntries } from "../../../shared/validate";
 
-export { FILL_IN_SHEET };
+/** The fill-in sheet's name as written, and the named range that anchors its table wherever it is. */
+export { FILL_IN_SHEET, TABLE_NAME };
 
 export interface FillInRequest {
   unit: string;

@@ -2,10 +2,10 @@
 import type { Lang } from "../../../shared/model";
 import type { Outcome } from "../api-types";
 import { tg } from "../messages";
-import { documentFrom, fingerprintsFrom, readProperties, type PropertyMap, type StoredDocument } from "./document-state";
-import { FILL_IN_SHEET, readFillIn, type FillInReading } from "./core";
+import { documentFrom, fingerprintProperties, fingerprintsFrom, readProperties, writeIfChanged, type PropertyMap, type StoredDocument } from "./document-state";
+import { FILL_IN_SHEET, readFillIn, TABLE_NAME, type FillInReading } from "./core";
 import type { Fingerprints } from "../adapter/fingerprint";
-import { readSheet, readWholeSheet, type TargetSheet } from "../adapter/sheet-io";
+import { readAnchoredSheet, readSheet, readWholeSheet, type TargetSheet } from "../adapter/sheet-io";
 import { FILL_IN_COLUMNS } from "../../../shared/sheet/fill-in-columns";
 import type { Plan } from "../../../shared/model";
 
@@ -37,29 +37,67 @@ export function requireStored(doc: OpenDocument, lang: Lang): StoredDocument {
   return doc.stored;
 }
 
+export interface FillInRead {
+  target: TargetSheet;
+  reading: FillInReading;
+}
+
+/** Findings that say the grid read holds no fill-in table at all (not a damaged one). */
+const noTable = (reading: FillInReading) => reading.problems.some((p) => p.rule === "layout-header-missing" || p.rule === "layout-key-column-missing");
+
 /**
- * The fill-in sheet read back, or null when there is none. A sheet the add-on wrote is read as one
- * range (two calls); when that range misses some of the table's columns (a user inserted columns),
- * the whole sheet is read again, so no typed figure is left out.
+ * The fill-in sheet read back, or null when there is none. The sheet is looked for under the name
+ * it had when the add-on last saw it (one range read, two calls); when that name leads nowhere or
+ * to no table, the named range anchoring the table decides, so a sheet a user renamed ("Chỉ tiêu"
+ * → "Chỉ tiêu P. Đông Hải") is still the one read and rewritten. When the range read misses some
+ * of the table's columns (a user inserted columns), the whole sheet is read again, so no typed
+ * figure is left out.
  */
-export function readFillInSheet(doc: OpenDocument, plan: Plan, lang: Lang): { target: TargetSheet; reading: FillInReading } | null {
-  let target = readSheet(doc.ss, FILL_IN_SHEET, doc.fingerprints[FILL_IN_SHEET] ?? null, true);
-  if (!target) return null;
-  let reading = readFillIn(target.values!, FILL_IN_SHEET, plan, lang);
+export function readFillInSheet(doc: OpenDocument, plan: Plan, lang: Lang): FillInRead | null {
+  const fingerprint = doc.fingerprints[FILL_IN_SHEET] ?? null;
+  let target = readSheet(doc.ss, fillInNameOf(doc.fingerprints), fingerprint, true);
+  let reading = target ? readFillIn(target.values!, target.name, plan, lang) : null;
+  if (!reading || noTable(reading)) {
+    const anchored = readAnchoredSheet(doc.ss, TABLE_NAME);
+    if (anchored && anchored.name !== target?.name) {
+      target = anchored;
+      reading = readFillIn(anchored.values!, anchored.name, plan, lang);
+    }
+  }
+  if (!target || !reading) return null;
   const columns = reading.layout?.columns ?? {};
   const missingInput = FILL_IN_COLUMNS.some((c) => (c.input || c.key === "code") && columns[c.key] === undefined);
   if (target.sheet === null && missingInput) {
-    target = readWholeSheet(doc.ss, FILL_IN_SHEET);
-    if (!target) return null;
-    reading = readFillIn(target.values!, FILL_IN_SHEET, plan, lang);
+    const whole = readWholeSheet(doc.ss, target.name);
+    if (!whole) return null;
+    target = whole;
+    reading = readFillIn(whole.values!, whole.name, plan, lang);
   }
   return { target, reading };
 }
 
-export function requireFillIn(doc: OpenDocument, plan: Plan, lang: Lang): { target: TargetSheet; reading: FillInReading } {
+export function requireFillIn(doc: OpenDocument, plan: Plan, lang: Lang): FillInRead {
   const read = readFillInSheet(doc, plan, lang);
-  if (!read) throw new UserFacingError(tg("gas.error.no-sheet", { sheet: FILL_IN_SHEET }, lang));
+  if (!read) throw new UserFacingError(tg("gas.error.no-sheet", { sheet: fillInNameOf(doc.fingerprints) }, lang));
   return read;
+}
+
+/** The fill-in sheet's name when the add-on last saw it. */
+export function fillInNameOf(fingerprints: Fingerprints): string {
+  return fingerprints[FILL_IN_SHEET]?.sheet ?? FILL_IN_SHEET;
+}
+
+/** The fingerprints with the fill-in sheet's current name, so the next command looks there first. */
+export function withFillInName(fingerprints: Fingerprints, name: string): Fingerprints {
+  const own = fingerprints[FILL_IN_SHEET];
+  if (!own || fillInNameOf(fingerprints) === name) return fingerprints;
+  return { ...fingerprints, [FILL_IN_SHEET]: { ...own, sheet: name } };
+}
+
+/** Keeps a renamed fill-in sheet's new name (one property write, once per rename). */
+export function rememberFillInName(doc: OpenDocument, name: string): void {
+  const next = withFillInName(doc.fingerprints, name);
+  if (next !== doc.fingerprints) writeIfChanged(doc.store, doc.properties, fingerprintProperties(next), ["render"]);
 }
 
 /** Runs a command for the sidebar: a user-facing message instead of a stack trace, JSON-safe data. */

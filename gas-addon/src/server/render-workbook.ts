@@ -11,7 +11,8 @@ import { UserFacingError } from "./host";
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * `known` holds sheets the command already read (and checked). A sheet of the same name that the
+ * `known` holds sheets the command already read (and checked), or null for a sheet it looked for
+ * and found absent. A sheet of the same name that the
  * add-on did not write and that holds data is never overwritten: the command stops with a message
  * before writing anything. Returns the fingerprints, updated.
  */
@@ -20,13 +21,13 @@ export function renderWorkbook(
   workbook: WorkbookModel,
   fingerprints: Fingerprints,
   lang: Lang,
-  known: Map<string, TargetSheet> = new Map(),
+  known: Map<string, TargetSheet | null> = new Map(),
   options: { repaint?: boolean } = {},
 ): Fingerprints {
   const out: Fingerprints = { ...fingerprints };
   const targets = workbook.sheets.map((model) => {
     const previous = fingerprints[model.name] ?? null;
-    const target = known.get(model.name) ?? readSheet(ss, model.name, previous, false);
+    const target = known.has(model.name) ? known.get(model.name)! : readSheet(ss, model.name, previous, false);
     if (target && !known.has(model.name) && !previous && target.extent.rows > 0) throw new UserFacingError(tg("gas.error.sheet-conflict", { sheet: model.name }, lang));
     return target;
   });

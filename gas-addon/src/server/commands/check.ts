@@ -5,8 +5,9 @@ import type { Finding, Lang } from "../../../../shared/model";
 import { formatNumberFor } from "../../../../shared/validate";
 import type { CheckResult, FindingView, Outcome } from "../../api-types";
 import { tg } from "../../messages";
-import { validate } from "../core";
-import { fail, openDocument, requireFillIn, requireStored } from "../host";
+import { TABLE_NAME, validate } from "../core";
+import { anchoredSheet } from "../../adapter/sheet-io";
+import { fail, openDocument, rememberFillInName, requireFillIn, requireStored } from "../host";
 
 const CELL = /^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/;
 
@@ -17,7 +18,8 @@ function view(f: Finding): FindingView {
 export function checkCommand(lang: Lang): Outcome<CheckResult> {
   const doc = openDocument();
   const { plan, info } = requireStored(doc, lang);
-  const { reading } = requireFillIn(doc, plan, lang);
+  const { target, reading } = requireFillIn(doc, plan, lang);
+  rememberFillInName(doc, target.name);
   const findings = [...reading.problems, ...validate(plan, reading.entries, { ...info.settings, lang })].map(view);
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
@@ -27,7 +29,9 @@ export function checkCommand(lang: Lang): Outcome<CheckResult> {
 
 function rangeOf(sheetName: string, cell: string, lang: Lang): GoogleAppsScript.Spreadsheet.Range | { ok: false; message: string } {
   if (typeof cell !== "string" || !CELL.test(cell)) return fail(tg("gas.error.bad-cell", { cell: String(cell) }, lang));
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
+  // Findings are on the fill-in sheet: renamed since the check, it is found by its table anchor.
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getSheetByName(sheetName) ?? anchoredSheet(ss, TABLE_NAME);
   if (!sheet) return fail(tg("gas.error.no-sheet", { sheet: sheetName }, lang));
   return sheet.getRange(cell);
 }

@@ -6,7 +6,8 @@ import type { ActualEntry, Finding, Lang } from "../../../../shared/model";
 import type { ConsolidationInput } from "../../../../shared/consolidate";
 import type { ConsolidateResult, JobProgress, Outcome, RegisterView } from "../../api-types";
 import { tg } from "../../messages";
-import { FILL_IN_SHEET, consolidationWorkbook, evaluate, readFillIn, validate } from "../core";
+import { FILL_IN_SHEET, TABLE_NAME, consolidationWorkbook, evaluate, readFillIn, validate } from "../core";
+import { anchoredSheet } from "../../adapter/sheet-io";
 import { fingerprintProperties, joinValue, splitValue, STORE_BUDGET_BYTES, utf8Bytes, writeProperties, type PropertyMap } from "../document-state";
 import { fail, jsonSafeCell, openDocument, requireStored, UserFacingError, type OpenDocument } from "../host";
 import { renderWorkbook } from "../render-workbook";
@@ -77,13 +78,14 @@ function readUnit(url: string, job: JobState, lang: Lang, plan: Parameters<typeo
     job.register.push({ source: url, reason: tg("gas.consolidate.unreadable", { detail }, lang) });
     return;
   }
-  const sheet = book.getSheetByName(FILL_IN_SHEET);
+  // A unit that renamed its fill-in sheet still has the table anchor on it.
+  const sheet = book.getSheetByName(FILL_IN_SHEET) ?? anchoredSheet(book, TABLE_NAME);
   if (!sheet) {
     job.register.push({ source: url, reason: tg("gas.consolidate.no-sheet", { sheet: FILL_IN_SHEET }, lang) });
     return;
   }
   const unit = book.getName();
-  const reading = readFillIn(sheet.getDataRange().getValues(), FILL_IN_SHEET, plan, lang);
+  const reading = readFillIn(sheet.getDataRange().getValues(), sheet.getName(), plan, lang);
   job.units.push({
     url,
     unit,

@@ -13,7 +13,7 @@ import type { TargetSheet } from "../../adapter/sheet-io";
 import { tg } from "../../messages";
 import { blockingProblems, FILL_IN_SHEET, fillInWorkbook } from "../core";
 import { documentProperties, fingerprintProperties, writeIfChanged, type DocumentInfo } from "../document-state";
-import { fail, jsonSafeCell, openDocument, readFillInSheet, UserFacingError, type OpenDocument } from "../host";
+import { fail, fillInNameOf, jsonSafeCell, openDocument, readFillInSheet, UserFacingError, type OpenDocument } from "../host";
 import { readSheet } from "../../adapter/sheet-io";
 import { renderWorkbook } from "../render-workbook";
 
@@ -82,7 +82,7 @@ export function loadPlanCommand(request: LoadRequest): Outcome<LoadResult> {
 
   const doc = openDocument();
   const { ss } = doc;
-  const known = new Map<string, TargetSheet>();
+  const known = new Map<string, TargetSheet | null>();
   const read = readFillInSheet(doc, doc.stored?.plan ?? plan, lang);
   if (read) {
     // One rule for every host (the core's): the key, the header row and every input column must
@@ -98,6 +98,9 @@ export function loadPlanCommand(request: LoadRequest): Outcome<LoadResult> {
   if (read) {
     const table = workbook.sheets.find((s) => s.name === FILL_IN_SHEET)?.table;
     known.set(FILL_IN_SHEET, { ...read.target, layoutTrusted: sameLayout(read.reading.layout, table) });
+  } else if (fillInNameOf(doc.fingerprints) === FILL_IN_SHEET) {
+    // Looked up by that very name and by the anchor: there is none, so no second lookup.
+    known.set(FILL_IN_SHEET, null);
   }
   let fingerprints = renderWorkbook(ss, workbook, doc.fingerprints, lang, known, { repaint: request.repaint === true });
 
@@ -114,8 +117,9 @@ export function loadPlanCommand(request: LoadRequest): Outcome<LoadResult> {
     notes: keptEntries.filter((e) => hasValue(e.note)).length,
     overrides: keptEntries.filter((e) => e.override).length,
   };
-  const messages = [tg("gas.load.done", { count: plan.indicators.length, sheet: FILL_IN_SHEET }, lang)];
+  const sheet = read?.target.name ?? FILL_IN_SHEET;
+  const messages = [tg("gas.load.done", { count: plan.indicators.length, sheet }, lang)];
   if (kept.actuals + kept.notes + kept.overrides > 0) messages.push(tg("gas.load.kept", kept, lang));
   if (removed.length > 0) messages.push(tg("gas.load.removed", { count: removed.length, sheet: OLD_FIGURES_SHEET, codes: removed.map((e) => e.code).join(", ") }, lang));
-  return { ok: true, sheet: FILL_IN_SHEET, indicators: plan.indicators.length, kept, removedCodes: removed.map((e) => e.code), messages };
+  return { ok: true, sheet, indicators: plan.indicators.length, kept, removedCodes: removed.map((e) => e.code), messages };
 }

@@ -4,13 +4,13 @@ import type { Outcome, SummaryResult } from "../../api-types";
 import { tg } from "../../messages";
 import { summaryWorkbook } from "../core";
 import { fingerprintProperties, writeIfChanged } from "../document-state";
-import { openDocument, requireFillIn, requireStored, todayInVietnam } from "../host";
+import { openDocument, requireFillIn, requireStored, todayInVietnam, withFillInName } from "../host";
 import { renderWorkbook } from "../render-workbook";
 
 export function summaryCommand(lang: Lang): Outcome<SummaryResult> {
   const doc = openDocument();
   const { plan, info } = requireStored(doc, lang);
-  const { reading } = requireFillIn(doc, plan, lang);
+  const { target, reading } = requireFillIn(doc, plan, lang);
   const settings = { ...info.settings, lang };
   const { summary, workbook } = summaryWorkbook(plan, reading.entries, settings, {
     unit: info.unit,
@@ -20,7 +20,7 @@ export function summaryCommand(lang: Lang): Outcome<SummaryResult> {
     date: todayInVietnam(),
     lang,
   });
-  const fingerprints = renderWorkbook(doc.ss, workbook, doc.fingerprints, lang);
+  const fingerprints = renderWorkbook(doc.ss, workbook, withFillInName(doc.fingerprints, target.name), lang);
   writeIfChanged(doc.store, doc.properties, fingerprintProperties(fingerprints), ["render"]);
   const sheet = workbook.sheets[0]!.name;
   return { ok: true, sheet, sentence: summary.sentence, message: tg("gas.summary.done", { sheet }, lang) };
