@@ -209,7 +209,11 @@ function lowerCaseLabel(label: string): string {
 }
 
 function namesPart(names: readonly string[], lang: Lang): string {
-  return names.length > 0 ? message("summary.sentence.names", { names: names.join(", ") }, lang) : "";
+  if (names.length === 0) return "";
+  // Concatenated rather than joined: join copies every (two-byte) name into a new flat string.
+  let list = names[0];
+  for (let k = 1; k < names.length; k++) list += ", " + names[k];
+  return message("summary.sentence.names", { names: list }, lang);
 }
 
 /** The sentence, from the names as the sentence writes them. */
