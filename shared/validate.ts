@@ -215,7 +215,7 @@ function compileValidation(plan: Plan, settings: Settings): CompiledValidation {
     else slotByCode.set(ind.code, i);
   });
   let hasParts = false;
-  const checks = indicators.map((indicator, i): IndicatorCheck => {
+  const checks = indicators.map((indicator): IndicatorCheck => {
     const comparator = indicator.comparator;
     const name = shortName(indicator.name);
     const params = { code: indicator.code, name };
@@ -255,10 +255,10 @@ function compileValidation(plan: Plan, settings: Settings): CompiledValidation {
   return compiled;
 }
 
-/** One validation call: the plan's checks, the findings so far and the figures the parts check sums. */
+/** One validation call: the messages of its language and, for a plan with parts, the figures read
+ *  (by slot) that the parts check sums. */
 interface Run {
   templates: Templates;
-  reportYear: number;
   numeric: (number | undefined)[] | null;
 }
 
@@ -496,7 +496,7 @@ export function validateEntries(plan: Plan, entries: ActualEntry[], settings: Se
   const { checks, templates } = compiled;
   const n = checks.length;
   const findings: Finding[] = [];
-  const run: Run = { templates, reportYear: settings.reportYear, numeric: compiled.hasParts ? new Array<number | undefined>(n) : null };
+  const run: Run = { templates, numeric: compiled.hasParts ? new Array<number | undefined>(n) : null };
 
   // The first entry of each indicator (by slot) and, when a code is entered twice, all of them.
   let firstEntry: readonly (ActualEntry | undefined)[];
