@@ -7,8 +7,8 @@ import { defaultSettings, SettingsSchema } from "../../shared/model";
 import { validatePlan } from "../../shared/plan-io";
 import { findBuiltInPlan } from "../../shared/catalog";
 import { readFillInSheet } from "../../shared/sheet/read-back";
-import { readXlsxFile, type Grid, type XlsxBook } from "./read";
-import { XlsxFileError } from "./open";
+import type { Grid, XlsxBook } from "./read";
+import { readXlsxFile, XlsxFileError } from "./open";
 import { INDICATOR_SHEET_KEY, METADATA_SHEET, PLAN_JSON_KEY, readMetadata } from "./metadata";
 
 export interface FilledWorkbook {

@@ -1,45 +1,11 @@
-// Opening an .xlsx someone sent: every check that a file is what it claims to be, and small enough
-// to read whole, sits here in openXlsxSafely, before any byte is inflated.
+// Opening an .xlsx from a path: what only the file system can tell (missing, a folder, its size)
+// is checked before the file is read whole; everything about the bytes is cli/xlsx/package.ts.
 import { readFileSync, statSync } from "node:fs";
-import { unzipSync, type UnzipFileInfo } from "fflate";
+import { bookFromPackage, type XlsxBook } from "./read";
+import { isNeededPart, refuseByNameAndSize, unzipXlsx, XlsxFileError, type XlsxPackage } from "./package";
 
-/** A problem with the file itself; `key` is a message of cli/messages-xlsx.ts, filled with `params`. */
-export class XlsxFileError extends Error {
-  constructor(
-    readonly key: string,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(key);
-    this.name = "XlsxFileError";
-  }
-}
-
-export const LIMITS = {
-  /** A fill-in workbook is tens of kilobytes; a hundred megabytes is not one. */
-  fileBytes: 100 * 1024 * 1024,
-  entries: 10_000,
-  /** Inflated size of the parts we read, all together. */
-  inflatedBytes: 400 * 1024 * 1024,
-  /** Inflated ÷ compressed per part; sheet XML compresses well, but not a thousandfold. */
-  ratio: 1000,
-};
-
-export interface XlsxPackage {
-  /** The parts read, by name inside the zip ("xl/workbook.xml"). */
-  parts: Map<string, Uint8Array>;
-  /** Every part name in the zip, read or not. */
-  names: string[];
-}
-
-/** The parts of an .xlsx a reader needs: the workbook, its relationships, shared strings, worksheets. */
-export function isNeededPart(name: string): boolean {
-  return (
-    name === "xl/workbook.xml" ||
-    name === "xl/_rels/workbook.xml.rels" ||
-    name === "xl/sharedStrings.xml" ||
-    /^xl\/worksheets\/[^/]+\.xml$/.test(name)
-  );
-}
+// The CLI's modules and tests import these from here.
+export { LIMITS, XlsxFileError } from "./package";
 
 /** Reads the file and inflates only the parts a reader needs, after checking size, format and ratios. */
 export function openXlsxSafely(path: string, wanted: (name: string) => boolean = isNeededPart): XlsxPackage {
@@ -53,58 +19,10 @@ export function openXlsxSafely(path: string, wanted: (name: string) => boolean =
     const code = (error as NodeJS.ErrnoException).code;
     throw new XlsxFileError(code === "ENOENT" ? "xlsx.missing" : "xlsx.unreadable", { detail: code ?? String(error) });
   }
-  if (size === 0) throw new XlsxFileError("xlsx.empty");
-  if (size > LIMITS.fileBytes) throw new XlsxFileError("xlsx.too-big", { mb: Math.round(size / 1024 / 1024), limit: LIMITS.fileBytes / 1024 / 1024 });
-  if (/\.(xlsm|xltm|xlam)$/i.test(path)) throw new XlsxFileError("xlsx.macro");
-  const bytes = readFileSync(path);
-  return unzipXlsx(bytes, wanted);
+  refuseByNameAndSize(path, size);
+  return unzipXlsx(readFileSync(path), wanted);
 }
 
-/** Stream names of an encrypted Office file (an OLE compound file), as its directory stores them: UTF-16LE. */
-const ENCRYPTED_STREAMS = ["EncryptionInfo", "EncryptedPackage"].map((name) => Uint8Array.from([...name].flatMap((ch) => [ch.charCodeAt(0), 0])));
-
-function includesBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
-  outer: for (let i = haystack.indexOf(needle[0]); i >= 0 && i <= haystack.length - needle.length; i = haystack.indexOf(needle[0], i + 1)) {
-    for (let j = 1; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-/** A password-protected .xlsx is not a zip but an OLE compound file holding the encrypted package. */
-function isEncryptedOffice(bytes: Uint8Array): boolean {
-  return ENCRYPTED_STREAMS.some((name) => includesBytes(bytes, name));
-}
-
-/** Macro-enabled workbooks (.xlsm, .xltm, .xlam) carry a VBA project; they are refused, not read with macros ignored. */
-const MACRO_PART = /(^|\/)vbaProject\.bin$/i;
-const MACRO_CONTENT_TYPE = /macroEnabled|vbaProject/i;
-
-export function unzipXlsx(bytes: Uint8Array, wanted: (name: string) => boolean = isNeededPart): XlsxPackage {
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw new XlsxFileError(isEncryptedOffice(bytes) ? "xlsx.encrypted" : "xlsx.old-xls");
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw new XlsxFileError("xlsx.not-zip");
-  const names: string[] = [];
-  let inflated = 0;
-  let parts: Record<string, Uint8Array>;
-  try {
-    parts = unzipSync(bytes, {
-      filter: (file: UnzipFileInfo) => {
-        names.push(file.name);
-        if (names.length > LIMITS.entries) throw new XlsxFileError("xlsx.too-many-entries", { limit: LIMITS.entries });
-        if (!wanted(file.name) && file.name !== "[Content_Types].xml") return false;
-        inflated += file.originalSize;
-        if (inflated > LIMITS.inflatedBytes) throw new XlsxFileError("xlsx.inflates-too-much", { limit: LIMITS.inflatedBytes / 1024 / 1024 });
-        if (file.size > 0 && file.originalSize / file.size > LIMITS.ratio) throw new XlsxFileError("xlsx.inflates-too-much", { limit: LIMITS.inflatedBytes / 1024 / 1024 });
-        return true;
-      },
-    });
-  } catch (error) {
-    if (error instanceof XlsxFileError) throw error;
-    throw new XlsxFileError("xlsx.damaged", { detail: error instanceof Error ? error.message : String(error) });
-  }
-  const contentTypes = parts["[Content_Types].xml"];
-  if (names.some((name) => MACRO_PART.test(name)) || (contentTypes && MACRO_CONTENT_TYPE.test(new TextDecoder().decode(contentTypes)))) throw new XlsxFileError("xlsx.macro");
-  if (!wanted("[Content_Types].xml")) delete parts["[Content_Types].xml"];
-  if (!names.includes("xl/workbook.xml")) throw new XlsxFileError(names.includes("xl/workbook.bin") ? "xlsx.binary-workbook" : "xlsx.not-workbook");
-  return { parts: new Map(Object.entries(parts)), names };
+export function readXlsxFile(path: string): XlsxBook {
+  return bookFromPackage(openXlsxSafely(path));
 }

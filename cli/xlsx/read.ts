@@ -1,8 +1,9 @@
 // Reads an .xlsx's sheets as grids of values straight from the sheet XML (no ExcelJS: loading 114
 // workbooks through it is many times slower than this). A grid holds what a user typed or a
 // formula last computed: numbers, strings, booleans, { error: "#DIV/0!" } for error cells, null for
-// blank. Formula cells give their cached result (null if never calculated).
-import { openXlsxSafely, unzipXlsx, XlsxFileError, type XlsxPackage } from "./open";
+// blank. Formula cells give their cached result (null if never calculated). Pure (bytes in, grids
+// out), so the Excel task pane reads units' files with it too; reading from a path is cli/xlsx/open.ts.
+import { unzipXlsx, XlsxFileError, type XlsxPackage } from "./package";
 import { columnIndex } from "./a1";
 
 export type GridValue = string | number | boolean | { error: string } | null;
@@ -26,17 +27,14 @@ export interface XlsxBook {
 const MAX_ROWS = 1_048_576;
 const MAX_CELLS = 2_000_000;
 
-export function readXlsxFile(path: string): XlsxBook {
-  return bookFromPackage(openXlsxSafely(path));
-}
-
-export function readXlsxBytes(bytes: Uint8Array): XlsxBook {
-  return bookFromPackage(unzipXlsx(bytes));
+/** With `name`, the file's name and size are checked too (a .xlsm is refused by name). */
+export function readXlsxBytes(bytes: Uint8Array, name?: string): XlsxBook {
+  return bookFromPackage(unzipXlsx(bytes, undefined, name));
 }
 
 const decoder = new TextDecoder("utf-8");
 
-function bookFromPackage(pkg: XlsxPackage): XlsxBook {
+export function bookFromPackage(pkg: XlsxPackage): XlsxBook {
   const text = (name: string): string | null => {
     const data = pkg.parts.get(name);
     return data ? decoder.decode(data) : null;

@@ -37,7 +37,7 @@ export function SummaryPanel({ autoRun }: { autoRun: number | null }) {
     const report = (index: number, total: number, file: string) =>
       setProgress({ value: total === 0 ? 1 : index / total, text: file ? t("xl.consolidate.progress", { index: index + 1, total, file }) : "" });
     const [{ consolidateFiles }, { readUnitFiles }] = await Promise.all([import("../adapter/report-commands"), import("../xlsx-reader")]);
-    const units = await readUnitFiles(picked, report);
+    const units = await readUnitFiles(picked, report, lang);
     const outcome = await run((context) => consolidateFiles(context, units, lang, host.features, report));
     setProgress(null);
     if (!outcome) return;
