@@ -1,7 +1,8 @@
 // Service calls per command of the Google Sheets add-on, counted by the strict fakes while the built
 // Code.js runs in a vm sandbox, on synthetic plans of 30, 300 and 3000 indicators. Goal: ≤ 12 and
 // flat. `gas.load.calls` and `gas.summary.calls` are the first run on a new spreadsheet (they create
-// the sheets: named ranges, column widths, merges, one call each); `gas.reload.calls` loads the plan
+// the sheets: one plural setter per property, column widths, merges; what remains and why is in
+// gas-addon/README.md, "Service calls per command"); `gas.reload.calls` loads the plan
 // again after figures were typed, `gas.summary.rerun.calls` rebuilds the summary after a change.
 import type { BenchEntry } from "./run";
 import { buildToTemp, columnOf, FILL_IN, loadRequest, rowOfCode, run, sandbox, syntheticPlan, userTypes } from "../test/gas/support";

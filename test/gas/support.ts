@@ -83,3 +83,23 @@ export function rowOfCode(sheet: FakeSheet, code: string): number {
   for (let r = 0; r < lastRow; r++) if (sheet.peek(r, col).value === code) return r;
   throw new Error(`code ${code} not on sheet ${sheet.name}`);
 }
+
+import { nameReference } from "../../shared/sheet/fill-in";
+import { rangeA1 } from "../../shared/sheet/builder";
+import type { DefinedName } from "../../shared/sheet/types";
+
+/**
+ * What the Sheets adapter writes for a model formula: every workbook name but the table anchor is
+ * written as the cells it stands for (a name on the formula's own sheet as `$F$9:$F$38`, one on
+ * another sheet as `'Danh mục'!$F$4`, or in a conditional format `INDIRECT("'Danh mục'!$F$4")`).
+ * Written independently of the adapter (whole-word replacement of the model's own names), so a
+ * test comparing with it checks the adapter's rewriting rather than repeating it.
+ */
+export function withNamesResolved(formula: string, names: readonly DefinedName[], onSheet: string, inRule = false): string {
+  const byLength = [...names].filter((n) => n.name !== "ChiTieu_Bang").sort((a, b) => b.name.length - a.name.length);
+  return byLength.reduce((f, n) => {
+    const reference = n.sheet === onSheet ? rangeA1(n.range, true) : nameReference(n);
+    const written = inRule && n.sheet !== onSheet ? `INDIRECT("${reference}")` : reference;
+    return f.replace(new RegExp(`(?<![A-Za-z0-9_.$!])${n.name}(?![A-Za-z0-9_.(!])`, "g"), written);
+  }, formula);
+}

@@ -5,8 +5,9 @@
 // only the property groups that changed. Where Sheets has no API for what the model says (print
 // setup, indent, row heights, protection passwords), nothing is written: the README lists these.
 import { columnLetter, quoteSheet, rangeA1 } from "../../../shared/sheet/builder";
-import type { ConditionalRule, DataValidationSpec, DefinedName, Rect, SheetModel, WorkbookModel } from "../../../shared/sheet/types";
+import { isFormula, type ConditionalRule, type DataValidationSpec, type DefinedName, type Rect, type SheetModel, type WorkbookModel } from "../../../shared/sheet/types";
 import { isOwnRule, markedFormula } from "./conditional-rules";
+import { inlineNames } from "./names";
 import { hashGrid, hashOf, isLiteralOnly, readbackOf, type SheetFingerprint } from "./fingerprint";
 import { columnPixels, modelSize, rasterize, type Raster } from "./raster";
 import { sheetOf, type TargetSheet } from "./sheet-io";
@@ -65,19 +66,21 @@ function validationGrid(model: SheetModel, rows: number, cols: number): (GoogleA
 
 /**
  * A rule's formula as Sheets takes it: a conditional format cannot refer to another sheet, even
- * through a name, so names defined on other sheets become INDIRECT references to their cells.
+ * through a name, so names on other sheets become INDIRECT references to their cells.
  */
-export function sheetsRuleFormula(formula: string, foreignNames: readonly DefinedName[]): string {
-  let out = formula;
-  for (const n of foreignNames) {
-    const target = `INDIRECT("${quoteSheet(n.sheet).replace(/"/g, '""')}!${rangeA1(n.range, true)}")`;
-    out = out.replace(new RegExp(`(?<![A-Za-z0-9_."])${n.name.replace(/[.]/g, "\\.")}(?![A-Za-z0-9_(])`, "g"), target);
-  }
-  return out;
+export function sheetsRuleFormula(formula: string, inlined: readonly DefinedName[], onSheet: string): string {
+  return inlineNames(formula, inlined, onSheet, true);
 }
 
-function ruleFor(rule: ConditionalRule, range: Range, foreignNames: readonly DefinedName[]): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
-  const formula = markedFormula({ ...rule, formula: sheetsRuleFormula(rule.formula, foreignNames) });
+/** The model with its workbook names written into the cell formulas as references (names.ts). */
+function withNamesInlined(model: SheetModel, inlined: readonly DefinedName[]): SheetModel {
+  if (inlined.length === 0) return model;
+  const cells = model.cells.map((row) => row.map((v) => (v !== null && isFormula(v) ? { formula: inlineNames(v.formula, inlined, model.name) } : v)));
+  return { ...model, cells };
+}
+
+function ruleFor(rule: ConditionalRule, range: Range, inlined: readonly DefinedName[], onSheet: string): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+  const formula = markedFormula({ ...rule, formula: sheetsRuleFormula(rule.formula, inlined, onSheet) });
   let builder = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(formula).setRanges([range]);
   if (rule.style.fill) builder = builder.setBackground(rule.style.fill);
   if (rule.style.fontColor) builder = builder.setFontColor(rule.style.fontColor);
@@ -85,18 +88,50 @@ function ruleFor(rule: ConditionalRule, range: Range, foreignNames: readonly Def
   return builder.build();
 }
 
-/** Runs of consecutive visible columns sharing a width: one setColumnWidths call each. */
-function widthRuns(model: SheetModel): { start: number; count: number; px: number }[] {
-  const runs: { start: number; count: number; px: number }[] = [];
-  if (model.hidden) return runs;
-  model.columns.forEach((col, i) => {
-    if (col.hidden) return;
-    const px = columnPixels(col.width);
+export interface WidthCall {
+  start: number;
+  count: number;
+  px: number;
+}
+
+/** Runs of consecutive columns of `widths` (from column `from`) sharing a width, skipping `base`. */
+function runsOf(widths: readonly number[], from: number, base: number | null): WidthCall[] {
+  const runs: WidthCall[] = [];
+  widths.forEach((px, i) => {
+    if (px === base) return;
     const last = runs[runs.length - 1];
-    if (last && last.px === px && last.start + last.count === i) last.count++;
-    else runs.push({ start: i, count: 1, px });
+    if (last && last.px === px && last.start + last.count === from + i) last.count++;
+    else runs.push({ start: from + i, count: 1, px });
   });
   return runs;
+}
+
+/**
+ * The setColumnWidths calls for the visible columns, as few as possible: for each stretch of
+ * visible columns, either one call per run of equal widths, or one call giving the whole stretch
+ * its commonest width followed by one per run of the other widths, whichever is fewer. (Hidden
+ * columns get no width: they are not shown.)
+ */
+export function widthCalls(model: SheetModel): WidthCall[] {
+  const calls: WidthCall[] = [];
+  if (model.hidden) return calls;
+  let i = 0;
+  while (i < model.columns.length) {
+    if (model.columns[i]!.hidden) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < model.columns.length && !model.columns[i]!.hidden) i++;
+    const widths = model.columns.slice(from, i).map((c) => columnPixels(c.width));
+    let best = runsOf(widths, from, null);
+    for (const base of new Set(widths)) {
+      const candidate = [{ start: from, count: widths.length, px: base }, ...runsOf(widths, from, base)];
+      if (candidate.length < best.length) best = candidate;
+    }
+    calls.push(...best);
+  }
+  return calls;
 }
 
 function hiddenRuns(model: SheetModel): { start: number; count: number }[] {
@@ -145,10 +180,10 @@ export interface NamedRect {
 
 export interface RenderInput {
   model: SheetModel;
-  /** Names to define on this sheet (its table anchor included). */
+  /** Names to define on this sheet: its table anchor only. */
   names: NamedRect[];
-  /** Names defined on the workbook's other sheets (for the rule formulas). */
-  foreignNames: DefinedName[];
+  /** The workbook's other names, written into the formulas as the cells they stand for. */
+  inlined: DefinedName[];
   previous: SheetFingerprint | null;
 }
 
@@ -160,7 +195,8 @@ type Group = "values" | "numberFormats" | "backgrounds" | "textStyles" | "horizo
  * entries to the core, which puts them back in the model.
  */
 export function renderSheet(ss: Spreadsheet, target: TargetSheet, input: RenderInput): SheetFingerprint {
-  const { model, names, foreignNames } = input;
+  const { names, inlined } = input;
+  const model = withNamesInlined(input.model, inlined);
   const previous = target.isNew ? null : input.previous;
   const literalOnly = isLiteralOnly(model);
   const size = modelSize(model);
@@ -176,7 +212,7 @@ export function renderSheet(ss: Spreadsheet, target: TargetSheet, input: RenderI
   if (trusted && previous && (rows > previous.rows || cols > previous.cols)) trusted = false;
   const raster = rasterize(model, rows, cols);
 
-  const rulesForHash = model.conditionalRules.map((r) => ({ ...r, formula: sheetsRuleFormula(r.formula, foreignNames) }));
+  const rulesForHash = model.conditionalRules.map((r) => ({ ...r, formula: sheetsRuleFormula(r.formula, inlined, model.name) }));
   const hashes: Record<Group, string> = {
     values: hashGrid(raster.values, rows, cols),
     numberFormats: hashGrid(raster.numberFormats, rows, cols),
@@ -256,7 +292,7 @@ export function renderSheet(ss: Spreadsheet, target: TargetSheet, input: RenderI
   if (writeRules) {
     const before = isNew ? [] : sheet().getConditionalFormatRules();
     const userRules = before.filter((rule) => !isOwnRule(rule));
-    const own = model.conditionalRules.map((rule, i) => ruleFor(rule, ruleRanges[i]!, foreignNames));
+    const own = model.conditionalRules.map((rule, i) => ruleFor(rule, ruleRanges[i]!, inlined, model.name));
     if (own.length > 0 || before.length !== userRules.length) sheet().setConditionalFormatRules([...own, ...userRules]);
   }
   // Warning-based: a sheet protection that removes editors would lock out the other clerks who share
@@ -265,7 +301,7 @@ export function renderSheet(ss: Spreadsheet, target: TargetSheet, input: RenderI
   if (writeProtection && model.protection.enabled) sheet().protect().setWarningOnly(true).setUnprotectedRanges(editableRanges);
 
   if (write("layout")) {
-    for (const run of widthRuns(model)) sheet().setColumnWidths(run.start + 1, run.count, run.px);
+    for (const call of widthCalls(model)) sheet().setColumnWidths(call.start + 1, call.count, call.px);
     for (const run of hiddenRuns(model)) sheet().hideColumns(run.start + 1, run.count);
     const frozenRows = freezable(model.frozen?.rows ?? 0, model.merges, "rows");
     const frozenCols = freezable(model.frozen?.cols ?? 0, model.merges, "cols");
@@ -276,20 +312,18 @@ export function renderSheet(ss: Spreadsheet, target: TargetSheet, input: RenderI
   return { sheet: target.name, rows, cols, readback: literalOnly ? readbackOf(raster) : null, groups: hashes };
 }
 
-/** The names of the workbook defined on one sheet (its table anchor included). */
+/** The named ranges to define on one sheet: its table anchor, what finds the table again. */
 export function namesOf(workbook: WorkbookModel, model: SheetModel): NamedRect[] {
-  const out: NamedRect[] = [];
-  if (model.table) {
-    const t = model.table;
-    out.push({ name: t.anchorName, range: { row: t.headerRow, col: 0, rows: Math.max(1, t.lastDataRow - t.headerRow + 1), cols: t.columns.length } });
-  }
-  for (const sheet of workbook.sheets) for (const n of sheet.names) if (n.sheet === model.name && !out.some((o) => o.name === n.name)) out.push({ name: n.name, range: n.range });
-  return out;
+  if (!model.table) return [];
+  const t = model.table;
+  const defined = workbook.sheets.flatMap((s) => s.names).find((n) => n.name === t.anchorName && n.sheet === model.name);
+  return [{ name: t.anchorName, range: defined?.range ?? { row: t.headerRow, col: 0, rows: Math.max(1, t.lastDataRow - t.headerRow + 1), cols: t.columns.length } }];
 }
 
-/** Every name of the workbook defined on another sheet than `model`. */
-export function foreignNamesOf(workbook: WorkbookModel, model: SheetModel): DefinedName[] {
+/** Every name of the workbook but the table anchors: written into formulas instead of defined. */
+export function inlinedNamesOf(workbook: WorkbookModel): DefinedName[] {
+  const anchors = new Set(workbook.sheets.flatMap((s) => (s.table ? [s.table.anchorName] : [])));
   const seen = new Map<string, DefinedName>();
-  for (const sheet of workbook.sheets) for (const n of sheet.names) if (n.sheet !== model.name && !seen.has(n.name)) seen.set(n.name, n);
+  for (const sheet of workbook.sheets) for (const n of sheet.names) if (!anchors.has(n.name) && !seen.has(n.name)) seen.set(n.name, n);
   return [...seen.values()];
 }

@@ -2,8 +2,17 @@
 // fingerprints for the next run.
 import type { WorkbookModel } from "../../../shared/sheet/types";
 import type { Fingerprints } from "../adapter/fingerprint";
-import { foreignNamesOf, namesOf, renderSheet } from "../adapter/render";
+import { inlinedNamesOf, namesOf, renderSheet } from "../adapter/render";
 import { newSheet, readSheet, type TargetSheet } from "../adapter/sheet-io";
+
+/** A new sheet of that name, or null when the spreadsheet already has one (Sheets refuses it). */
+function tryNewSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): TargetSheet | null {
+  try {
+    return newSheet(ss, name);
+  } catch {
+    return null;
+  }
+}
 import type { Lang } from "../../../shared/model";
 import { tg } from "../messages";
 import { UserFacingError } from "./host";
@@ -25,17 +34,40 @@ export function renderWorkbook(
   options: { repaint?: boolean } = {},
 ): Fingerprints {
   const out: Fingerprints = { ...fingerprints };
+  // A sheet the add-on never wrote is inserted straight away (one call): Sheets refuses a name in
+  // use, and only then is the sheet of that name looked up. A command that stops on a conflict
+  // takes back the sheets it inserted, so it leaves the spreadsheet as it found it.
+  const inserted: TargetSheet[] = [];
   const targets = workbook.sheets.map((model) => {
     const previous = fingerprints[model.name] ?? null;
-    const target = known.has(model.name) ? known.get(model.name)! : readSheet(ss, model.name, previous, false);
-    if (target && !known.has(model.name) && !previous && target.extent.rows > 0) throw new UserFacingError(tg("gas.error.sheet-conflict", { sheet: model.name }, lang));
+    if (known.has(model.name)) {
+      const seen = known.get(model.name) ?? null;
+      if (seen) return seen;
+      // Known to be absent: created now, in the workbook's order.
+      const fresh = newSheet(ss, model.name);
+      inserted.push(fresh);
+      return fresh;
+    }
+    if (!previous) {
+      const fresh = tryNewSheet(ss, model.name);
+      if (fresh) {
+        inserted.push(fresh);
+        return fresh;
+      }
+    }
+    const target = readSheet(ss, model.name, previous, false);
+    if (target && !previous && target.extent.rows > 0) {
+      for (const sheet of inserted) ss.deleteSheet(sheet.sheet!);
+      throw new UserFacingError(tg("gas.error.sheet-conflict", { sheet: model.name }, lang));
+    }
     return target;
   });
+  const inlined = inlinedNamesOf(workbook);
   workbook.sheets.forEach((model, i) => {
     const previous = fingerprints[model.name] ?? null;
     const target = targets[i] ?? newSheet(ss, model.name);
     // A repaint writes everything, as on a sheet the add-on does not remember.
-    out[model.name] = renderSheet(ss, target, { model, names: namesOf(workbook, model), foreignNames: foreignNamesOf(workbook, model), previous: options.repaint ? null : previous });
+    out[model.name] = renderSheet(ss, target, { model, names: namesOf(workbook, model), inlined, previous: options.repaint ? null : previous });
   });
   return out;
 }
