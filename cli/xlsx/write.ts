@@ -7,7 +7,7 @@ import { unzipSync, zipSync } from "fflate";
 import type { CellStyle, Color, ConditionalRule, DataValidationSpec, PrintSetup, SheetModel, WorkbookModel } from "../../shared/sheet/types";
 import { isFormula } from "../../shared/sheet/types";
 import { toFileFormula } from "../../shared/sheet/formula-text";
-import { absoluteRef, rectA1 } from "./a1";
+import { absoluteRef, rectA1 } from "../../shared/sheet/a1";
 
 export interface WriteOptions {
   /** Sheet protection password; by default sheets are protected without one (a guard-rail, not security). */

@@ -75,31 +75,4 @@ export class SheetBuilder {
   }
 }
 
-/** 0 → "A", 25 → "Z", 26 → "AA". */
-export function columnLetter(col: number): string {
-  let out = "";
-  let n = col + 1;
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-/** "C12" for row 11, col 2 (0-based); with `absolute`, "$C$12". */
-export function a1(row: number, col: number, absolute = false): string {
-  return absolute ? `$${columnLetter(col)}$${row + 1}` : `${columnLetter(col)}${row + 1}`;
-}
-
-/** "A1:C3" for a rectangle; with `absolute`, "$A$1:$C$3". */
-export function rangeA1(rect: Rect, absolute = false): string {
-  const start = a1(rect.row, rect.col, absolute);
-  const end = a1(rect.row + rect.rows - 1, rect.col + rect.cols - 1, absolute);
-  return start === end ? start : `${start}:${end}`;
-}
-
-/** A sheet name as formulas need it: 'Chỉ tiêu'!A1. */
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
+export { columnLetters as columnLetter, cellA1 as a1, rectA1 as rangeA1, quoteSheet } from "./a1";

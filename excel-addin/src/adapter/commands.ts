@@ -12,7 +12,7 @@ import { summarize } from "../../../shared/summary";
 import { formatNumberFor, validateEntries } from "../../../shared/validate";
 import * as core from "../core";
 import { tx } from "../messages";
-import { cellA1, parseCell } from "./a1";
+import { cellA1, parseCell } from "../../../shared/sheet/a1";
 import { renderWorkbook, type ExistingSheet } from "./render";
 import { actualName, fail, foreignSheet, metadataSheets, previousFillIn, rolesOf, type HostFeatures, type Outcome } from "./sheets";
 import { hasSheet, locateWorkbook, planOf, readSheets, writeDocumentState, type DocumentState, type WorkbookSnapshot } from "./workbook-io";

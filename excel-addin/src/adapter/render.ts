@@ -8,7 +8,7 @@
 // a budget estimated from their JSON length; the usual sheets (up to several thousand rows) fit in
 // one request, a giant one takes one more sync per extra block (see README, "Giới hạn").
 import type { CellStyle, ConditionalRule, DataValidationSpec, PrintSetup, Rect, SheetModel, StyledRect, WorkbookModel } from "../../../shared/sheet/types";
-import { absoluteReference } from "./a1";
+import { absoluteRef } from "../../../shared/sheet/a1";
 import { toExcelInput, type ExcelInput } from "./cell-input";
 
 /** What the workbook already holds of a sheet the model writes (found in an earlier sync). */
@@ -406,7 +406,7 @@ function validationRule(spec: DataValidationSpec): Excel.DataValidationRule {
   const rule = spec.rule;
   if (rule.kind === "list")
     // A range, never a comma string: Excel splits a string source on commas (office-js#2128).
-    return { list: { inCellDropDown: true, source: `=${absoluteReference(rule.sourceSheet, rule.source)}` } };
+    return { list: { inCellDropDown: true, source: `=${absoluteRef(rule.sourceSheet, rule.source)}` } };
   const basic = (): Excel.BasicDataValidation => {
     if (rule.min !== undefined && rule.max !== undefined) return { operator: "Between" as Excel.DataValidationOperator, formula1: rule.min, formula2: rule.max };
     if (rule.min !== undefined) return { operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator, formula1: rule.min };
@@ -469,7 +469,7 @@ function nameSteps(model: WorkbookModel, options: RenderOptions): Step[] {
     size: OP_OVERHEAD * 2,
     queue: (context) => {
       if (options.existingNames.has(name.toLowerCase())) context.workbook.names.getItem(name).delete();
-      context.workbook.names.add(name, `=${absoluteReference(target.sheet, target.range)}`);
+      context.workbook.names.add(name, `=${absoluteRef(target.sheet, target.range)}`);
     },
   }));
 }

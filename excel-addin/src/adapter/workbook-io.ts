@@ -8,7 +8,7 @@ import { findBuiltInPlan } from "../../../shared/catalog";
 import { SettingsSchema, type Lang, type Plan, type Settings } from "../../../shared/model";
 import { validatePlan } from "../../../shared/plan-io";
 import type { Rect, SheetRole } from "../../../shared/sheet/types";
-import { parseReference } from "./a1";
+import { parseReference } from "../../../shared/sheet/a1";
 import type { ExistingSheet } from "./render";
 
 export const DOCUMENT_SETTING = "chitieu.document";
