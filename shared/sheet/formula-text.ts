@@ -24,10 +24,16 @@ export const XLFN_FUNCTIONS: ReadonlySet<string> = new Set([
   "WRAPCOLS", "WRAPROWS", "XLOOKUP", "XMATCH", "XOR", "Z.TEST",
 ]);
 
-const NAME_CHAR = /[A-Za-z0-9_.]/;
+const NAME_START = /[A-Za-z_\\]/;
+const NAME_PART = /[A-Za-z0-9_.\\]/;
 
-/** Adds `_xlfn.` before every call of a function in XLFN_FUNCTIONS, outside string literals and quoted sheet names. */
-export function toFileFormula(formula: string): string {
+/**
+ * Walks the identifiers of a formula (function names, defined names, cell references such as F9)
+ * outside string literals and quoted sheet names, and puts `rewrite`'s answer in place of each.
+ * `before` and `after` are the characters around the token ("" at the ends), so a caller can tell
+ * a call (`after` "(") or a sheet prefix (`after` "!") from a name.
+ */
+export function rewriteIdentifiers(formula: string, rewrite: (token: string, before: string, after: string) => string): string {
   let out = "";
   let i = 0;
   while (i < formula.length) {
@@ -45,12 +51,11 @@ export function toFileFormula(formula: string): string {
       i = j + 1;
       continue;
     }
-    if (/[A-Za-z_]/.test(ch) && (i === 0 || !NAME_CHAR.test(formula[i - 1]))) {
-      let j = i;
-      while (j < formula.length && NAME_CHAR.test(formula[j])) j++;
-      const name = formula.slice(i, j);
-      const isCall = formula[j] === "(";
-      out += isCall && XLFN_FUNCTIONS.has(name.toUpperCase()) ? `_xlfn.${name}` : name;
+    const before = i > 0 ? formula[i - 1] : "";
+    if (NAME_START.test(ch) && !NAME_PART.test(before)) {
+      let j = i + 1;
+      while (j < formula.length && NAME_PART.test(formula[j])) j++;
+      out += rewrite(formula.slice(i, j), before, formula[j] ?? "");
       i = j;
       continue;
     }
@@ -58,6 +63,11 @@ export function toFileFormula(formula: string): string {
     i++;
   }
   return out;
+}
+
+/** Adds `_xlfn.` before every call of a function in XLFN_FUNCTIONS, outside string literals and quoted sheet names. */
+export function toFileFormula(formula: string): string {
+  return rewriteIdentifiers(formula, (token, _before, after) => (after === "(" && XLFN_FUNCTIONS.has(token.toUpperCase()) ? `_xlfn.${token}` : token));
 }
 
 /** The formula as hosts show it: `_xlfn.` prefixes removed (for reading a file back). */

@@ -6,48 +6,18 @@
 // columns are inserted, so the formulas compute the same. A conditional format cannot refer to
 // another sheet at all, so there a reference to another sheet goes through INDIRECT.
 import { quoteSheet, rangeA1 } from "../../../shared/sheet/builder";
+import { rewriteIdentifiers } from "../../../shared/sheet/formula-text";
 import type { DefinedName } from "../../../shared/sheet/types";
-
-const NAME_START = /[A-Za-z_\\]/;
-const NAME_PART = /[A-Za-z0-9_.\\]/;
 
 /**
  * Replaces each name token of `formula` for which `replacement` answers, leaving text in double
- * quotes (string literals), quoted sheet names, function names (followed by "(") and sheet
- * prefixes (followed by "!") as they are.
+ * quotes (string literals), quoted sheet names, function names (followed by "("), sheet prefixes
+ * (followed by "!") and the column part of references ("$F", "Sheet1!A1") as they are.
  */
 export function replaceNameTokens(formula: string, replacement: (name: string) => string | undefined): string {
-  let out = "";
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i]!;
-    if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      while (j < formula.length) {
-        if (formula[j] === ch) {
-          if (formula[j + 1] === ch) j += 2;
-          else break;
-        } else j++;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    const before = i > 0 ? formula[i - 1]! : "";
-    if (NAME_START.test(ch) && !NAME_PART.test(before) && before !== "$" && before !== "!") {
-      let j = i + 1;
-      while (j < formula.length && NAME_PART.test(formula[j]!)) j++;
-      const token = formula.slice(i, j);
-      const next = formula[j] ?? "";
-      const swapped = next === "(" || next === "!" ? undefined : replacement(token);
-      out += swapped ?? token;
-      i = j;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return out;
+  return rewriteIdentifiers(formula, (token, before, after) =>
+    after === "(" || after === "!" || before === "$" || before === "!" ? token : (replacement(token) ?? token),
+  );
 }
 
 /**
