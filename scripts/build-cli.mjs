@@ -1,4 +1,5 @@
 // Bundles the command line into dist/chitieu.cjs so the `chitieu` bin starts without a TypeScript loader.
+// (The entry's own "#!/usr/bin/env node" line is kept by esbuild; a second one would break the file.)
 import { build } from "esbuild";
 
 await build({
@@ -9,7 +10,6 @@ await build({
   format: "cjs",
   outfile: "dist/chitieu.cjs",
   external: ["exceljs", "playwright-core", "hyperformula"],
-  banner: { js: "#!/usr/bin/env node" },
   define: { "require.main": "module" },
   logLevel: "warning",
 });
