@@ -1,22 +1,18 @@
 // The one place where the add-in calls the shared core's sheet builders and readers, so the rest of
 // the add-in speaks a small, stable vocabulary (and a change of a core signature is fixed here).
-import type { ActualEntry, Finding, Lang, Plan, Settings } from "../../shared/model";
+import type { Finding, Lang, Plan, Settings } from "../../shared/model";
 import type { SheetModel, WorkbookModel } from "../../shared/sheet/types";
-import { buildFillInWorkbook } from "../../shared/sheet/fill-in";
+import { buildFillInWorkbook, type FillInOptions as CoreFillInOptions } from "../../shared/sheet/fill-in";
 import { readFillInSheet, reloadBlockers, type FillInReadResult } from "../../shared/sheet/read-back";
 
-export interface FillInOptions {
-  unit: string;
-  year: number;
-  estimate: boolean;
+/** What the add-in always passes when it builds the fill-in workbook: every option given. */
+export type FillInOptions = Required<Pick<CoreFillInOptions, "unit" | "year" | "estimate" | "entries" | "lang">> & {
   settings: Settings;
-  entries: ActualEntry[];
   issuer: string | null;
-  lang: Lang;
-}
+};
 
 export function fillInWorkbook(plan: Plan, options: FillInOptions): WorkbookModel {
-  return buildFillInWorkbook(plan, { ...options, issuer: options.issuer ?? undefined });
+  return buildFillInWorkbook(plan, options);
 }
 
 export function fillInSheetOf(model: WorkbookModel): SheetModel {

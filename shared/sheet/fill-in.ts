@@ -29,7 +29,8 @@ export interface FillInOptions {
   estimate?: boolean;
   settings?: Partial<Settings>;
   entries?: ActualEntry[];
-  issuer?: string;
+  /** The issuing body; null or absent: the unit, else the plan's issuer. */
+  issuer?: string | null;
   lang?: Lang;
   /** Sheet protection password; none by default (protection stops slips, not people). */
   password?: string;

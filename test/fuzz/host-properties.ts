@@ -6,6 +6,7 @@ import fc from "fast-check";
 import type { Plan } from "../../shared/model";
 import { FILL_IN_SHEET } from "../../shared/sheet/fill-in";
 import { readFillInSheet } from "../../shared/sheet/read-back";
+import { columnLetters } from "../../shared/sheet/a1";
 import { loadPlan } from "../../excel-addin/src/adapter/load-command";
 import { createFakeExcel, cellKey, type CellState, type FakeExcelHost } from "../fakes/excel";
 import { blankCell } from "../fakes/excel/state";
@@ -82,16 +83,6 @@ function applyExcel(host: FakeExcelHost, sheetName: string, op: Op): { sheetName
   }
 }
 
-function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 export const excelSheetEdits: FuzzProperty = {
   name: "sheet edits between loads (Excel fake, the add-in's load command)",

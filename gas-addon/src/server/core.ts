@@ -2,7 +2,7 @@
 // fixed here and nowhere else.
 import type { ActualEntry, Evaluation, Finding, Lang, Plan, Settings } from "../../../shared/model";
 import type { WorkbookModel } from "../../../shared/sheet/types";
-import { buildFillInWorkbook, FILL_IN_SHEET, TABLE_NAME } from "../../../shared/sheet/fill-in";
+import { buildFillInWorkbook, FILL_IN_SHEET, TABLE_NAME, type FillInOptions } from "../../../shared/sheet/fill-in";
 import { readFillInSheet, reloadBlockers, type ReadLayout } from "../../../shared/sheet/read-back";
 import { buildSummaryWorkbook } from "../../../shared/sheet/summary-sheet";
 import { buildConsolidationWorkbook } from "../../../shared/sheet/consolidation-sheet";
@@ -14,26 +14,14 @@ import { validateEntries } from "../../../shared/validate";
 /** The fill-in sheet's name as written, and the named range that anchors its table wherever it is. */
 export { FILL_IN_SHEET, TABLE_NAME };
 
-export interface FillInRequest {
-  unit: string;
-  year: number;
-  estimate: boolean;
+/** What the add-on always passes when it builds the fill-in workbook: every option given. */
+export type FillInRequest = Required<Pick<FillInOptions, "unit" | "year" | "estimate" | "entries" | "lang">> & {
   settings: Settings;
-  entries: ActualEntry[];
   issuer: string | null;
-  lang: Lang;
-}
+};
 
 export function fillInWorkbook(plan: Plan, request: FillInRequest): WorkbookModel {
-  return buildFillInWorkbook(plan, {
-    unit: request.unit,
-    year: request.year,
-    estimate: request.estimate,
-    settings: request.settings,
-    entries: request.entries,
-    issuer: request.issuer ?? undefined,
-    lang: request.lang,
-  });
+  return buildFillInWorkbook(plan, request);
 }
 
 export interface FillInReading {
