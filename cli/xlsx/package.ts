@@ -1,7 +1,7 @@
 // Unpacking an .xlsx someone sent, from its bytes alone: every check that a file is what it claims
 // to be, and small enough to read whole, before any byte is inflated. Pure (no node:fs, no Buffer),
 // so the CLI and the Excel task pane refuse the same hostile files with the same messages.
-import { unzipSync, type UnzipFileInfo } from "fflate";
+import { inflateRawPure, readZipEntry, zipEntries, type RawInflate } from "./zip-entries";
 
 /** A problem with the file itself; `key` is a message of cli/messages-xlsx.ts, filled with `params`. */
 export class XlsxFileError extends Error {
@@ -76,34 +76,33 @@ const MACRO_CONTENT_TYPE = /macroEnabled|vbaProject/i;
 /**
  * Inflates only the parts `wanted` names, after checking the format and, while listing the zip,
  * the number of entries, the total inflated size and each part's ratio. With `name`, the file name
- * and the byte count are checked first (refuseByNameAndSize).
+ * and the byte count are checked first (refuseByNameAndSize). `inflateRaw` is fflate's by default;
+ * the command line passes Node's native zlib (cli/xlsx/open.ts).
  */
-export function unzipXlsx(bytes: Uint8Array, wanted: (name: string) => boolean = isNeededPart, name?: string): XlsxPackage {
+export function unzipXlsx(bytes: Uint8Array, wanted: (name: string) => boolean = isNeededPart, name?: string, inflateRaw: RawInflate = inflateRawPure): XlsxPackage {
   if (name !== undefined) refuseByNameAndSize(name, bytes.length);
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw new XlsxFileError(isEncryptedOffice(bytes) ? "xlsx.encrypted" : "xlsx.old-xls");
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw new XlsxFileError("xlsx.not-zip");
   const names: string[] = [];
+  const parts = new Map<string, Uint8Array>();
   let inflated = 0;
-  let parts: Record<string, Uint8Array>;
   try {
-    parts = unzipSync(bytes, {
-      filter: (file: UnzipFileInfo) => {
-        names.push(file.name);
-        if (names.length > LIMITS.entries) throw new XlsxFileError("xlsx.too-many-entries", { limit: LIMITS.entries });
-        if (!wanted(file.name) && file.name !== "[Content_Types].xml") return false;
-        inflated += file.originalSize;
-        if (inflated > LIMITS.inflatedBytes) throw new XlsxFileError("xlsx.inflates-too-much", { limit: LIMITS.inflatedBytes / 1024 / 1024 });
-        if (file.size > 0 && file.originalSize / file.size > LIMITS.ratio) throw new XlsxFileError("xlsx.inflates-too-much", { limit: LIMITS.inflatedBytes / 1024 / 1024 });
-        return true;
-      },
-    });
+    for (const file of zipEntries(bytes)) {
+      names.push(file.name);
+      if (names.length > LIMITS.entries) throw new XlsxFileError("xlsx.too-many-entries", { limit: LIMITS.entries });
+      if (!wanted(file.name) && file.name !== "[Content_Types].xml") continue;
+      inflated += file.originalSize;
+      if (inflated > LIMITS.inflatedBytes) throw new XlsxFileError("xlsx.inflates-too-much", { limit: LIMITS.inflatedBytes / 1024 / 1024 });
+      if (file.compressedSize > 0 && file.originalSize / file.compressedSize > LIMITS.ratio) throw new XlsxFileError("xlsx.inflates-too-much", { limit: LIMITS.inflatedBytes / 1024 / 1024 });
+      parts.set(file.name, readZipEntry(bytes, file, inflateRaw));
+    }
   } catch (error) {
     if (error instanceof XlsxFileError) throw error;
     throw new XlsxFileError("xlsx.damaged", { detail: error instanceof Error ? error.message : String(error) });
   }
-  const contentTypes = parts["[Content_Types].xml"];
+  const contentTypes = parts.get("[Content_Types].xml");
   if (names.some((part) => MACRO_PART.test(part)) || (contentTypes && MACRO_CONTENT_TYPE.test(new TextDecoder().decode(contentTypes)))) throw new XlsxFileError("xlsx.macro");
-  if (!wanted("[Content_Types].xml")) delete parts["[Content_Types].xml"];
+  if (!wanted("[Content_Types].xml")) parts.delete("[Content_Types].xml");
   if (!names.includes("xl/workbook.xml")) throw new XlsxFileError(names.includes("xl/workbook.bin") ? "xlsx.binary-workbook" : "xlsx.not-workbook");
-  return { parts: new Map(Object.entries(parts)), names };
+  return { parts, names };
 }

@@ -2,7 +2,7 @@
 // style, rule and rectangle comes from the model. Strings are always written as text (ExcelJS
 // stores a string as a shared string, never as a formula); formulas go through toFileFormula so
 // newer functions carry their `_xlfn.` prefix in the file.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { unzipSync, zipSync } from "fflate";
 import type { CellStyle, Color, ConditionalRule, DataValidationSpec, PrintSetup, SheetModel, WorkbookModel } from "../../shared/sheet/types";
 import { isFormula } from "../../shared/sheet/types";
@@ -17,9 +17,24 @@ export interface WriteOptions {
 
 const MM_PER_INCH = 25.4;
 
+let workbookClass: typeof ExcelJS.Workbook | undefined;
+
+/**
+ * ExcelJS's Workbook class, loaded on first write and without the rest of the package (streaming
+ * reader and writer, unzipper, archiver): the whole package takes a fifth of a second to load,
+ * longer than a consolidation of a hundred files takes to read them, and commands that only read
+ * never need it.
+ */
+function excelJsWorkbook(): typeof ExcelJS.Workbook {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  workbookClass ??= require("exceljs/lib/doc/workbook") as typeof ExcelJS.Workbook;
+  return workbookClass;
+}
+
 /** Builds the ExcelJS workbook for the model. */
 export async function toExcelJs(model: WorkbookModel, options: WriteOptions = {}): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const Workbook = excelJsWorkbook();
+  const workbook = new Workbook();
   workbook.creator = options.creator ?? "Chỉ tiêu thi đua";
   // Formulas are written without cached results: every program recalculates on open.
   workbook.calcProperties.fullCalcOnLoad = true;
@@ -62,6 +77,7 @@ async function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, option
   );
   const styleAt = resolveStyles(model, height, width);
   const editable = cellMask(model.editable, height, width);
+  const cellStyle = styleCache(model.font);
 
   for (let r = 0; r < height; r++) {
     const values = model.cells[r] ?? [];
@@ -75,7 +91,7 @@ async function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, option
       if (value === null && !style && !format && !unlocked) continue;
       const cell = row.getCell(c + 1);
       if (value !== null) cell.value = isFormula(value) ? { formula: toFileFormula(value.formula).replace(/^=/, "") } : value;
-      cell.style = excelStyle(model.font, style, format, unlocked);
+      cell.style = cellStyle(style, format, unlocked);
     }
   }
 
@@ -104,19 +120,60 @@ async function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, option
 
 type ResolvedStyle = CellStyle | null;
 
-/** Later rectangles win, property by property, over earlier ones. */
+const UNDEFINED_MARK = "\u0000undefined";
+
+/**
+ * Later rectangles win, property by property, over earlier ones. Rectangles with equal styles share
+ * one object (builders write a fresh literal per cell), and so do cells under equal rectangles, so
+ * styleCache sees each combination once.
+ */
 function resolveStyles(model: SheetModel, height: number, width: number): (row: number, col: number) => ResolvedStyle {
   const grid: (CellStyle | undefined)[] = new Array(height * width);
-  for (const { range, style } of model.styles) {
+  const interned = new Map<string, CellStyle>();
+  const intern = (style: CellStyle): CellStyle => {
+    // A property present as undefined overrides in a spread, so it is part of the key.
+    const key = JSON.stringify(style, (_, value: unknown) => (value === undefined ? UNDEFINED_MARK : value));
+    let shared = interned.get(key);
+    if (!shared) interned.set(key, (shared = style));
+    return shared;
+  };
+  const merged = new Map<CellStyle, Map<CellStyle, CellStyle>>();
+  const merge = (before: CellStyle, style: CellStyle): CellStyle => {
+    let byStyle = merged.get(before);
+    if (!byStyle) merged.set(before, (byStyle = new Map()));
+    let result = byStyle.get(style);
+    if (!result) byStyle.set(style, (result = { ...before, ...style, font: style.font || before.font ? { ...before.font, ...style.font } : undefined }));
+    return result;
+  };
+  for (const { range, style: given } of model.styles) {
+    const style = intern(given);
     for (let r = range.row; r < range.row + range.rows && r < height; r++) {
       for (let c = range.col; c < range.col + range.cols && c < width; c++) {
         const i = r * width + c;
         const before = grid[i];
-        grid[i] = before ? { ...before, ...style, font: style.font || before.font ? { ...before.font, ...style.font } : undefined } : style;
+        grid[i] = before ? merge(before, style) : style;
       }
     }
   }
   return (row, col) => grid[row * width + col] ?? null;
+}
+
+/**
+ * The ExcelJS style of a cell, one object per (resolved style, number format, unlocked): ExcelJS
+ * serialises and hashes a style object once and reuses its index for every cell holding the same
+ * object, where a fresh object per cell costs that work on every cell. (ExcelJS's index also
+ * depends on the cell's type only for dates, which the model never holds.)
+ */
+function styleCache(font: SheetModel["font"]): (style: ResolvedStyle, numFmt: string | null, unlocked: boolean) => Partial<ExcelJS.Style> {
+  const byStyle = new Map<ResolvedStyle, Map<string, Partial<ExcelJS.Style>>>();
+  return (style, numFmt, unlocked) => {
+    let byFormat = byStyle.get(style);
+    if (!byFormat) byStyle.set(style, (byFormat = new Map()));
+    const key = `${unlocked ? "u" : "l"}${numFmt ?? ""}`;
+    let result = byFormat.get(key);
+    if (!result) byFormat.set(key, (result = excelStyle(font, style, numFmt, unlocked)));
+    return result;
+  };
 }
 
 /** Marks the cells inside the rectangles, indexed row * width + col. */
