@@ -3,11 +3,12 @@
 // stores a string as a shared string, never as a formula); formulas go through toFileFormula so
 // newer functions carry their `_xlfn.` prefix in the file.
 import type ExcelJS from "exceljs";
-import { unzipSync, zipSync } from "fflate";
+import { unzipSync } from "fflate";
 import type { CellStyle, Color, ConditionalRule, DataValidationSpec, PrintSetup, SheetModel, WorkbookModel } from "../../shared/sheet/types";
 import { isFormula } from "../../shared/sheet/types";
 import { toFileFormula } from "../../shared/sheet/formula-text";
 import { absoluteRef, rectA1 } from "../../shared/sheet/a1";
+import { zipParts } from "./zip-write";
 
 export interface WriteOptions {
   /** Sheet protection password; by default sheets are protected without one (a guard-rail, not security). */
@@ -44,13 +45,14 @@ export async function toExcelJs(model: WorkbookModel, options: WriteOptions = {}
 
 /**
  * The .xlsx bytes of the model. ExcelJS's own deflate (JSZip) is the slowest step of a write, so it
- * stores the parts and fflate compresses them: same parts, same XML, a third of the time.
+ * stores the parts and Node's zlib compresses them: same parts, same XML, a fraction of the time.
  */
 export async function writeXlsxBuffer(model: WorkbookModel, options: WriteOptions = {}): Promise<Buffer> {
   const workbook = await toExcelJs(model, options);
   const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as unknown as ExcelJS.XlsxWriteOptions);
   const parts = unzipSync(new Uint8Array(stored as ArrayBuffer));
-  return Buffer.from(zipSync(parts, { level: 4 }));
+  const zip = zipParts(Object.entries(parts));
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.length);
 }
 
 async function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, options: WriteOptions): Promise<void> {

@@ -8,6 +8,7 @@ import { inflateRawNative } from "../../cli/xlsx/open";
 import { unzipXlsx, XlsxFileError, type XlsxPackage } from "../../cli/xlsx/package";
 import { readXlsxBytes } from "../../cli/xlsx/read";
 import { inflateRawPure, readZipEntry, zipEntries, ZipFormatError } from "../../cli/xlsx/zip-entries";
+import { zipParts } from "../../cli/xlsx/zip-write";
 
 const everything = () => true;
 
@@ -224,5 +225,23 @@ describe("zip entries and the two inflaters", () => {
     const lazily = zipEntries(broken);
     expect(lazily.next().value!.name).toBe("a");
     expect(() => lazily.next()).toThrow(ZipFormatError);
+  });
+
+  test("the writer's zip (native deflate) unzips to the same parts with fflate and with both inflaters, names in UTF-8 included", () => {
+    const parts = Object.entries(unzipSync(workbook));
+    parts.push(["xl/media/Chỉ tiêu.txt", strToU8("Đạt và vượt")], ["xl/media/", new Uint8Array(0)]);
+    const modified = new Date(2025, 11, 31, 16, 30, 12);
+    const zip = zipParts(parts, modified);
+    expect(Object.entries(unzipSync(zip)).map(([name, bytes]) => [name, Buffer.from(bytes).toString("hex")])).toEqual(parts.map(([name, bytes]) => [name, Buffer.from(bytes).toString("hex")]));
+    const { pure, native } = bothWays(zip);
+    for (const pkg of [pure, native]) {
+      if (typeof pkg === "string") throw new Error(pkg);
+      expect(pkg.names).toEqual(parts.map(([name]) => name));
+    }
+    expect(readXlsxBytes(zip).grid("Chỉ tiêu")).toEqual(readXlsxBytes(workbook).grid("Chỉ tiêu"));
+    // The date and time every entry carries, as zip tools show them.
+    const view = new DataView(zip.buffer, zip.byteOffset);
+    expect(view.getUint16(10, true)).toBe((16 << 11) | (30 << 5) | 6);
+    expect(view.getUint16(12, true)).toBe((45 << 9) | (12 << 5) | 31);
   });
 });
