@@ -45,7 +45,7 @@ export interface CompiledPlan {
 
 const compiledPlans = new WeakMap<Plan, Map<string, CompiledPlan>>();
 
-function knownRefs(indicator: Indicator, settings: Settings): KnownRefs {
+function knownRefs(indicator: Indicator, settings: Settings): Pick<RuleEnv, "target" | "targetMin" | "targetMax" | "deadline" | "reportYear" | "tolerance"> {
   return {
     target: indicator.target,
     targetMin: indicator.targetMin ?? null,
@@ -114,15 +114,10 @@ export function compilePlan(plan: Plan, settings: Settings): CompiledPlan {
 
 function newEnv(indicator: Indicator, settings: Settings): RuleEnv {
   return {
+    ...knownRefs(indicator, settings),
     measure: null,
     actual: null,
     previous: null,
-    target: indicator.target,
-    targetMin: indicator.targetMin ?? null,
-    targetMax: indicator.targetMax ?? null,
-    deadline: indicator.deadlineYear,
-    reportYear: settings.reportYear,
-    tolerance: settings.approxTolerance,
     overrideStatus: null,
     overrideReason: null,
     childCount: 0,

@@ -13,9 +13,9 @@ import { formatNumberFor, validateEntries } from "../../../shared/validate";
 import * as core from "../core";
 import { tx } from "../messages";
 import { cellA1, parseCell } from "../../../shared/sheet/a1";
-import { renderWorkbook, type ExistingSheet } from "./render";
+import type { ExistingSheet } from "./render";
 import { actualName, fail, foreignSheet, metadataSheets, previousFillIn, rolesOf, type HostFeatures, type Outcome } from "./sheets";
-import { hasSheet, locateWorkbook, planOf, readSheets, writeDocumentState, type DocumentState, type WorkbookSnapshot } from "./workbook-io";
+import { hasSheet, locateWorkbook, planOf, readSheets, writeDocumentState, writeModel, type DocumentState, type WorkbookSnapshot } from "./workbook-io";
 
 export type { HostFeatures, Outcome } from "./sheets";
 
@@ -142,15 +142,7 @@ export async function writeOwnSheets(
   }
   const first = model.sheets.find((s) => !s.hidden)?.name ?? model.sheets[0].name;
   const state: DocumentState = { ...doc, sheets: rolesOf(model, doc) };
-  await renderWorkbook(context, model, {
-    existing,
-    existingNames: new Set(snapshot.names.keys()),
-    pageLayout: features.pageLayout,
-    finish: (ctx) => {
-      writeDocumentState(ctx, state);
-      ctx.workbook.worksheets.getItem(first).activate();
-    },
-  });
+  await writeModel(context, model, snapshot, existing, features.pageLayout, state, first);
   return { ok: true, first };
 }
 

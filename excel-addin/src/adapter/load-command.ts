@@ -7,9 +7,9 @@ import { foldDiacritics } from "../../../shared/actual";
 import { defaultSettings, type ActualEntry, type Lang, type Plan, type Settings } from "../../../shared/model";
 import * as core from "../core";
 import { tx } from "../messages";
-import { renderWorkbook, type ExistingSheet } from "./render";
+import type { ExistingSheet } from "./render";
 import { fail, foreignSheet, metadataSheets, ownedTargets, previousFillIn, rolesOf, type HostFeatures, type Outcome } from "./sheets";
-import { documentState, locateWorkbook, planOf, readSheets, writeDocumentState } from "./workbook-io";
+import { documentState, locateWorkbook, planOf, readSheets, writeModel } from "./workbook-io";
 
 const hasValue = (raw: unknown) => raw !== null && raw !== undefined && !(typeof raw === "string" && raw.trim() === "");
 
@@ -92,15 +92,7 @@ export async function loadPlan(context: Excel.RequestContext, request: LoadReque
     fillInSheet: sheet.name,
     fillInAnchor: sheet.table?.anchorName ?? null,
   });
-  await renderWorkbook(context, model, {
-    existing,
-    existingNames: new Set(snapshot.names.keys()),
-    pageLayout: features.pageLayout,
-    finish: (ctx) => {
-      writeDocumentState(ctx, state);
-      ctx.workbook.worksheets.getItem(sheet.name).activate();
-    },
-  });
+  await writeModel(context, model, snapshot, existing, features.pageLayout, state, sheet.name);
   return { ok: true, ...describeReload(previous ? oldPlan : null, plan, entries, carried, sheet.name, lang) };
 }
 

@@ -9,7 +9,8 @@ import { SettingsSchema, type Lang, type Plan, type Settings } from "../../../sh
 import { validatePlan } from "../../../shared/plan-io";
 import type { Rect, SheetRole } from "../../../shared/sheet/types";
 import { parseReference } from "../../../shared/sheet/a1";
-import type { ExistingSheet } from "./render";
+import { renderWorkbook, type ExistingSheet, type RenderResult } from "./render";
+import type { WorkbookModel } from "../../../shared/sheet/types";
 
 export const DOCUMENT_SETTING = "chitieu.document";
 
@@ -155,4 +156,25 @@ export function writeDocumentState(context: Excel.RequestContext, state: Documen
 
 export function langOf(state: DocumentState | null, fallback: Lang): Lang {
   return state?.settings.lang ?? fallback;
+}
+
+/** Writes the model and, in the same requests, keeps the add-in's state in the document and shows `activate`. */
+export function writeModel(
+  context: Excel.RequestContext,
+  model: WorkbookModel,
+  snapshot: WorkbookSnapshot,
+  existing: Map<string, ExistingSheet>,
+  pageLayout: boolean,
+  state: DocumentState,
+  activate: string,
+): Promise<RenderResult> {
+  return renderWorkbook(context, model, {
+    existing,
+    existingNames: new Set(snapshot.names.keys()),
+    pageLayout,
+    finish: (ctx) => {
+      writeDocumentState(ctx, state);
+      ctx.workbook.worksheets.getItem(activate).activate();
+    },
+  });
 }
