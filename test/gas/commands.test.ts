@@ -294,6 +294,23 @@ describe("nothing typed is lost", () => {
   });
 });
 
+describe("another plan loaded over typed figures", () => {
+  it("sets aside a figure whose code now names another indicator, as Excel does (the core's carryOver)", () => {
+    const box = sandbox(built);
+    run(box, "loadPlan", loadRequest("hai-phong-232-2025"));
+    const sheet = box.world.active.sheet(FILL_IN);
+    // City code 13 is "Tỷ lệ lao động đã qua đào tạo…"; Đồ Sơn code 13 is "Tỷ lệ hộ nghèo".
+    userTypes(sheet, rowOfCode(sheet, "13"), columnOf("actual"), 36.5);
+    const result = run<{ removedCodes: string[] }>(box, "loadPlan", loadRequest("do-son-2025"));
+    expect(result.ok).toBe(true);
+    expect(result.removedCodes).toEqual(["13"]);
+    const after = box.world.active.sheet(FILL_IN);
+    expect(after.peek(rowOfCode(after, "13"), columnOf("actual")).value ?? null).toBeNull();
+    const old = box.world.active.sheet("Số liệu cũ");
+    expect([old.peek(1, 0).value, old.peek(1, 1).value]).toEqual(["13", 36.5]);
+  });
+});
+
 describe("consolidation by URL", () => {
   function unitBook(planId: string, name: string, actual: number) {
     const unit = sandbox(built, "standard", { activeId: `unit-${name.replace(/\W+/g, "-")}`, activeName: name });

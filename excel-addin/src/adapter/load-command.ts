@@ -3,15 +3,14 @@
 // override typed is read back by code and handed to the builder, so nothing typed is lost, and the
 // user is told what changed.
 import { PLAN_JSON_KEY, withMetadataSheet } from "../../../cli/xlsx/metadata";
-import { foldDiacritics } from "../../../shared/actual";
 import { defaultSettings, type ActualEntry, type Lang, type Plan, type Settings } from "../../../shared/model";
+import { carryOver, hasTyped, type CarryOver } from "../../../shared/sheet/carry-over";
 import * as core from "../core";
 import { tx } from "../messages";
 import type { ExistingSheet } from "./render";
 import { fail, foreignSheet, metadataSheets, ownedTargets, previousFillIn, rolesOf, type HostFeatures, type Outcome } from "./sheets";
 import { documentState, locateWorkbook, planOf, readSheets, writeModel } from "./workbook-io";
 
-const hasValue = (raw: unknown) => raw !== null && raw !== undefined && !(typeof raw === "string" && raw.trim() === "");
 
 export interface LoadRequest {
   plan: Plan;
@@ -74,7 +73,8 @@ export async function loadPlan(context: Excel.RequestContext, request: LoadReque
       entries = reading.entries;
     }
   }
-  const carried = entries.filter((entry) => sameIndicator(oldPlan, plan, entry.code));
+  const carry = carryOver(previous ? oldPlan : null, plan, entries);
+  const carried = carry.kept;
 
   // The hidden `_chitieu` sheet carries the plan in the file itself, as the CLI writes it, so a
   // workbook saved from Excel can be checked by `chitieu check` or consolidated elsewhere.
@@ -93,23 +93,10 @@ export async function loadPlan(context: Excel.RequestContext, request: LoadReque
     fillInAnchor: sheet.table?.anchorName ?? null,
   });
   await writeModel(context, model, snapshot, existing, features.pageLayout, state, sheet.name);
-  return { ok: true, ...describeReload(previous ? oldPlan : null, plan, entries, carried, sheet.name, lang) };
+  return { ok: true, ...describeReload(previous ? oldPlan : null, plan, carry, sheet.name, lang) };
 }
 
-/**
- * Whether what was typed for `code` still belongs to the same indicator. Within one plan (a new
- * version of it) codes are the key; when another plan replaces it, code "3" may be another
- * indicator, so the name must match too.
- */
-function sameIndicator(oldPlan: Plan | null, plan: Plan, code: string): boolean {
-  const now = plan.indicators.find((i) => i.code === code);
-  if (!now) return false;
-  if (!oldPlan || oldPlan.id === plan.id) return true;
-  const before = oldPlan.indicators.find((i) => i.code === code);
-  return before !== undefined && foldDiacritics(before.name) === foldDiacritics(now.name);
-}
-
-function describeReload(oldPlan: Plan | null, plan: Plan, entries: ActualEntry[], carried: ActualEntry[], sheet: string, lang: Lang): LoadResult {
+function describeReload(oldPlan: Plan | null, plan: Plan, carry: CarryOver, sheet: string, lang: Lang): LoadResult {
   const codes = new Set(plan.indicators.map((i) => i.code));
   const oldByCode = new Map((oldPlan?.indicators ?? []).map((i) => [i.code, i]));
   const added = oldPlan ? plan.indicators.filter((i) => !oldByCode.has(i.code)).map((i) => i.code) : [];
@@ -120,14 +107,8 @@ function describeReload(oldPlan: Plan | null, plan: Plan, entries: ActualEntry[]
       return old !== undefined && (old.target !== i.target || old.comparator !== i.comparator || old.targetMin !== i.targetMin || old.targetMax !== i.targetMax);
     })
     .map((i) => i.code);
-  const keptEntries = carried;
-  const keptCodes = new Set(carried.map((e) => e.code));
-  const kept = {
-    actuals: keptEntries.filter((e) => hasValue(e.raw) || hasValue(e.previous)).length,
-    notes: keptEntries.filter((e) => hasValue(e.note)).length,
-    overrides: keptEntries.filter((e) => e.override).length,
-  };
-  const removedData = entries.filter((e) => !keptCodes.has(e.code) && hasValue(e.raw)).map((e) => ({ code: e.code, raw: e.raw }));
+  const kept = carry.counts;
+  const removedData = carry.left.filter((e) => hasTyped(e.raw)).map((e) => ({ code: e.code, raw: e.raw }));
   const messages = [tx("xl.load.done", { count: plan.indicators.length, sheet }, lang)];
   if (oldPlan) messages.push(tx("xl.load.kept", kept, lang));
   if (added.length) messages.push(tx("xl.load.added", { codes: added.join(", ") }, lang));

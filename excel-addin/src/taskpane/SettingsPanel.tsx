@@ -2,6 +2,7 @@
 import { Button } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { SettingsSchema, type CountLevel, type Lang, type Settings } from "../../../shared/model";
+import { parseNumber } from "../../../shared/numbers";
 import { readDocumentSettings, saveDocumentSettings } from "../adapter/commands";
 import { usePane, useText } from "./App";
 import { Field, useControlClass } from "./controls";
@@ -29,8 +30,8 @@ export function SettingsPanel() {
   }, [run]);
 
   const save = async () => {
-    const percent = Number(amber.replace(",", "."));
-    if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
+    const percent = parseNumber(amber);
+    if (percent === null || percent < 0 || percent > 100) {
       setNotice({ ok: false, text: t("xl.settings.amber-invalid") });
       return;
     }

@@ -5,6 +5,7 @@ import { findBuiltInPlan } from "../../../../shared/catalog";
 import { defaultSettings, type ActualEntry, type Lang, type Plan } from "../../../../shared/model";
 import { parsePlanJson, validatePlan } from "../../../../shared/plan-io";
 import { SheetBuilder } from "../../../../shared/sheet/builder";
+import { carryOver } from "../../../../shared/sheet/carry-over";
 import { SHEET_FONT, STYLES } from "../../../../shared/sheet/style";
 import type { TableLayout, WorkbookModel } from "../../../../shared/sheet/types";
 import type { ReadLayout } from "../../../../shared/sheet/read-back";
@@ -17,7 +18,6 @@ import { fail, fillInNameOf, jsonSafeCell, openDocument, readFillInSheet, UserFa
 import { readSheet } from "../../adapter/sheet-io";
 import { renderWorkbook } from "../render-workbook";
 
-const hasValue = (raw: unknown): boolean => raw !== null && raw !== undefined && !(typeof raw === "string" && raw.trim() === "");
 
 export function resolvePlan(source: PlanSource, lang: Lang): { plan: Plan; custom: boolean } {
   if (source.kind === "builtin") {
@@ -91,10 +91,12 @@ export function loadPlanCommand(request: LoadRequest): Outcome<LoadResult> {
     if (broken.length > 0) return fail(broken.map((p) => p.message).join(" "));
   }
   const entries: ActualEntry[] = read ? read.reading.entries : [];
+  // One rule with Excel (the core's): a figure follows only to the same indicator of the new plan.
+  const { kept: keptEntries, left: removed, counts: kept } = carryOver(doc.stored?.plan ?? null, plan, entries);
 
   const previousSettings = doc.stored?.info.settings;
   const settings = defaultSettings(request.year, { ...(previousSettings ?? {}), reportYear: request.year, lang });
-  const workbook = fillInWorkbook(plan, { unit, year: request.year, estimate: request.estimate, settings, entries, issuer: null, lang });
+  const workbook = fillInWorkbook(plan, { unit, year: request.year, estimate: request.estimate, settings, entries: keptEntries, issuer: null, lang });
   if (read) {
     const table = workbook.sheets.find((s) => s.name === FILL_IN_SHEET)?.table;
     known.set(FILL_IN_SHEET, { ...read.target, layoutTrusted: sameLayout(read.reading.layout, table) });
@@ -104,19 +106,11 @@ export function loadPlanCommand(request: LoadRequest): Outcome<LoadResult> {
   }
   let fingerprints = renderWorkbook(ss, workbook, doc.fingerprints, lang, known, { repaint: request.repaint === true });
 
-  const codes = new Set(plan.indicators.map((i) => i.code));
-  const removed = entries.filter((e) => !codes.has(e.code) && (hasValue(e.raw) || hasValue(e.previous) || hasValue(e.note) || e.override));
   if (removed.length > 0) fingerprints = renderWorkbook(ss, oldFiguresWorkbook(oldRowsIn(doc), removed), fingerprints, lang);
 
   const info: DocumentInfo = { planId: plan.id, customPlan: custom, unit, year: request.year, estimate: request.estimate, issuer: null, settings, lang };
   writeIfChanged(doc.store, doc.properties, { ...documentProperties(info, plan), ...fingerprintProperties(fingerprints) }, ["info", "plan", "render"]);
 
-  const keptEntries = entries.filter((e) => codes.has(e.code));
-  const kept = {
-    actuals: keptEntries.filter((e) => hasValue(e.raw) || hasValue(e.previous)).length,
-    notes: keptEntries.filter((e) => hasValue(e.note)).length,
-    overrides: keptEntries.filter((e) => e.override).length,
-  };
   const sheet = read?.target.name ?? FILL_IN_SHEET;
   const messages = [tg("gas.load.done", { count: plan.indicators.length, sheet }, lang)];
   if (kept.actuals + kept.notes + kept.overrides > 0) messages.push(tg("gas.load.kept", kept, lang));
