@@ -37,6 +37,18 @@ export const IndicatorSchema = z
     note: z.string().nullable(),
     /** The children are parts of this amount (e.g. the main revenue sources): their sum may not exceed it. */
     childrenAreParts: z.boolean().optional(),
+    /** A second target the text gives for the same indicator ("đạt 4.000 tỷ đồng, tăng 10% so với năm 2025"):
+     *  kept for the reader and the report, not judged by the rules. */
+    secondary: z
+      .object({
+        target: finiteNumber.nullable(),
+        targetMin: finiteNumber.optional(),
+        targetMax: finiteNumber.optional(),
+        unit: z.string(),
+        comparator: ComparatorSchema,
+        note: z.string().optional(),
+      })
+      .optional(),
   })
   .superRefine((ind, ctx) => {
     const c = ind.comparator;
