@@ -1,24 +1,13 @@
-// Messages of the .xlsx commands (template, check, evaluate, summary) and of the .xlsx reader.
+// Messages of the .xlsx commands (template, check, evaluate, summary); the reader's own (a file
+// refused for what its bytes are) live with it in xlsx-reader/messages.ts.
 import { registerMessages, type AreaMessages } from "../shared/i18n";
+import "../xlsx-reader/messages";
 
 export const messages: AreaMessages = {
   vi: {
     "xlsx.missing": "{file}: không có tệp này.",
     "xlsx.unreadable": "{file}: không đọc được tệp ({detail}).",
     "xlsx.is-directory": "{file}: đây là một thư mục, không phải tệp .xlsx.",
-    "xlsx.empty": "{file}: tệp rỗng (0 byte), không phải bảng tính .xlsx.",
-    "xlsx.too-big": "{file}: tệp quá lớn ({mb} MB, tối đa {limit} MB) để là một bảng chỉ tiêu.",
-    "xlsx.old-xls": "{file}: đây là tệp Excel 97-2003 (.xls); hãy mở bằng Excel và lưu lại dưới dạng .xlsx.",
-    "xlsx.not-zip": "{file}: không phải tệp Excel .xlsx (nội dung không phải bảng tính).",
-    "xlsx.encrypted": "{file}: tệp được đặt mật khẩu (mã hóa) nên không đọc được; hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.",
-    "xlsx.macro": "{file}: tệp có chứa macro (VBA); vì an toàn, không đọc tệp có macro. Hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).",
-    "xlsx.binary-workbook": "{file}: đây là sổ làm việc nhị phân Excel (.xlsb); hãy mở bằng Excel và lưu lại dưới dạng .xlsx.",
-    "xlsx.damaged": "{file}: tệp .xlsx bị hỏng hoặc bị cắt cụt, không mở được; hãy xin gửi lại tệp.",
-    "xlsx.not-workbook": "{file}: tệp nén này không chứa bảng tính Excel (thiếu xl/workbook.xml).",
-    "xlsx.too-many-entries": "{file}: tệp chứa quá nhiều thành phần (trên {limit}), không phải bảng chỉ tiêu bình thường.",
-    "xlsx.inflates-too-much": "{file}: tệp giải nén ra quá lớn (trên {limit} MB), không đọc.",
-    "xlsx.too-many-cells": "{file}: trang tính có quá nhiều ô (trên {limit}), không phải bảng chỉ tiêu.",
-    "xlsx.sheet-part-missing": "{file}: trang \"{sheet}\" bị hỏng (thiếu nội dung trang).",
     "xlsx.no-indicator-sheet": "{file}: không tìm thấy trang chỉ tiêu (trang có hàng tiêu đề STT, Mã, Chỉ tiêu, Đơn vị tính, Kế hoạch, Thực hiện …).",
     "xlsx.no-plan": "{file}: tệp không còn mang theo kế hoạch (trang ẩn _chitieu đã bị xóa); thêm --plan <mã|tệp.json>.",
     "xlsx.plan-broken": "{file}: kế hoạch lưu trong tệp bị hỏng ({detail}); thêm --plan <mã|tệp.json>.",
@@ -61,19 +50,6 @@ export const messages: AreaMessages = {
     "xlsx.missing": "{file}: no such file.",
     "xlsx.unreadable": "{file}: cannot read the file ({detail}).",
     "xlsx.is-directory": "{file}: this is a folder, not an .xlsx file.",
-    "xlsx.empty": "{file}: the file is empty (0 bytes), not an .xlsx workbook.",
-    "xlsx.too-big": "{file}: the file is too large ({mb} MB, at most {limit} MB) to be an indicator workbook.",
-    "xlsx.old-xls": "{file}: this is an Excel 97-2003 file (.xls); open it in Excel and save it as .xlsx.",
-    "xlsx.not-zip": "{file}: not an Excel .xlsx file (the content is not a workbook).",
-    "xlsx.encrypted": "{file}: the file is password-protected (encrypted) and cannot be read; open it in Excel, remove the password (File > Info > Protect Workbook) and send it again.",
-    "xlsx.macro": "{file}: the file contains macros (VBA); for safety, files with macros are not read. Open it in Excel and save it as an Excel Workbook (.xlsx).",
-    "xlsx.binary-workbook": "{file}: this is an Excel binary workbook (.xlsb); open it in Excel and save it as .xlsx.",
-    "xlsx.damaged": "{file}: the .xlsx file is damaged or truncated and cannot be opened; ask for it again.",
-    "xlsx.not-workbook": "{file}: this archive holds no Excel workbook (xl/workbook.xml is missing).",
-    "xlsx.too-many-entries": "{file}: the file holds too many parts (over {limit}); not a normal indicator workbook.",
-    "xlsx.inflates-too-much": "{file}: the file unpacks to too much data (over {limit} MB); not read.",
-    "xlsx.too-many-cells": "{file}: a sheet has too many cells (over {limit}); not an indicator sheet.",
-    "xlsx.sheet-part-missing": "{file}: sheet \"{sheet}\" is damaged (its content is missing).",
     "xlsx.no-indicator-sheet": "{file}: no indicator sheet found (a sheet with a header row STT, Mã, Chỉ tiêu, Đơn vị tính, Kế hoạch, Thực hiện …).",
     "xlsx.no-plan": "{file}: the file no longer carries its plan (the hidden sheet _chitieu was deleted); add --plan <id|file.json>.",
     "xlsx.plan-broken": "{file}: the plan stored in the file is damaged ({detail}); add --plan <id|file.json>.",

@@ -8,7 +8,7 @@ import { boolFlag, parseArgs, stringFlag } from "../args";
 import { UsageError, type Command } from "../context";
 import { loadPlanArgument } from "../plan-source";
 import { requireXlsxName, writeNewFile } from "../xlsx/files";
-import { INDICATOR_SHEET_KEY, PLAN_JSON_KEY, withMetadataSheet } from "../xlsx/metadata";
+import { INDICATOR_SHEET_KEY, PLAN_JSON_KEY, withMetadataSheet } from "../../xlsx-reader/metadata";
 import { writeXlsxBuffer } from "../xlsx/write";
 import "../messages-xlsx";
 

@@ -7,9 +7,9 @@ import { defaultSettings, SettingsSchema } from "../../shared/model";
 import { validatePlan } from "../../shared/plan-io";
 import { findBuiltInPlan } from "../../shared/catalog";
 import { readFillInSheet } from "../../shared/sheet/read-back";
-import type { Grid, XlsxBook } from "./read";
+import type { Grid, XlsxBook } from "../../xlsx-reader/read";
 import { readXlsxFile, XlsxFileError } from "./open";
-import { INDICATOR_SHEET_KEY, METADATA_SHEET, PLAN_JSON_KEY, readMetadata } from "./metadata";
+import { INDICATOR_SHEET_KEY, METADATA_SHEET, PLAN_JSON_KEY, readMetadata } from "../../xlsx-reader/metadata";
 
 export interface FilledWorkbook {
   file: string;

@@ -1,13 +1,13 @@
 // Opening an .xlsx from a path: what only the file system can tell (missing, a folder, its size)
-// is checked before the file is read whole; everything about the bytes is cli/xlsx/package.ts.
+// is checked before the file is read whole; everything about the bytes is xlsx-reader/package.ts.
 import { readFileSync, statSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
-import { bookFromPackage, type XlsxBook } from "./read";
-import { isNeededPart, refuseByNameAndSize, unzipXlsx, XlsxFileError, type XlsxPackage } from "./package";
-import { inflateRawPure, type RawInflate } from "./zip-entries";
+import { bookFromPackage, type XlsxBook } from "../../xlsx-reader/read";
+import { isNeededPart, refuseByNameAndSize, unzipXlsx, XlsxFileError, type XlsxPackage } from "../../xlsx-reader/package";
+import { inflateRawPure, type RawInflate } from "../../xlsx-reader/zip-entries";
 
 // The CLI's modules and tests import these from here.
-export { LIMITS, XlsxFileError } from "./package";
+export { LIMITS, XlsxFileError } from "../../xlsx-reader/package";
 
 /** Reads the file and inflates only the parts a reader needs, after checking size, format and ratios. */
 export function openXlsxSafely(path: string, wanted: (name: string) => boolean = isNeededPart): XlsxPackage {

@@ -1,16 +1,16 @@
 // Reads other units' .xlsx files in the task pane for consolidation, with the CLI's own byte-level
-// reader (cli/xlsx/package.ts and read.ts): a unit's file is as hostile here as on the command
+// reader (xlsx-reader/package.ts and read.ts): a unit's file is as hostile here as on the command
 // line, so the same zip-bomb, password, macro and binary-workbook guards refuse it, with the same
 // message. Loaded on first use (SummaryPanel imports it), so none of this is in the start weight.
 import { t } from "../../shared/i18n";
 import type { Lang } from "../../shared/model";
-import { METADATA_SHEET, readMetadata } from "../../cli/xlsx/metadata";
-import { refuseByNameAndSize, XlsxFileError } from "../../cli/xlsx/package";
-import { readXlsxBytes, type Grid } from "../../cli/xlsx/read";
-import "../../cli/messages-xlsx";
+import { METADATA_SHEET, readMetadata } from "../../xlsx-reader/metadata";
+import { refuseByNameAndSize, XlsxFileError } from "../../xlsx-reader/package";
+import { readXlsxBytes, type Grid } from "../../xlsx-reader/read";
+import "../../xlsx-reader/messages";
 import type { UnitFile } from "./adapter/report-commands";
 
-export type { GridValue } from "../../cli/xlsx/read";
+export type { GridValue } from "../../xlsx-reader/read";
 
 export interface ReadBook {
   sheets: { name: string; grid: Grid }[];
@@ -22,7 +22,7 @@ const WORKSHEET_PART = /^xl\/worksheets\//;
 
 /**
  * Every worksheet's grid and the workbook's metadata; throws XlsxFileError (a key of
- * cli/messages-xlsx.ts) for a file that must not be read. With `name`, a .xlsm or .xlsb name is refused too.
+ * xlsx-reader/messages.ts) for a file that must not be read. With `name`, a .xlsm or .xlsb name is refused too.
  */
 export function readXlsx(bytes: Uint8Array, name?: string): ReadBook {
   const book = readXlsxBytes(bytes, name);

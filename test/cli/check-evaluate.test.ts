@@ -6,7 +6,7 @@ import { findBuiltInPlan } from "../../shared/catalog";
 import { evaluatePlan } from "../../shared/evaluate";
 import { defaultSettings, type ActualEntry } from "../../shared/model";
 import { cli, fillActuals, readGrid, rewriteSheet, tableOf, tempDir } from "./support";
-import type { Grid } from "../../cli/xlsx/read";
+import type { Grid } from "../../xlsx-reader/read";
 
 const PLAN_ID = "hai-phong-232-2025";
 const plan = findBuiltInPlan(PLAN_ID)!;

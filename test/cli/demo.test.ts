@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runDemo } from "../../cli/demo";
-import { readXlsxBytes } from "../../cli/xlsx/read";
+import { readXlsxBytes } from "../../xlsx-reader/read";
 import { cli, tempDir } from "./support";
 
 describe("npm run demo", () => {

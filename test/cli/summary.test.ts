@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { t } from "../../shared/i18n";
-import { readXlsxBytes } from "../../cli/xlsx/read";
+import { readXlsxBytes } from "../../xlsx-reader/read";
 import { cli, fillActuals, tempDir } from "./support";
 import "../../cli/messages-xlsx";
 

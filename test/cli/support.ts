@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../cli/main";
-import { readXlsxBytes, type Grid, type GridValue } from "../../cli/xlsx/read";
+import { readXlsxBytes, type Grid, type GridValue } from "../../xlsx-reader/read";
 
 export interface CliRun {
   code: number;

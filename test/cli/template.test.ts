@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { t } from "../../shared/i18n";
 import { findBuiltInPlan } from "../../shared/catalog";
-import { readXlsxBytes } from "../../cli/xlsx/read";
-import { METADATA_SHEET, PLAN_JSON_KEY, readMetadata } from "../../cli/xlsx/metadata";
+import { readXlsxBytes } from "../../xlsx-reader/read";
+import { METADATA_SHEET, PLAN_JSON_KEY, readMetadata } from "../../xlsx-reader/metadata";
 import { cli, readGrid, tableOf, tempDir } from "./support";
 import "../../cli/messages-xlsx";
 

@@ -1,7 +1,7 @@
 // Entity decoding in the .xlsx reader has a fast path for text without numeric references; it must
 // decode every text exactly as the single-pass decoder does.
 import fc from "fast-check";
-import { decodeEntities } from "../../cli/xlsx/read";
+import { decodeEntities } from "../../xlsx-reader/read";
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 

@@ -1,7 +1,7 @@
 // The direct XML reader against files ExcelJS writes (as Excel would), and against broken files.
 import ExcelJS from "exceljs";
 import { zipSync, strToU8 } from "fflate";
-import { readXlsxBytes } from "../../cli/xlsx/read";
+import { readXlsxBytes } from "../../xlsx-reader/read";
 import { XlsxFileError } from "../../cli/xlsx/open";
 
 async function bytesOf(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {

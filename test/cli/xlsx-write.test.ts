@@ -3,8 +3,8 @@ import ExcelJS from "exceljs";
 import { unzipSync, strFromU8 } from "fflate";
 import type { SheetModel, WorkbookModel } from "../../shared/sheet/types";
 import { writeXlsxBuffer } from "../../cli/xlsx/write";
-import { readXlsxBytes } from "../../cli/xlsx/read";
-import { withMetadataSheet, readMetadata, METADATA_SHEET, PLAN_JSON_KEY } from "../../cli/xlsx/metadata";
+import { readXlsxBytes } from "../../xlsx-reader/read";
+import { withMetadataSheet, readMetadata, METADATA_SHEET, PLAN_JSON_KEY } from "../../xlsx-reader/metadata";
 
 function sheet(): SheetModel {
   return {

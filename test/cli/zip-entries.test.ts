@@ -5,9 +5,9 @@ import { CITY_PLAN_ID, findBuiltInPlan } from "../../shared/catalog";
 import { fillInWorkbookBytes } from "../../cli/commands/template";
 import { exampleEntries } from "../../cli/demo-data";
 import { inflateRawNative } from "../../cli/xlsx/open";
-import { unzipXlsx, XlsxFileError, type XlsxPackage } from "../../cli/xlsx/package";
-import { readXlsxBytes } from "../../cli/xlsx/read";
-import { inflateRawPure, readZipEntry, zipEntries, ZipFormatError } from "../../cli/xlsx/zip-entries";
+import { unzipXlsx, XlsxFileError, type XlsxPackage } from "../../xlsx-reader/package";
+import { readXlsxBytes } from "../../xlsx-reader/read";
+import { inflateRawPure, readZipEntry, zipEntries, ZipFormatError } from "../../xlsx-reader/zip-entries";
 import { zipParts } from "../../cli/xlsx/zip-write";
 
 const everything = () => true;

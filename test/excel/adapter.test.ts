@@ -1,6 +1,6 @@
 // The Office.js adapter driven through every command against the strict fake, on the five seed
 // plans and on plans of 30, 300 and 3000 rows.
-import { withMetadataSheet } from "../../cli/xlsx/metadata";
+import { withMetadataSheet } from "../../xlsx-reader/metadata";
 import { writeXlsxBuffer } from "../../cli/xlsx/write";
 import { builtInPlans, findBuiltInPlan } from "../../shared/catalog";
 import { defaultSettings, type Plan } from "../../shared/model";

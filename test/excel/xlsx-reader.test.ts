@@ -3,7 +3,7 @@
 // unit's real workbook is read whole. The hostile files are those of test/security/hostile-files.ts.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { withMetadataSheet } from "../../cli/xlsx/metadata";
+import { withMetadataSheet } from "../../xlsx-reader/metadata";
 import { writeXlsxBuffer } from "../../cli/xlsx/write";
 import { findBuiltInPlan } from "../../shared/catalog";
 import { t } from "../../shared/i18n";

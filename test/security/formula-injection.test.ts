@@ -3,13 +3,13 @@
 // (and LibreOffice shows it literally), Excel through the add-in's adapter, Sheets through the
 // add-on's adapter. The imported plan-text path too.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
-import { readXlsxBytes } from "../../cli/xlsx/read";
+import { readXlsxBytes } from "../../xlsx-reader/read";
 import { writeXlsxBuffer } from "../../cli/xlsx/write";
-import { withMetadataSheet } from "../../cli/xlsx/metadata";
+import { withMetadataSheet } from "../../xlsx-reader/metadata";
 import { evaluatePlan } from "../../shared/evaluate";
 import { importPlanText } from "../../shared/import";
 import { defaultSettings, PlanSchema, type ActualEntry, type Plan } from "../../shared/model";
@@ -20,6 +20,7 @@ import { loadPlan } from "../../excel-addin/src/adapter/load-command";
 import { createFakeExcel } from "../fakes/excel";
 import { buildToTemp, loadRequest, run, sandbox, type Built } from "../gas/support";
 import type { FakeSheet } from "../fakes/gas/spreadsheet";
+import { enginePath, testWithEngine } from "../support/engines";
 
 /** Each must come back exactly as written, as text. */
 const HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "=1+1\t", "a\nb", "thu\tngân sách", "=cmd|' /C calc'!A0"];
@@ -89,11 +90,10 @@ describe(".xlsx writer", () => {
     expect(texts.some((v) => v.includes("@SUM(A1)"))).toBe(true);
   });
 
-  const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => existsSync(p));
-  (soffice ? test : test.skip)("LibreOffice opens the file and shows the texts literally (CSV export)", () => {
+  testWithEngine("libreoffice", "LibreOffice opens the file and shows the texts literally (CSV export)", () => {
     const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
     try {
-      execFileSync(soffice!, [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir, join(dir, "bang.xlsx")], { stdio: "ignore", timeout: 120000 });
+      execFileSync(enginePath("libreoffice"), [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir, join(dir, "bang.xlsx")], { stdio: "ignore", timeout: 120000 });
     } finally {
       rmSync(profile, { recursive: true, force: true });
     }

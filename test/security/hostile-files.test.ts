@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { t } from "../../shared/i18n";
-import { readXlsxBytes } from "../../cli/xlsx/read";
+import { readXlsxBytes } from "../../xlsx-reader/read";
 import "../../cli/messages-xlsx";
 import { cli, fillActuals, tempDir } from "../cli/support";
 import { HOSTILE_FILES, templateBytes } from "./hostile-files";

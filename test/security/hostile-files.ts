@@ -13,7 +13,7 @@ export interface HostileFile {
   label: string;
   /** Writes the file into `dir` (next to `template`, a good fill-in workbook) and returns its name. */
   make(dir: string, template: Uint8Array): Promise<string> | string;
-  /** The message key of cli/messages-xlsx.ts the user must get, and its parameters besides {file}. */
+  /** The message key of xlsx-reader/messages.ts the user must get, and its parameters besides {file}. */
   key: string;
   params: Record<string, string | number>;
 }

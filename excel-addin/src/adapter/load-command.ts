@@ -2,7 +2,7 @@
 // requests: locate, read what the sheet holds now, write. On a reload every actual, note and
 // override typed is read back by code and handed to the builder, so nothing typed is lost, and the
 // user is told what changed.
-import { PLAN_JSON_KEY, withMetadataSheet } from "../../../cli/xlsx/metadata";
+import { PLAN_JSON_KEY, withMetadataSheet } from "../../../xlsx-reader/metadata";
 import { defaultSettings, type ActualEntry, type Lang, type Plan, type Settings } from "../../../shared/model";
 import { carryOver, hasTyped, type CarryOver } from "../../../shared/sheet/carry-over";
 import * as core from "../core";

@@ -1,6 +1,6 @@
 // What the add-in's commands share: the answer type, and how they tell the add-in's own sheets
 // from the user's (a sheet is ours when the document state lists it or the anchor points into it).
-import { METADATA_SHEET } from "../../../cli/xlsx/metadata";
+import { METADATA_SHEET } from "../../../xlsx-reader/metadata";
 import type { SheetRole, WorkbookModel } from "../../../shared/sheet/types";
 import { hasSheet, type DocumentState, type WorkbookSnapshot } from "./workbook-io";
 

@@ -3,7 +3,7 @@
 // workbook's add-in settings, and the indicator table is the workbook name the model defines.
 // Each function here is exactly one request (`context.sync()`).
 import { z } from "zod";
-import { PLAN_JSON_KEY, readMetadata } from "../../../cli/xlsx/metadata";
+import { PLAN_JSON_KEY, readMetadata } from "../../../xlsx-reader/metadata";
 import { findBuiltInPlan } from "../../../shared/catalog";
 import { SettingsSchema, type Lang, type Plan, type Settings } from "../../../shared/model";
 import { validatePlan } from "../../../shared/plan-io";

@@ -5,7 +5,7 @@
 // column B on. A value longer than one cell may hold (32 767 characters) continues in C, D …; the
 // plan itself is stored this way as JSON under the key `planJson`. Nothing in the sheet is a
 // formula, and no visible sheet depends on it: deleting it only means `check` needs `--plan`.
-import type { SheetModel, WorkbookModel } from "../../shared/sheet/types";
+import type { SheetModel, WorkbookModel } from "../shared/sheet/types";
 
 export const METADATA_SHEET = "_chitieu";
 export const PLAN_JSON_KEY = "planJson";

@@ -3,7 +3,7 @@
 // so the CLI and the Excel task pane refuse the same hostile files with the same messages.
 import { inflateRawPure, readZipEntry, zipEntries, type RawInflate } from "./zip-entries";
 
-/** A problem with the file itself; `key` is a message of cli/messages-xlsx.ts, filled with `params`. */
+/** A problem with the file itself; `key` is a message of xlsx-reader/messages.ts, filled with `params`. */
 export class XlsxFileError extends Error {
   constructor(
     readonly key: string,

@@ -4,7 +4,7 @@
 // blank. Formula cells give their cached result (null if never calculated). Pure (bytes in, grids
 // out), so the Excel task pane reads units' files with it too; reading from a path is cli/xlsx/open.ts.
 import { unzipXlsx, XlsxFileError, type XlsxPackage } from "./package";
-import { columnIndex } from "../../shared/sheet/a1";
+import { columnIndex } from "../shared/sheet/a1";
 
 export type GridValue = string | number | boolean | { error: string } | null;
 export type Grid = GridValue[][];

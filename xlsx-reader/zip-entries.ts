@@ -2,7 +2,7 @@
 // function the caller supplies: fflate's pure inflate in the task pane, Node's native zlib on the
 // command line (several times faster on a hundred workbooks). Pure: no Node or DOM API. Reads the
 // directory as fflate's unzipSync does (the same names, sizes and zip64 handling), so the checks
-// cli/xlsx/package.ts makes on each entry see the same values whichever inflater runs.
+// xlsx-reader/package.ts makes on each entry see the same values whichever inflater runs.
 import { inflateSync } from "fflate";
 
 export interface ZipEntry {
