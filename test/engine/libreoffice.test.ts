@@ -1,19 +1,18 @@
 // Item 6, on a real engine: LibreOffice (headless) opens the workbooks `chitieu` writes,
 // recalculates the live formulas, and must land on what `chitieu evaluate` says for every seed plan;
 // the workbook keeps its conditional formats and validations; the summary prints on A4 landscape.
-// Skipped (with a note) only where soffice is not installed; CI installs it.
+// Without LibreOffice or pdftoppm: skipped loudly (test/support/engines.ts); under CI, a failure.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { builtInPlans } from "../../shared/catalog";
 import type { Plan } from "../../shared/model";
-import { convertWithLibreOffice, findSoffice } from "../../cli/libreoffice";
+import { convertWithLibreOffice } from "../../cli/libreoffice";
+import { describeWithEngine, findEngine } from "../support/engines";
 import { cli, fillActuals, tempDir } from "../cli/support";
 
-const soffice = findSoffice();
-const describeEngine = soffice ? describe : describe.skip;
-if (!soffice) console.warn("test/engine/libreoffice.test.ts: LibreOffice (soffice) is not installed here; the real-engine tests are skipped. CI installs libreoffice-calc.");
+const soffice = findEngine("libreoffice");
 
 const ARTIFACTS = join(__dirname, "..", "..", "test-artifacts");
 
@@ -78,7 +77,7 @@ function pngSize(path: string): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-describeEngine("LibreOffice recalculates the fill-in workbooks as the core evaluates them", () => {
+describeWithEngine(["libreoffice", "pdftoppm"], "LibreOffice recalculates the fill-in workbooks as the core evaluates them", () => {
   jest.setTimeout(240_000);
   const tmp = tempDir();
   const file = (name: string) => join(tmp.dir, name);

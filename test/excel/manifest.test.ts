@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { ASSETS_DIR, DEV_BASE_URL, ROOT_MANIFEST, SCHEMA, associatedFunctionNames, manifestFor, semanticProblems, validateAgainstSchema } from "../../excel-addin/scripts/manifest-checks";
 import { RIBBON_FUNCTIONS } from "../../excel-addin/src/ribbon";
+import { testWithEngine } from "../support/engines";
 
 const xml = readFileSync(ROOT_MANIFEST, "utf8");
 const scratch = mkdtempSync(join(tmpdir(), "manifest-"));
@@ -15,12 +16,12 @@ function broken(name: string, edit: (text: string) => string): string {
   return path;
 }
 
-test("xmllint is there and the schema folder is beside the checkout", () => {
+testWithEngine("xmllint", "xmllint is there and the schema folder is beside the checkout", () => {
   expect(spawnSync("xmllint", ["--version"]).status).toBe(0);
   expect(existsSync(SCHEMA)).toBe(true);
 });
 
-test("manifest.xml validates against the Office add-in XSDs, offline", () => {
+testWithEngine("xmllint", "manifest.xml validates against the Office add-in XSDs, offline", () => {
   const result = validateAgainstSchema(ROOT_MANIFEST);
   expect(result.output).toContain("validates");
   expect(result.ok).toBe(true);
@@ -60,7 +61,7 @@ test("icons at 16, 32 and 80 px (and 64 for the add-in) exist as PNG files of th
 });
 
 describe("a broken copy fails", () => {
-  test("the schema catches a resid over 32 characters and a misplaced label", () => {
+  testWithEngine("xmllint", "the schema catches a resid over 32 characters and a misplaced label", () => {
     expect(validateAgainstSchema(broken("long-resid.xml", (t) => t.replace(/Load\.Label/g, "Load.Label.With.A.Very.Long.Resource.Id"))).ok).toBe(false);
     expect(validateAgainstSchema(broken("label-first.xml", (t) => t.replace('<CustomTab id="ChiTieu.Tab">', '<CustomTab id="ChiTieu.Tab">\n<Label resid="Tab.Label"/>'))).ok).toBe(false);
   });
@@ -86,7 +87,7 @@ describe("a broken copy fails", () => {
   });
 });
 
-test("manifests for another host are generated from this one, https only", () => {
+testWithEngine("xmllint", "manifests for another host are generated from this one, https only", () => {
   const production = manifestFor(xml, "https://chitieu.example.gov.vn/addin/");
   expect(production).not.toContain(DEV_BASE_URL);
   expect(production).toContain("https://chitieu.example.gov.vn/addin/taskpane.html");

@@ -44,6 +44,9 @@ function onPath(command: string): string | null {
 
 /** The program's path, or null when it is not installed. */
 export function findEngine(name: EngineName): string | null {
+  // CHITIEU_TEST_WITHOUT=libreoffice,chromium pretends those are not installed, so the fresh-machine
+  // policy can be tried (and is tested) on a machine that has them.
+  if ((process.env.CHITIEU_TEST_WITHOUT ?? "").split(",").map((s) => s.trim()).includes(name)) return null;
   if (!found.has(name)) {
     const engine = ENGINES[name];
     const path = engine.paths.find((p) => existsSync(p)) ?? engine.commands.map(onPath).find((p) => p !== null) ?? null;
