@@ -19,7 +19,7 @@ function syncsOfLast(fake: FakeExcelHost): number {
 }
 
 function maxPayload(fake: FakeExcelHost): number {
-  return Math.max(...fake.contexts.flatMap((c) => c.syncs.map((s) => s.payloadBytes)));
+  return fake.contexts.flatMap((c) => c.syncs.map((s) => s.payloadBytes)).reduce((a, b) => Math.max(a, b), -Infinity);
 }
 
 export async function entries(): Promise<BenchEntry[]> {

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   for (const file of files) {
     const mod = (await import(join(__dirname, file))) as BenchModule;
     const entries = await mod.entries();
-    all.push(...entries);
+    for (const entry of entries) all.push(entry);
     if (!json) for (const e of entries) console.log(formatEntry(e));
   }
   if (json) console.log(JSON.stringify(all.map(({ name, size, value, unit }) => ({ name, size, value, unit })), null, 2));

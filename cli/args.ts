@@ -23,7 +23,7 @@ export function parseArgs(args: string[], spec: Record<string, FlagSpec>, lang: 
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--") {
-      positionals.push(...args.slice(i + 1));
+      for (const rest of args.slice(i + 1)) positionals.push(rest);
       break;
     }
     if (arg.startsWith("-") && arg !== "-") {

@@ -573,6 +573,6 @@ function validateSharedCodes(
     const extra = partsFinding(run, check, firstEntry[check.slot]);
     if (extra) bySlot.get(check.slot)?.push(extra);
   }
-  for (const check of checks) findings.push(...(bySlot.get(check.slot) ?? []));
+  for (const check of checks) for (const finding of bySlot.get(check.slot) ?? []) findings.push(finding);
   return findings;
 }

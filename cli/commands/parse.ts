@@ -67,6 +67,7 @@ export function decodeText(bytes: Uint8Array): string | null {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
   const head = bytes.subarray(0, 8);
+  // eslint-disable-next-line chitieu/no-data-sized-spread -- eight bytes
   const signature = String.fromCharCode(...head);
   if (signature.startsWith("PK\u0003\u0004") || signature.startsWith("%PDF") || signature.startsWith("\u00d0\u00cf\u0011\u00e0")) return null;
   const sample = bytes.subarray(0, 65536);

@@ -70,13 +70,19 @@ async function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, option
   });
   for (const { row, height } of model.rowHeights ?? []) ws.getRow(row + 1).height = height;
 
-  const height = Math.max(model.cells.length, ...model.styles.map((s) => s.range.row + s.range.rows), ...model.editable.map((r) => r.row + r.rows));
-  const width = Math.max(
-    model.columns.length,
-    ...model.cells.map((r) => r.length),
-    ...model.styles.map((s) => s.range.col + s.range.cols),
-    ...model.editable.map((r) => r.col + r.cols),
-  );
+  // Loops, not Math.max(...): a consolidation of the country has hundreds of thousands of style
+  // rectangles, past what a spread can put on the call stack.
+  let height = model.cells.length;
+  let width = model.columns.length;
+  for (const row of model.cells) width = Math.max(width, row.length);
+  for (const { range } of model.styles) {
+    height = Math.max(height, range.row + range.rows);
+    width = Math.max(width, range.col + range.cols);
+  }
+  for (const rect of model.editable) {
+    height = Math.max(height, rect.row + rect.rows);
+    width = Math.max(width, rect.col + rect.cols);
+  }
   const styleAt = resolveStyles(model, height, width);
   const editable = cellMask(model.editable, height, width);
   const cellStyle = styleCache(model.font);

@@ -45,7 +45,7 @@ export function clausesOf(text: MappedText, options: ReadOptions): MappedText[] 
   const out: MappedText[] = [];
   for (const sentence of splitSentences(text)) {
     for (const part of splitOn(sentence, /;/g)) {
-      for (const piece of splitRunTogether(part, options)) out.push(...mergeCommas(piece, options));
+      for (const piece of splitRunTogether(part, options)) for (const merged of mergeCommas(piece, options)) out.push(merged);
     }
   }
   return out.map(trim).filter((c) => /[\p{L}\d]/u.test(c.text));
@@ -257,7 +257,7 @@ export function readItem(body: MappedText, ctx: ItemContext): ItemResult {
         child.reasons = child.reasons.filter((r) => r !== "import.reason.no-unit").concat("import.reason.unit-inherited");
       }
     }
-    top.children.push(...children.drafts);
+    for (const draft of children.drafts) top.children.push(draft);
     if (top.unit && top.unit !== "%" && top.children.every((c) => c.unit === top.unit)) top.childrenAreParts = true;
     const others = parent.drafts.filter((d) => d !== parentDraft);
     return { drafts: [top, ...others], unplaced };
@@ -272,7 +272,7 @@ export function readItem(body: MappedText, ctx: ItemContext): ItemResult {
       const named = parts.drafts.filter((d) => d.comparator !== "boolean" && d.name.length > 0 && !startsWithNumber(d));
       if (parts.numeric >= 2 && named.length === parts.numeric) {
         const heading = headingDraft(capitalize(cleanName(lead.text, lead.folded)), body, ctx);
-        heading.children.push(...parts.drafts);
+        for (const draft of parts.drafts) heading.children.push(draft);
         return { drafts: [heading], unplaced: parts.unplaced };
       }
     }
@@ -284,7 +284,7 @@ export function readItem(body: MappedText, ctx: ItemContext): ItemResult {
   if (!separated && splitRunTogether(body, ctx).length === read.drafts.length) return read;
   // Several targets in one numbered item: the item becomes a heading judged from its parts.
   const heading = headingDraft(headingName(read.drafts), body, ctx);
-  heading.children.push(...read.drafts);
+  for (const draft of read.drafts) heading.children.push(draft);
   return { drafts: [heading], unplaced: read.unplaced };
 }
 

@@ -91,8 +91,8 @@ function planSteps(model: WorkbookModel, options: RenderOptions): Step[] {
   for (const sheet of model.sheets) {
     const existing = options.existing.get(sheet.name);
     prepare.push(prepareSheet(sheet, existing, options.password));
-    content.push(...contentSteps(sheet, options));
-    finish.push(...finishSteps(sheet, options));
+    for (const step of contentSteps(sheet, options)) content.push(step);
+    for (const step of finishSteps(sheet, options)) finish.push(step);
   }
   const names = nameSteps(model, options);
   const last: Step[] = options.finish ? [{ size: 2000, queue: options.finish }] : [];
@@ -148,7 +148,7 @@ function contentSteps(sheet: SheetModel, options: RenderOptions): Step[] {
         font.size = sheet.font.size;
       },
     });
-    steps.push(...cellBlocks(sheet, width));
+    for (const step of cellBlocks(sheet, width)) steps.push(step);
   }
   sheet.columns.forEach((column, col) => {
     steps.push({

@@ -129,7 +129,7 @@ export function widthCalls(model: SheetModel): WidthCall[] {
       const candidate = [{ start: from, count: widths.length, px: base }, ...runsOf(widths, from, base)];
       if (candidate.length < best.length) best = candidate;
     }
-    calls.push(...best);
+    for (const call of best) calls.push(call);
   }
   return calls;
 }
