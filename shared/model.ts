@@ -49,19 +49,24 @@ export const IndicatorSchema = z
         note: z.string().optional(),
       })
       .optional(),
+    /** How a partial period (6 or 9 months) judges it, when the core's rule (periodKindOf, shared/period.ts) would
+     *  class it wrongly: an amount that adds up over the year, a level judged any time, or measured at year end. */
+    periodKind: z.enum(["cumulative", "level", "year-end"]).optional(),
+    /** Next year's indicator carried over before its target is issued (`next-year --same`): no target yet. */
+    targetPending: z.literal(true).optional(),
   })
   .superRefine((ind, ctx) => {
     const c = ind.comparator;
-    if (c === "range") {
+    if (c === "range" && !ind.targetPending) {
       if (ind.targetMin === undefined) ctx.addIssue({ code: "custom", path: ["targetMin"], message: "range-needs-min" });
       if (ind.targetMax === undefined) ctx.addIssue({ code: "custom", path: ["targetMax"], message: "range-needs-max" });
       if (ind.targetMin !== undefined && ind.targetMax !== undefined && ind.targetMin > ind.targetMax)
         ctx.addIssue({ code: "custom", path: ["targetMin"], message: "range-min-above-max" });
-    } else {
+    } else if (c !== "range") {
       if (ind.targetMin !== undefined || ind.targetMax !== undefined)
         ctx.addIssue({ code: "custom", path: ["targetMin"], message: "bounds-only-for-range" });
     }
-    if (c !== null && c !== "range" && c !== "boolean" && ind.target === null)
+    if (c !== null && c !== "range" && c !== "boolean" && ind.target === null && !ind.targetPending)
       ctx.addIssue({ code: "custom", path: ["target"], message: "target-required" });
     if ((c === null || c === "boolean") && ind.target !== null)
       ctx.addIssue({ code: "custom", path: ["target"], message: "target-not-allowed" });
@@ -160,15 +165,21 @@ export interface ActualEntry {
   raw: unknown;
   /** Last year's actual ("Thực hiện năm trước"), when entered. */
   previous?: unknown;
+  /** The estimate ("Số ước thực hiện"), when the sheet has that column; judged when `raw` is blank. */
+  estimate?: unknown;
   note?: string | null;
   override?: Override | null;
   /** Where it came from, for messages: e.g. { sheet: "Chỉ tiêu", cell: "F12" }. */
-  location?: { sheet?: string; cell?: string; previousCell?: string } | null;
+  location?: { sheet?: string; cell?: string; previousCell?: string; estimateCell?: string } | null;
 }
 
 export const COUNT_LEVELS = ["top", "leaf"] as const;
 export type CountLevel = (typeof COUNT_LEVELS)[number];
 export type Lang = "vi" | "en";
+
+/** The period a workbook reports on: six months, nine months, the whole year (shared/period.ts). */
+export const PERIODS = ["6-thang", "9-thang", "ca-nam"] as const;
+export type Period = (typeof PERIODS)[number];
 
 export const SettingsSchema = z.object({
   /** The report year; indicators whose deadline is later are "Chưa đến hạn". */
@@ -180,6 +191,10 @@ export const SettingsSchema = z.object({
   approxTolerance: z.number().min(0).max(1).default(0.05),
   countLevel: z.enum(COUNT_LEVELS).default("top"),
   lang: z.enum(["vi", "en"]).default("vi"),
+  /** The period reported on; absent: the whole year. */
+  period: z.enum(PERIODS).optional(),
+  /** Share of the annual plan (0–1) an amount must reach to be on track in a partial period; absent: the share of the year elapsed. */
+  progressShare: z.number().min(0).max(1).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -209,6 +224,9 @@ export interface Evaluation {
   depth: number;
   /** A heading judged from its children (comparator null). */
   fromChildren: boolean;
+  /** What the Đánh giá cell shows: in a partial period "Đạt tiến độ", "Chậm tiến độ" or "Chưa đến kỳ đánh giá"
+   *  (status then holds Đạt, Không đạt or Chưa đến hạn); otherwise the status itself. */
+  label?: string;
 }
 
 /** One problem found in entered actuals or in a sheet's layout (shared/validate.ts). */
