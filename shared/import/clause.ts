@@ -3,6 +3,7 @@
 import type { Comparator } from "../model";
 import { parseVietnameseNumber } from "../numbers";
 import {
+  COUNT_WORDS_AFTER,
   DENOMINATOR_UNITS,
   GROWTH_NAME,
   LEAD_PHRASES,
@@ -45,7 +46,8 @@ export interface ReadOptions {
   ocr: boolean;
 }
 
-const NUMBER_TOKEN = /(?<![\p{L}\d])(\d+(?:[.,]\d+)*)(?![\p{L}\d])(\s*[%‰])?/gu;
+// "%0" is how plans type ‰ (per mille) without the sign.
+const NUMBER_TOKEN = /(?<![\p{L}\d])(\d+(?:[.,]\d+)*)(?![\p{L}\d])(\s*(?:%0(?![\d.,]\d)|[%‰]))?/gu;
 const NUMBER_WORD_TOKEN = /(?<![\p{L}])(hai muoi|muoi mot|muoi hai|muoi lam|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)(?=\s)/gu;
 const ZERO_PHRASE = /(?<![\p{L}])kh[a-z0-9]{0,2}ng (?:con|co|de (?:xay ra|phat sinh))\s+/gu;
 const LETTER = /\p{L}/u;
@@ -66,7 +68,7 @@ export function findCandidates(clause: MappedText, options: ReadOptions): Candid
     const percentSign = match[2] ? match[2].trim() : "";
     const before = f.slice(Math.max(0, numberStart - 48), numberStart);
     const after = f.slice(end, end + 48);
-    let excluded = depth[numberStart] > 0 || isReference(digits, before, after);
+    let excluded = depth[numberStart] > 0 || isReference(digits, before, after) || (!percentSign && COUNT_WORDS_AFTER.test(after)) || /(?:https?:\/\/|www\.)\S*$/.test(before);
     // "mức độ 3, 4": the 4 continues a list of excluded grades, not a target.
     if (!excluded && previousExcludedShort && /\d\s*(?:,|va|hoac)\s*$/.test(before) && numberStart - previousExcludedEnd < 8) excluded = true;
     if (!excluded && QUALIFIER_BEFORE.test(before)) excluded = true;
@@ -99,10 +101,17 @@ export function findCandidates(clause: MappedText, options: ReadOptions): Candid
       factor = read.factor;
       end = read.end;
     } else {
-      const denominator = readDenominator(clause, end);
-      if (denominator) {
+      // "100% chỉ tiêu": a share of the quota, the unit the text writes.
+      const quota = /^\s+chi tieu(?=\s*(?:[;,.]|$))/.exec(f.slice(end));
+      if (quota) {
+        unit += clause.text.slice(end, end + quota[0].length).replace(/^\s+/, " ");
+        end += quota[0].length;
+      }
+      let denominator = readDenominator(clause, end);
+      while (denominator) {
         unit += "/" + denominator.unit;
         end = denominator.end;
+        denominator = readDenominator(clause, end);
       }
     }
     value *= factor;
@@ -112,6 +121,12 @@ export function findCandidates(clause: MappedText, options: ReadOptions): Candid
     if (trailingMatch) {
       trailing = trailingMatch[1] === "tro len" ? ">=" : "<=";
       end += trailingMatch[0].length;
+      // "từ 10 đảng viên trở lên/năm": the pieces of the unit are joined.
+      const denominator = unit ? readDenominator(clause, end) : null;
+      if (denominator) {
+        unit += "/" + denominator.unit;
+        end = denominator.end;
+      }
     }
     NUMBER_TOKEN.lastIndex = Math.max(NUMBER_TOKEN.lastIndex, end);
     const { leads, leadStart } = peelLeads(f, numberStart);
@@ -161,6 +176,7 @@ function isReference(digits: string, before: string, after: string): boolean {
   if (/^\/\s*\d+\s*\/\s*\d+/.test(after) || /^\/\s*\d{4}\b/.test(after) || /^\/\s*\d{1,2}(?!\d)(?!\s+\p{L})/u.test(after)) return true; // dates
   if (/^\s*\/\s*\p{L}/u.test(after) || /^-\s?\p{L}{2}/u.test(after)) return true; // 232/KH-UBND, 41-CT/TW
   if (/[/\\]\s*$/.test(before) || /\d\s*\/\s*$/.test(before) || /\p{L}-$/u.test(before)) return true;
+  if (/(?:19|20)\d{2}-(?:\d{2}-)?$/.test(before) || /^-\d{2}-\d{2}\b/.test(after)) return true; // ISO dates: 2025-12-23
   if (/[a-z]\s*\.\s*$/.test(before) && /\d\.\s*$/.test(before)) return true;
   if (REFERENCE_WORDS.test(before)) return true;
   if (NOT_A_QUANTITY_AFTER.test(after)) return true;
@@ -235,10 +251,11 @@ export function readUnit(clause: MappedText, from: number, options: ReadOptions)
     at = unit.end;
   }
   if (text) {
-    const denominator = readDenominator(clause, at);
-    if (denominator) {
+    let denominator = readDenominator(clause, at);
+    while (denominator) {
       text += "/" + denominator.unit;
       at = denominator.end;
+      denominator = readDenominator(clause, at);
     }
   }
   return { unit: text.replace(/\s+/g, " ").trim(), factor, end: text ? at : from };

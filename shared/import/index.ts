@@ -8,6 +8,8 @@ import { cleanName } from "./clause";
 import { foldString, lineAt, lineStartsOf, normalizeSource, originalRange, split, trim, type MappedText } from "./mapped";
 import { detectMeta, planIdFrom } from "./meta";
 import { findRegions, isIndicatorIntro, isMissionHeading, readBlocks, type Block, type MarkerStyle } from "./outline";
+import { classifySentence, isChrome, publicationYear, sentencesOf, targetYear, type SentenceKind } from "./prose";
+import { readResults, type ImportedResult } from "./results";
 
 export interface ImportOptions {
   id?: string;
@@ -46,6 +48,8 @@ export interface ImportResult {
   /** null only when nothing was found. */
   plan: Plan | null;
   indicators: ImportedIndicator[];
+  /** Figures already achieved (last year's results, estimates, a place's profile): never offered as targets. */
+  results: ImportedResult[];
   warnings: ImportWarning[];
   meta: { detectedYear?: number; detectedIssuer?: string; detectedLevel?: Level; title?: string };
 }
@@ -74,7 +78,7 @@ export function importPlanText(text: string, options: ImportOptions = {}): Impor
     return run(typeof text === "string" ? text : String(text ?? ""), options, lang);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { plan: null, indicators: [], warnings: [{ line: 0, text: "", message: t("import.warning.internal", { detail }, lang) }], meta: {} };
+    return { plan: null, indicators: [], results: [], warnings: [{ line: 0, text: "", message: t("import.warning.internal", { detail }, lang) }], meta: {} };
   }
 }
 
@@ -95,7 +99,11 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
   const source = normalizeSource(input);
   const blocks = readBlocks(source);
   const detected = detectMeta(blocks);
-  const planYear = options.year ?? detected.year ?? new Date().getFullYear();
+  const published = publicationYear(source.folded);
+  const announced = targetYear(source.folded, foldString(options.title ?? ""));
+  const planYear = options.year ?? announced?.year ?? detected.year ?? (published !== null ? published : new Date().getFullYear());
+  // In an annual plan a deadline equal to the plan's year is no deadline; in a term plan it is one.
+  const deadlineBase = options.year !== undefined || announced !== null ? planYear : 0;
   const ocr = looksLikeOcr(source);
   const regions = findRegions(blocks);
   const spanOf = (m: MappedText): TextSpan => {
@@ -111,22 +119,39 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
   const regionBlock = new Set<number>();
   for (const region of regions) {
     for (let k = region.intro; k < region.end; k++) regionBlock.add(k);
-    readRegion(blocks, region.intro, region.start, region.end, { planYear, ocr }, placed, warn);
+    readRegion(blocks, region.intro, region.start, region.end, { planYear: deadlineBase, ocr }, placed, warn);
   }
 
   // Outside the indicator sections: with a section, only report; without one, take what is found.
   const outside: Draft[] = [];
+  const resultTexts: MappedText[] = [];
   let inMission = false;
+  // Prose: each sentence is read as a target only when it sets one (or continues a sentence that
+  // does); sentences of results go to `results`. A text with no such sentence is a bare list.
+  const kinds = blocks.map((block, k) => (regionBlock.has(k) ? [] : sentencesOf(block.style ? block.body : block.text).map((s) => ({ s, kind: classifySentence(s.folded, planYear) }))));
+  const prose = regions.length === 0 && kinds.some((list) => list.some((x) => x.kind === "target"));
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k];
     if (/^(?:noi nhan|noi nhgn)/.test(block.body.folded)) break;
     if (isMissionHeading(block)) inMission = true;
     else if (block.rank === 1 && block.headingLike) inMission = false;
     if (regionBlock.has(k) || inMission) continue;
-    const ctx: ItemContext = { planYear, ocr, group: null, headingDeadline: null, listItem: false };
-    const result = readItem(block.style ? block.body : block.text, ctx);
-    for (const draft of result.drafts) outside.push(draft);
-    if (regions.length === 0) for (const clause of result.unplaced) warn(clause, "import.warning.unplaced");
+    if (isChrome(block.text.folded)) continue;
+    const ctx: ItemContext = { planYear: deadlineBase, ocr, group: null, headingDeadline: null, listItem: false };
+    const pieces: MappedText[] = [];
+    if (prose) {
+      let mode: SentenceKind = "neutral";
+      for (const { s, kind } of kinds[k]) {
+        mode = kind === "neutral" ? mode : kind;
+        if (mode === "target") pieces.push(s);
+        else if (mode === "result") resultTexts.push(s);
+      }
+    } else pieces.push(block.style ? block.body : block.text);
+    for (const piece of pieces) {
+      const result = readItem(piece, ctx);
+      for (const draft of result.drafts) outside.push(draft);
+      if (regions.length === 0) for (const clause of result.unplaced) warn(clause, "import.warning.unplaced");
+    }
   }
   if (regions.length === 0) {
     for (const draft of outside) placed.push({ draft, outside: true });
@@ -141,6 +166,7 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
 
   const kept = dedupe(placed);
   const indicators = toIndicators(kept, ocr, spanOf, warnings, lang);
+  const results = readResults(resultTexts, { ocr }, spanOf);
   const issuer = options.issuer ?? detected.issuer;
   const level = options.level ?? detected.level;
   const meta: ImportResult["meta"] = {};
@@ -150,7 +176,7 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
   if (detected.title !== undefined) meta.title = detected.title;
   if (indicators.length === 0) {
     if (!warnings.some((w) => w.line > 0)) warnings.push({ line: 0, text: "", message: t("import.warning.nothing-found", {}, lang) });
-    return { plan: null, indicators, warnings, meta };
+    return { plan: null, indicators, results, warnings, meta };
   }
   const plan: Plan = {
     id: options.id && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(options.id) ? options.id : planIdFrom(detected.placeName, planYear, detected.number),
@@ -164,9 +190,9 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
   const checked = PlanSchema.safeParse(plan);
   if (!checked.success) {
     warnings.push({ line: 0, text: "", message: t("import.warning.internal", { detail: checked.error.issues.map((i) => i.message).join("; ") }, lang) });
-    return { plan: null, indicators, warnings, meta };
+    return { plan: null, indicators, results, warnings, meta };
   }
-  return { plan: checked.data, indicators, warnings, meta };
+  return { plan: checked.data, indicators, results, warnings, meta };
 }
 
 function readRegion(
@@ -258,7 +284,7 @@ function readRegion(
       top = pending;
       pending = null;
     }
-    if (top && (top.comparator === "boolean" || top.comparator === null || top.children.length >= 0)) top.children.push(...result.drafts);
+    if (top && (top.comparator === "boolean" || top.comparator === null || top.children.length >= 0)) for (const draft of result.drafts) top.children.push(draft);
   }
 }
 
@@ -372,8 +398,8 @@ function toIndicators(placed: Placed[], ocr: boolean, spanOf: (m: MappedText) =>
       }
     }
     if (children.length) {
-      out.push(...children);
-      if (parent.comparator === null) parent.confidence = Math.min(...children.map((c) => c.confidence));
+      for (const made of children) out.push(made);
+      if (parent.comparator === null) parent.confidence = children.reduce((min, c) => Math.min(min, c.confidence), Infinity);
     }
   }
   return out;

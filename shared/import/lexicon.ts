@@ -12,7 +12,7 @@ const UNIT_WORDS = [
   "bác sĩ", "tuyến", "tuyến đường", "ngày", "tháng", "vụ", "sản phẩm", "sáng kiến", "mô hình", "cái", "chiếc", "con", "kW", "MW",
   "kWh", "tàu", "cơ sở", "hội viên", "đoàn viên", "đảng viên", "gia đình", "làng", "tổ chức", "đơn vị", "cơ quan", "chợ",
   "km đường", "nhà ở", "căn nhà", "ô tô", "trạm", "trạm y tế", "giờ", "buổi", "lần", "cuộc", "chương trình", "sự kiện",
-  "tỷ lệ", "bé trai", "thẻ", "hồ sơ", "thủ tục", "bản", "hạt", "cây", "con giống", "lít", "kg",
+  "tỷ lệ", "bé trai", "tuổi", "điểm%", "giường", "con", "triệu lượt", "lượt khách", "thẻ", "hồ sơ", "thủ tục", "bản", "hạt", "cây", "con giống", "lít", "kg",
 ];
 const UNIT_MULTIPLIERS: { words: string; factor: number; keep: string | null }[] = [
   // "triệu tỷ" and "nghìn tỷ" are read into tỷ; "vạn" (ten thousand) into the plain count.
@@ -26,7 +26,7 @@ const UNIT_MULTIPLIERS: { words: string; factor: number; keep: string | null }[]
   { words: "ty", factor: 1, keep: "tỷ" },
 ];
 /** Denominators after a "/" in a unit: USD/người, triệu đồng/năm, doanh nghiệp/1.000 dân. */
-const DENOMINATORS = ["người", "năm", "người/năm", "tháng", "ngày", "1.000 dân", "1000 dân", "vạn dân", "10.000 dân", "ha", "hộ", "km2", "km²", "xã", "lao động"];
+const DENOMINATORS = ["phụ nữ", "người", "năm", "người/năm", "tháng", "ngày", "1.000 dân", "1000 dân", "vạn dân", "10.000 dân", "ha", "hộ", "km2", "km²", "xã", "lao động"];
 
 export interface LexiconUnit {
   folded: string;
@@ -69,9 +69,13 @@ export const NUMBER_WORDS: Record<string, number> = {
 };
 
 /** Words before a number that make it a reference, not a quantity ("lần thứ 3", "khóa XXV", "Điều 5"). */
-export const REFERENCE_WORDS = /(?:^|[\s(])(?:so|lan thu|thu|khoa|dieu|khoan|chuong|thang|ngay|quy|muc do|phu luc|ky|nhiem ky|giai doan|nam|dot|tuyen so|tieu chi so|quyet dinh|nghi dinh|nghi quyet|chi thi|ke hoach|thong tu|cap do|lop)\s*$/;
+export const REFERENCE_WORDS = /(?:^|[\s(])(?:so|lan thu|thu|khoa|dieu|khoan|chuong|thang|ngay|quy|muc do|phu luc|ky|nhiem ky|giai doan|(?<!(?:hang|moi|cac|nhung|hàng)\s)nam|dot|tuyen so|tieu chi so|quyet dinh|nghi dinh|nghi quyet|chi thi|ke hoach|thong tu|cap do|lop)\s*$/;
 /** Words that follow a number that is an age, a schedule or a grade, not a target. */
-export const NOT_A_QUANTITY_AFTER = /^\s*(?:tuoi|buoi\s*\/\s*ngay|buoi\/|gio\s*\/|h\s*\/|sao\b|cap\b(?!\s+(?:hoc|xa|huyen))|lan\s*\/\s*(?:nam|thang))/;
+export const NOT_A_QUANTITY_AFTER =
+  /^\s*(?:tuoi\b(?!\s+tro len)|buoi\s*\/\s*ngay|buoi\/|gio\s*\/|h\s*\/|sao\b|cap\b(?!\s+(?:hoc|xa|huyen))|lan\s*\/\s*(?:nam|thang)|thang\s+(?:dau|cuoi|qua|toi)\b|nam\b(?!\s*(?:\d|tro len)))/;
+/** Counts that announce or describe a list, never a target ("đề ra 18 chỉ tiêu", "6 nhóm giải pháp", "212 đại biểu"). */
+export const COUNT_WORDS_AFTER =
+  /^\s*(?:(?:nhom|linh vuc|giai phap|nhiem vu|dai bieu|dot|noi dung|dong chi|ky hop|dia phuong|so nganh|bo chi tieu|van de|khau dot pha|dot pha|chuong trinh)\b|chi tieu\b(?!\s*(?:giao|duoc giao|tren giao)))/;
 /** Qualifiers inside a name: "có quy mô tối thiểu 30 giường". */
 export const QUALIFIER_BEFORE = /(?:quy mo|cong suat|cho moi|tren moi|(?:^|\s)voi)\s*(?:toi thieu|toi da|it nhat|khoang|tren|duoi)?\s*$/;
 

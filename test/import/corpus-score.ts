@@ -197,7 +197,12 @@ export function scoreCorpus(half?: Half, dir = CORPUS_PLANS): FileScore[] {
   return files.map((file) => {
     const text = readFileSync(join(dir, file), "utf8");
     const expected = JSON.parse(readFileSync(join(dir, file.replace(/\.txt$/, ".expected.json")), "utf8")) as ExpectedFile;
-    const result = importPlanText(text, { source: file });
+    // Line 1 "source: URL" and line 2 "title: …" are the corpus's own header (README); the excerpt a
+    // user would paste starts on line 3. The title goes in as the plan's title, as a user would type it.
+    const lines = text.split("\n");
+    const title = lines[1]?.startsWith("title:") ? lines[1].slice(6).replace(/\[reconstructed[^\]]*\]/, "").trim() : undefined;
+    const excerpt = lines.slice(lines[1]?.startsWith("title:") ? 2 : lines[0]?.startsWith("source:") ? 1 : 0).join("\n");
+    const result = importPlanText(excerpt, { source: file, title });
     return scoreFile(file, result.indicators, expected.indicators, result);
   });
 }
