@@ -5,8 +5,10 @@ import { basename } from "node:path";
 import type { ActualEntry, Finding, Lang, Plan, Settings } from "../../shared/model";
 import { defaultSettings, SettingsSchema } from "../../shared/model";
 import { validatePlan } from "../../shared/plan-io";
-import { findBuiltInPlan } from "../../shared/catalog";
-import { readFillInSheet } from "../../shared/sheet/read-back";
+import { builtInPlans, findBuiltInPlan } from "../../shared/catalog";
+import { t } from "../../shared/i18n";
+import { recognisePlan, type TableRow } from "../../shared/plan-recognition";
+import { readFillInSheet, type ReadLayout } from "../../shared/sheet/read-back";
 import type { Grid, XlsxBook } from "../../xlsx-reader/read";
 import { readXlsxFile, XlsxFileError } from "./open";
 import { INDICATOR_SHEET_KEY, METADATA_SHEET, PLAN_JSON_KEY, readMetadata } from "../../xlsx-reader/metadata";
@@ -71,7 +73,7 @@ function fromBook(book: XlsxBook, file: string, options: ReadFilledOptions): Fil
   ];
   for (const sheet of candidates) {
     const grid: Grid = book.grid(sheet.name);
-    const result = readFillInSheet(grid, sheet.name, { plan, lang: options.lang });
+    let result = readFillInSheet(grid, sheet.name, { plan, lang: options.lang });
     if (!result.layout) {
       // No header row here; a missing key column on the sheet the workbook names is fatal though.
       if (sheet.name === preferred && result.problems.length > 0) throw unusable(file, sheet.name, result.problems);
@@ -79,7 +81,15 @@ function fromBook(book: XlsxBook, file: string, options: ReadFilledOptions): Fil
     }
     const fatal = result.problems.filter((p) => p.severity === "error" && p.rule.startsWith("layout-") && result.entries.length === 0);
     if (fatal.length > 0) throw unusable(file, sheet.name, fatal);
-    if (!plan) throw planProblem ?? new XlsxFileError("xlsx.no-plan");
+    const recognisedNote: Finding[] = [];
+    if (!plan) {
+      // A damaged stored plan is its own message; only a missing one is looked for in the table.
+      if (planProblem && planProblem.key !== "xlsx.no-plan") throw planProblem;
+      // The hidden plan sheet is gone: a built-in plan is recognised from the table, exactly or not at all.
+      plan = planFromTable(grid, result.layout);
+      result = readFillInSheet(grid, sheet.name, { plan, lang: options.lang });
+      recognisedNote.push({ severity: "warning", rule: "plan-recognised", code: null, sheet: sheet.name, message: t("xlsx.plan-recognised", { file, plan: plan.title, id: plan.id }, options.lang) });
+    }
     return {
       file,
       plan,
@@ -87,11 +97,29 @@ function fromBook(book: XlsxBook, file: string, options: ReadFilledOptions): Fil
       metadata,
       sheet: sheet.name,
       entries: result.entries,
-      problems: result.problems,
+      problems: [...recognisedNote, ...result.problems],
       unit: metadata.unit?.trim() || null,
     };
   }
   throw new XlsxFileError("xlsx.no-indicator-sheet");
+}
+
+/** The built-in plan this indicator table is, exactly; else the message that names the way forward. */
+function planFromTable(grid: Grid, layout: ReadLayout): Plan {
+  const codeCol = layout.columns.code;
+  const nameCol = layout.columns.name;
+  const rows: TableRow[] = [];
+  if (codeCol !== undefined && nameCol !== undefined) {
+    for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
+      const code = grid[r]?.[codeCol];
+      const name = grid[r]?.[nameCol];
+      if ((typeof code === "string" || typeof code === "number") && typeof name === "string") rows.push({ code: String(code).trim(), name });
+    }
+  }
+  const found = recognisePlan(rows, builtInPlans());
+  if (found.kind === "recognised") return found.plan;
+  if (found.closest) throw new XlsxFileError("xlsx.no-plan-closest", { plan: found.closest.plan.title, id: found.closest.plan.id, matched: found.closest.matched, rows: rows.length });
+  throw new XlsxFileError("xlsx.no-plan");
 }
 
 function unusable(file: string, sheet: string, problems: Finding[]): XlsxFileError {

@@ -96,7 +96,7 @@ describe("bad input to check and evaluate", () => {
     expect(line).toMatch(/Mã/);
   });
 
-  it("a workbook that lost its hidden plan sheet: exit 2, asks for --plan; --plan makes it work", async () => {
+  it("a workbook that lost its hidden plan sheet: the built-in plan is recognised from its table (a warning says so); --plan still wins", async () => {
     const src = readXlsxBytes(readFileSync(file("template.xlsx")));
     const wb = new ExcelJS.Workbook();
     for (const s of src.sheets.filter((s) => s.name !== METADATA_SHEET)) {
@@ -104,9 +104,11 @@ describe("bad input to check and evaluate", () => {
       src.grid(s.name).forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue)));
     }
     await wb.xlsx.writeFile(file("mat-ke-hoach.xlsx"));
-    const run = await cli(tmp.dir, "check", "mat-ke-hoach.xlsx");
-    expect(run.code).toBe(2);
-    expect(oneLine(run)).toBe(t("xlsx.no-plan", { file: "mat-ke-hoach.xlsx" }));
+    const run = await cli(tmp.dir, "check", "mat-ke-hoach.xlsx", "--json");
+    expect(run.code).toBe(0);
+    const recognised = (JSON.parse(run.stdout) as { rule: string; message: string }[]).filter((f) => f.rule === "plan-recognised");
+    expect(recognised).toHaveLength(1);
+    expect(recognised[0].message).toContain(PLAN_ID);
     const withPlan = await cli(tmp.dir, "check", "mat-ke-hoach.xlsx", "--plan", PLAN_ID);
     expect(withPlan.code).toBe(0);
   });
