@@ -14,6 +14,8 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   check: () => import("./commands/check"),
   evaluate: () => import("./commands/evaluate"),
   summary: () => import("./commands/summary"),
+  report: () => import("./commands/report"),
+  "targets-form": () => import("./commands/targets-form"),
 };
 
 export interface RunOptions {

@@ -11,6 +11,7 @@ import { requireXlsxName, writeNewFile } from "../xlsx/files";
 import { INDICATOR_SHEET_KEY, PLAN_JSON_KEY, withMetadataSheet } from "../../xlsx-reader/metadata";
 import { writeXlsxBuffer } from "../xlsx/write";
 import "../messages-xlsx";
+import { runTemplateWithTargets } from "./template-targets";
 
 const USAGE = 'chitieu template --plan <id|file.json> -o <out.xlsx> [--unit "Phường Đông Hải"] [--year 2025] [--estimate] [--password <pw>] [--force]';
 
@@ -78,10 +79,12 @@ export const command: Command = {
         estimate: { value: false },
         password: { value: true },
         force: { value: false },
+        targets: { value: true },
       },
       ctx.lang,
     );
     if (args.positionals.length) throw new UsageError(t("cli.too-many-arguments", { extra: args.positionals.join(" "), usage: USAGE }, ctx.lang));
+    if (stringFlag(args, "targets") !== undefined) return runTemplateWithTargets(ctx, args);
     const planArg = stringFlag(args, "plan");
     const output = stringFlag(args, "output");
     if (!planArg) throw new UsageError(t("cli.missing-argument", { what: "--plan", usage: USAGE }, ctx.lang));
