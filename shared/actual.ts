@@ -29,8 +29,32 @@ export function foldDiacritics(text: string): string {
     .trim();
 }
 
-const TRUE_WORDS = new Set(["dat", "x", "co", "hoan thanh", "yes", "true", "achieved", "v", "✓", "✔"]);
-const FALSE_WORDS = new Set(["khong dat", "khong", "chua dat", "khong hoan thanh", "chua hoan thanh", "no", "false", "not achieved"]);
+/**
+ * The yes/no words of a boolean indicator, written as people type them. The one list: the reader
+ * below folds them (any case, with or without diacritics), and the fill-in sheet's formulas
+ * compare LOWER(TRIM(cell)) with every written and folded form (spreadsheetWordForms).
+ */
+export const YES_WORDS = ["đạt", "x", "có", "hoàn thành", "yes", "true", "achieved", "v", "✓", "✔"] as const;
+export const NO_WORDS = ["không đạt", "không", "chưa đạt", "không hoàn thành", "chưa hoàn thành", "no", "false", "not achieved"] as const;
+
+const TRUE_WORDS = new Set(YES_WORDS.map(foldDiacritics));
+const FALSE_WORDS = new Set(NO_WORDS.map(foldDiacritics));
+
+/** Each word as written and as folded (a formula has no diacritic folding), without repeats, in order. */
+export function spreadsheetWordForms(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const word of words) for (const form of [word, foldDiacritics(word)]) if (!out.includes(form)) out.push(form);
+  return out;
+}
+
+/**
+ * Whether an indicator's name says it is a rate or a share ("Tỷ lệ hộ nghèo", "Tỷ trọng công nghiệp
+ * trong GRDP"): the one definition, used by validation (a rate is 0–100) and by the rules (a rate
+ * changes in points, not relatively).
+ */
+export function namesARate(name: string): boolean {
+  return /\b(ty|ti) (le|trong)\b/.test(foldDiacritics(name));
+}
 
 /** Reads a boolean word: Đạt / Không đạt in any case, with or without diacritics, x / có / không. */
 export function readBooleanWord(text: string): boolean | null {

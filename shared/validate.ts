@@ -17,7 +17,7 @@
 // - The previous-year column gets the reading checks (cell error, text, number-as-text, impossible)
 //   and the plausibility checks (negative, rate above 100, fractional count), not the ones that
 //   compare with this year's target.
-import { foldDiacritics, plainNumber, readActual, type ReadActual } from "./actual";
+import { foldDiacritics, namesARate, plainNumber, readActual, type ReadActual } from "./actual";
 import type { MessageParams } from "./i18n";
 import "./i18n/judgement";
 import { fillTemplate, messageTemplate, partialTemplate, type MessageTemplate } from "./message-templates";
@@ -41,7 +41,7 @@ export function classifyUnit(indicator: Pick<Indicator, "unit" | "name" | "compa
   const unit = foldDiacritics(indicator.unit);
   if (unit === "%") {
     const name = foldDiacritics(indicator.name);
-    const isRate = /\b(ty le|ti le|ty trong|ti trong)\b/.test(name);
+    const isRate = namesARate(indicator.name);
     const isChange = /\b(tang|giam)\b/.test(name) || indicator.comparator === "increase-by" || indicator.comparator === "decrease-by";
     return isRate && !isChange ? "rate" : "percent";
   }

@@ -17,8 +17,15 @@
 //   Rows not yet due do not count against the heading.
 // - Order of precedence for the status shown: an override with a reason, then "Chưa đến hạn"
 //   (deadline after the report year), then "Chưa có số liệu", then the comparator's rule.
-import { STATUSES, type Comparator, type Indicator, type Status } from "../model";
-import { foldDiacritics } from "../actual";
+// - A partial period (6 or 9 months, shared/period.ts): an amount that adds up over the year is
+//   "Đạt tiến độ" when it reaches the share of the annual plan (measure ≥ target × share), else
+//   "Chậm tiến độ"; what is only measured at year end is "Chưa đến kỳ đánh giá" (after the override
+//   and the deadline); a level keeps its own rule. A heading adds: Chậm tiến độ when one is behind
+//   (and none Không đạt), Chưa đến kỳ đánh giá when all are not assessable yet, Đạt tiến độ when one
+//   is on track. The year-end rules are built exactly as before.
+import { STATUSES, type Comparator, type Indicator, type Period, type Status } from "../model";
+import { namesARate } from "../actual";
+import { isPartial, periodKindOf, type StatusLabel } from "../period";
 import {
   and,
   BLANK,
@@ -67,7 +74,8 @@ const HUNDRED = num(100);
 const ZERO = num(0);
 const ONE = num(1);
 
-const s = (status: Status): Expr => text(status);
+const s = (status: StatusLabel): Expr => text(status);
+const SHARE = ref("share");
 
 // Percentages multiply first (A × 100 / T): 230 × 100 / 200 is exactly 115, 230 / 200 × 100 is not.
 const percentOf = (part: Expr, whole: Expr): Expr => div(mul(part, HUNDRED), whole);
@@ -115,9 +123,8 @@ function judgement(comparator: Comparator): Judgement {
 
 /** Rates ("Tỷ lệ hộ nghèo") and non-% units change in points; an amount with a % target changes relatively. */
 export function changeModeOf(indicator: Pick<Indicator, "name" | "unit">): ChangeMode {
-  const name = foldDiacritics(indicator.name);
-  const isRate = /(^|\s)(ty|ti) le\b/.test(name);
-  return indicator.unit.trim() === "%" && !isRate ? "relative" : "points";
+  // The rate definition is the core's one (shared/actual.ts), the same validation uses.
+  return indicator.unit.trim() === "%" && !namesARate(indicator.name) ? "relative" : "points";
 }
 
 function measureOf(indicator: Indicator): Expr {
@@ -146,6 +153,33 @@ const headingRuleStatus: Expr = ifThen(
   ),
 );
 
+/** A heading in a partial period: the year-end order, with the progress labels fitted in. */
+const partialHeadingRuleStatus: Expr = ifThen(
+  cmp("=", ref("childCount"), ZERO),
+  s("Chưa có số liệu"),
+  ifThen(
+    cmp(">", ref("childKhongDat"), ZERO),
+    s("Không đạt"),
+    ifThen(
+      cmp(">", ref("childChamTienDo"), ZERO),
+      s("Chậm tiến độ"),
+      ifThen(
+        cmp(">", ref("childChuaCoSoLieu"), ZERO),
+        s("Chưa có số liệu"),
+        ifThen(
+          cmp("=", ref("childChuaDenHan"), ref("childCount")),
+          s("Chưa đến hạn"),
+          ifThen(
+            cmp("=", add(ref("childChuaDenHan"), ref("childChuaDenKy")), ref("childCount")),
+            s("Chưa đến kỳ đánh giá"),
+            ifThen(cmp(">", ref("childDatTienDo"), ZERO), s("Đạt tiến độ"), ifThen(cmp(">", ref("childVuot"), ZERO), s("Vượt"), s("Đạt"))),
+          ),
+        ),
+      ),
+    ),
+  ),
+);
+
 /** Override (with a reason), then deadline, then the rule. */
 function shownStatus(ruleStatus: Expr): Expr {
   const override = ref("overrideStatus");
@@ -162,26 +196,35 @@ const numericYoy = ifThen(
   BLANK,
 );
 
-/** The rule of one indicator, from its comparator (and, for changes, its name and unit). */
-export function ruleOf(indicator: Indicator): IndicatorRule {
+/** The rule of one indicator, from its comparator (and, for changes, its name and unit), for the
+ *  period reported on (the whole year by default). */
+export function ruleOf(indicator: Indicator, period: Period = "ca-nam"): IndicatorRule {
   const c = indicator.comparator;
+  const partial = isPartial(period);
   if (c === null) {
-    return { kind: "heading", measure: BLANK, percent: BLANK, ruleStatus: headingRuleStatus, status: shownStatus(headingRuleStatus), yoy: BLANK };
+    const heading = partial ? partialHeadingRuleStatus : headingRuleStatus;
+    return { kind: "heading", measure: BLANK, percent: BLANK, ruleStatus: heading, status: shownStatus(heading), yoy: BLANK };
   }
+  const kind = c === "boolean" ? "boolean" : "number";
+  const yoy = c === "boolean" ? BLANK : numericYoy;
+  const measure = measureOf(indicator);
+  const made = (percent: Expr, ruleStatus: Expr): IndicatorRule => ({ kind, measure, percent, ruleStatus, status: shownStatus(ruleStatus), yoy });
+  // Next year's indicator whose target is not issued yet: nothing to judge against.
+  if (indicator.targetPending && c !== "boolean") return made(BLANK, s("Chưa có số liệu"));
   const j = judgement(c);
+  const percent = ifThen(isnum(A), j.percent, BLANK);
+  const periodKind = partial ? periodKindOf(indicator) : "level";
+  if (periodKind === "year-end") return made(BLANK, s("Chưa đến kỳ đánh giá"));
+  if (periodKind === "cumulative") {
+    const annual = c === "range" ? MIN : T;
+    return made(percent, ifThen(not(isnum(A)), s("Chưa có số liệu"), ifThen(cmp(">=", A, mul(annual, SHARE)), s("Đạt tiến độ"), s("Chậm tiến độ"))));
+  }
   const ruleStatus = ifThen(
     not(isnum(A)),
     s("Chưa có số liệu"),
     ifThen(j.exceeded, s("Vượt"), ifThen(j.achieved, s("Đạt"), s("Không đạt"))),
   );
-  return {
-    kind: c === "boolean" ? "boolean" : "number",
-    measure: measureOf(indicator),
-    percent: ifThen(isnum(A), j.percent, BLANK),
-    ruleStatus,
-    status: shownStatus(ruleStatus),
-    yoy: c === "boolean" ? BLANK : numericYoy,
-  };
+  return made(percent, ruleStatus);
 }
 
 export function isStatus(value: unknown): value is Status {

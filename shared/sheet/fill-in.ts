@@ -11,10 +11,19 @@
 // as text) is read by the core (and flagged by validation with a one-click fix) but is blank to the
 // formulas, which only see real numbers; spreadsheets cannot read Vietnamese number text the same
 // way in every locale.
+//
+// The figure judged is the final one ("Thực hiện") when typed, else the estimate ("Số ước thực
+// hiện"), through the hidden helper column _SoLieuDanhGia. A partial period (settings.period) gets
+// its own headers, title, progress rule (the share of the annual plan lives in "Danh mục" as
+// ChiTieu_TienDo) and colours for its labels; a year-end workbook is written as it always was,
+// plus the estimate column and the two date cells above the figure columns.
 import { formatVietnameseNumber } from "../numbers";
-import { depthOf, defaultSettings, STATUSES, type ActualEntry, type Indicator, type Lang, type Plan, type Settings } from "../model";
+import { NO_WORDS, spreadsheetWordForms, YES_WORDS } from "../actual";
+import { depthOf, defaultSettings, STATUSES, type ActualEntry, type Indicator, type Lang, type Period, type Plan, type Settings } from "../model";
 import { t } from "../i18n";
 import "../i18n/evaluate";
+import "../period-messages";
+import { isPartial, periodLabel, periodOf, periodPhrase, progressShareOf } from "../period";
 import { ruleOf } from "../rules/comparators";
 import { printFormula, textLiteral, type RefMap } from "../rules/print";
 import { rollupOf } from "../evaluate";
@@ -34,6 +43,10 @@ export interface FillInOptions {
   lang?: Lang;
   /** Sheet protection password; none by default (protection stops slips, not people). */
   password?: string;
+  /** A line added to the header block's instruction (e.g. where "Thực hiện năm trước" came from). */
+  headerNote?: string;
+  /** The dates of the final figures and of the estimate, as typed ("05/12/2026" or "2026-12-05"). */
+  dates?: { final?: string | null; estimate?: string | null };
 }
 
 export const FILL_IN_SHEET = "Chỉ tiêu";
@@ -53,16 +66,18 @@ export const NAMES = {
   actuals: "ChiTieu_ThucHien",
   booleanList: "ChiTieu_DSDat",
   statusList: "ChiTieu_DSDanhGia",
+  period: "ChiTieu_KyBaoCao",
+  progressShare: "ChiTieu_TienDo",
 } as const;
 
 /** What a boolean row accepts, as the formulas compare it (lower case, with and without diacritics). */
-export const BOOLEAN_TRUE_WORDS = ["đạt", "dat", "x", "có", "co", "hoàn thành", "hoan thanh", "yes", "true", "achieved", "v", "✓", "✔"];
-export const BOOLEAN_FALSE_WORDS = [
-  "không đạt", "khong dat", "không", "khong", "chưa đạt", "chua dat", "không hoàn thành", "khong hoan thanh",
-  "chưa hoàn thành", "chua hoan thanh", "no", "false", "not achieved",
-];
+export const BOOLEAN_TRUE_WORDS = spreadsheetWordForms(YES_WORDS);
+export const BOOLEAN_FALSE_WORDS = spreadsheetWordForms(NO_WORDS);
 
 const HEADER_ROW = 7;
+/** The row just above the table header: the dates of the final figures and of the estimate. */
+export const DATE_ROW = HEADER_ROW - 1;
+export const DATE_FORMAT = "dd/mm/yyyy";
 const FIRST_DATA_ROW = HEADER_ROW + 1;
 /** Printed columns: STT … Ghi chú. */
 const PRINTED_COLUMNS = columnIndex("note") + 1;
@@ -95,6 +110,32 @@ export function targetDisplay(indicator: Indicator): LiteralValue {
     case "boolean":
       return "Đạt";
   }
+}
+
+/** "05/12/2026" or "2026-12-05" → the spreadsheet date serial (days since 30/12/1899), shown with DATE_FORMAT
+ *  by every host; text that is no date is kept as typed. */
+export function dateValue(text: string | null | undefined): LiteralValue {
+  if (!text) return null;
+  const trimmed = text.trim();
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  const [d, m, y] = vn ? [Number(vn[1]), Number(vn[2]), Number(vn[3])] : iso ? [Number(iso[3]), Number(iso[2]), Number(iso[1])] : [0, 0, 0];
+  if (!y || m < 1 || m > 12 || d < 1 || d > 31) return trimmed;
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** A date cell as read back (a serial number, or text as typed) → "05/12/2026", or null. */
+export function dateText(value: unknown): string | null {
+  if (typeof value === "number" && Number.isFinite(value) && value > 0) {
+    const date = new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86_400_000);
+    const two = (n: number) => String(n).padStart(2, "0");
+    return `${two(date.getUTCDate())}/${two(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
+  }
+  if (typeof value === "string" && value.trim()) {
+    const parsed = dateValue(value);
+    return typeof parsed === "number" ? dateText(parsed) : value.trim();
+  }
+  return null;
 }
 
 /** A value typed earlier, written back as a literal (never a formula). */
@@ -146,7 +187,7 @@ function rowRefs(indicator: Indicator, row: number): RowCells {
   return {
     refs: {
       measure: c("measure"),
-      actual: readingFormula(indicator, c("actual")),
+      actual: readingFormula(indicator, c("figure")),
       previous: c("previous"),
       target: c("targetValue"),
       targetMin: c("targetMin"),
@@ -162,25 +203,37 @@ function rowRefs(indicator: Indicator, row: number): RowCells {
       childKhongDat: heading("Không đạt"),
       childChuaCoSoLieu: heading("Chưa có số liệu"),
       childChuaDenHan: heading("Chưa đến hạn"),
+      childDatTienDo: heading("Đạt tiến độ"),
+      childChamTienDo: heading("Chậm tiến độ"),
+      childChuaDenKy: heading("Chưa đến kỳ đánh giá"),
+      share: NAMES.progressShare,
     },
   };
 }
 
-/** The formulas of one data row, from the indicator's rule. */
-export function rowFormulas(indicator: Indicator, row: number): Partial<Record<ColumnKey, string>> {
-  const rule = ruleOf(indicator);
+/** The final figure when typed, else the estimate, else blank (a reference to a blank cell would read 0). */
+function figureFormula(row: number): string {
+  const final = a1(row, col("actual"));
+  const estimate = a1(row, col("estimate"));
+  return `=IF(LEN(TRIM(${final}))>0,${final},IF(LEN(TRIM(${estimate}))>0,${estimate},""))`;
+}
+
+/** The formulas of one data row, from the indicator's rule for the period. */
+export function rowFormulas(indicator: Indicator, row: number, period: Period = "ca-nam"): Partial<Record<ColumnKey, string>> {
+  const rule = ruleOf(indicator, period);
   const { refs } = rowRefs(indicator, row);
   if (rule.kind === "heading") return { status: `=${printFormula(rule.status, refs)}` };
   // The reading and "previous" go through guards first, so the measure column holds a number or "".
   const measureRefs: RefMap = { ...refs, previous: numberOrBlank(a1(row, col("previous"))) };
   const out: Partial<Record<ColumnKey, string>> = {
+    figure: figureFormula(row),
     measure: `=${printFormula(rule.measure, measureRefs)}`,
     percent: `=${printFormula(rule.percent, refs)}`,
     ruledStatus: `=${printFormula(rule.status, refs)}`,
     status: `=${a1(row, col("ruledStatus"))}`,
   };
   if (rule.kind === "number") {
-    const yoyRefs: RefMap = { ...refs, actual: numberOrBlank(a1(row, col("actual"))), previous: numberOrBlank(a1(row, col("previous"))) };
+    const yoyRefs: RefMap = { ...refs, actual: numberOrBlank(a1(row, col("figure"))), previous: numberOrBlank(a1(row, col("previous"))) };
     out.yoy = `=${printFormula(rule.yoy, yoyRefs)}`;
   }
   return out;
@@ -224,6 +277,7 @@ function runs(rows: number[]): { first: number; count: number }[] {
 }
 
 function buildListsSheet(settings: Settings, lang: Lang): { sheet: SheetModel; names: DefinedName[] } {
+  const period = periodOf(settings);
   const b = new SheetBuilder(LISTS_SHEET, "lists", SHEET_FONT);
   b.set(0, 0, t("fillin.lists.boolean", {}, lang));
   b.set(1, 0, "Đạt");
@@ -237,6 +291,10 @@ function buildListsSheet(settings: Settings, lang: Lang): { sheet: SheetModel; n
     ["fillin.lists.amber-band", settings.amberBand, NAMES.amberBand],
     ["fillin.lists.amber-label", settings.amberLabel, NAMES.amberLabel],
   ];
+  // A partial period's formulas read the share of the annual plan that is on track; a year-end workbook has no such cell.
+  if (isPartial(period)) {
+    settingRows.push(["period.lists.period", periodLabel(period, lang), NAMES.period], ["period.lists.share", progressShareOf(settings), NAMES.progressShare]);
+  }
   const names: DefinedName[] = [
     { name: NAMES.booleanList, sheet: LISTS_SHEET, range: { row: 1, col: 0, rows: 2, cols: 1 } },
     { name: NAMES.statusList, sheet: LISTS_SHEET, range: { row: 1, col: 2, rows: STATUSES.length, cols: 1 } },
@@ -258,11 +316,13 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
   const year = options.year ?? plan.year;
   const estimate = options.estimate ?? false;
   const settings = defaultSettings(options.settings?.reportYear ?? year, { ...options.settings, lang });
+  const period = periodOf(settings);
+  const partial = isPartial(period);
   const unit = options.unit ?? options.issuer ?? plan.issuer;
   const entries = new Map<string, ActualEntry>();
   for (const entry of options.entries ?? []) if (!entries.has(entry.code)) entries.set(entry.code, entry);
 
-  const columns = columnSpecs(year, estimate);
+  const columns = columnSpecs(year, estimate, partial ? period : undefined);
   const width = columns.length;
   const b = new SheetBuilder(FILL_IN_SHEET, "fill-in", SHEET_FONT);
   const afterHeader = addDecree30Header(b, {
@@ -271,14 +331,26 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
     leftCols: 3,
     unit,
     year,
-    title: t(estimate ? "fillin.title-estimate" : "fillin.title", { year }, lang),
+    title: partial
+      ? t(estimate ? "period.fillin.title-estimate" : "period.fillin.title", { period: periodPhrase(period, year, lang).toLocaleUpperCase("vi") }, lang)
+      : t(estimate ? "fillin.title-estimate" : "fillin.title", { year }, lang),
     lines: [
       { text: t("fillin.plan-line", { plan: plan.title }, lang) },
-      { text: t("fillin.instruction", {}, lang), style: STYLES.note },
+      { text: t("fillin.instruction", {}, lang) + (options.headerNote ? ` ${options.headerNote}` : ""), style: STYLES.note },
     ],
   });
   if (afterHeader > HEADER_ROW) throw new Error("header block taller than the space before the table");
   b.rowHeight(3, 36).rowHeight(4, 36).rowHeight(5, 34);
+
+  // The dates of the two figure columns, beside their headers: labels to the left, the date cells unlocked.
+  const dateCell = (labelKey: string, key: ColumnKey, value: string | null | undefined): void => {
+    b.set(DATE_ROW, col(key) - 1, t(labelKey, {}, lang));
+    b.style({ row: DATE_ROW, col: col(key) - 1, rows: 1, cols: 1 }, { horizontal: "right", font: { italic: true } });
+    b.set(DATE_ROW, col(key), dateValue(value), DATE_FORMAT);
+    b.style({ row: DATE_ROW, col: col(key), rows: 1, cols: 1 }, { ...STYLES.input, horizontal: "center", border: "thin-all" });
+  };
+  dateCell("period.date.final", "actual", options.dates?.final);
+  dateCell("period.date.estimate", "estimate", options.dates?.estimate);
 
   columns.forEach((c, i) => {
     b.set(HEADER_ROW, i, c.header);
@@ -306,7 +378,7 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
     const row = FIRST_DATA_ROW + i;
     const depth = depthOf(ind.code);
     const entry = entries.get(ind.code);
-    const formulas = rowFormulas(ind, row);
+    const formulas = rowFormulas(ind, row, period);
     const set = (key: ColumnKey, value: CellValue, format: string | null = null): void => {
       b.set(row, col(key), value, format);
     };
@@ -318,6 +390,7 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
     const display = targetDisplay(ind);
     set("target", display, typeof display === "number" ? NUMBER_FORMATS.number : null);
     set("actual", literalOf(entry?.raw), ind.comparator === "boolean" ? null : NUMBER_FORMATS.number);
+    set("estimate", literalOf(entry?.estimate), ind.comparator === "boolean" ? null : NUMBER_FORMATS.number);
     set("note", entry?.note ?? null);
     set("previous", literalOf(entry?.previous), NUMBER_FORMATS.number);
     set("override", entry?.override?.status ?? null);
@@ -343,16 +416,19 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
       (mayBeNegative(ind) ? signedRows : numberRows).push(row);
       style("previous", 1, STYLES.input);
     }
-    if (ind.comparator !== null) style("actual", 1, STYLES.input);
+    if (ind.comparator !== null) {
+      style("actual", 1, STYLES.input);
+      style("estimate", 1, STYLES.input);
+    }
   });
 
   // Body borders and alignment on exact ranges; the row styles (input fill, bold, indent) go after them and win.
   const body = (key: ColumnKey, style: (typeof STYLES)[keyof typeof STYLES]): void => {
     b.style(rowsRect(FIRST_DATA_ROW, n, key), style);
   };
-  b.style({ row: FIRST_DATA_ROW, col: 0, rows: n, cols: col("overrideReason") + 1 }, STYLES.body);
+  b.style({ row: FIRST_DATA_ROW, col: 0, rows: n, cols: col("estimate") + 1 }, STYLES.body);
   for (const key of ["stt", "code", "unit", "status", "override"] as ColumnKey[]) body(key, STYLES.bodyCenter);
-  for (const key of ["target", "actual", "percent", "previous", "yoy"] as ColumnKey[]) body(key, STYLES.bodyNumber);
+  for (const key of ["target", "actual", "percent", "previous", "yoy", "estimate"] as ColumnKey[]) body(key, STYLES.bodyNumber);
   // The per-row styles above (input fill, bold, indent) must win over the body styles: move them last.
   for (const { range, style } of rowStyles) b.style(range, style);
   const sheet = b.model;
@@ -381,6 +457,13 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
       stopIfTrue: true,
     },
   );
+  if (partial) {
+    sheet.conditionalRules.push(
+      { id: "chitieu-dat-tien-do", range: colorRange, formula: `${status}="Đạt tiến độ"`, style: { fill: COLORS.greenFill, fontColor: COLORS.greenText }, stopIfTrue: true },
+      { id: "chitieu-cham-tien-do", range: colorRange, formula: `${status}="Chậm tiến độ"`, style: { fill: COLORS.redFill, fontColor: COLORS.redText }, stopIfTrue: true },
+      { id: "chitieu-chua-den-ky", range: colorRange, formula: `${status}="Chưa đến kỳ đánh giá"`, style: { fill: COLORS.greyFill, fontColor: COLORS.greyText }, stopIfTrue: true },
+    );
+  }
 
   const numberRule: ValidationRule = { kind: "decimal", min: 0 };
   for (const { first, count } of runs(numberRows)) {
@@ -419,6 +502,9 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
       error: { title: t("fillin.error.boolean.title", {}, lang), message: t("fillin.error.boolean", {}, lang) },
     });
   }
+  // The estimate takes what the final figure takes.
+  const actualCol = col("actual");
+  for (const v of sheet.validations.filter((v) => v.range.col === actualCol)) sheet.validations.push({ ...v, range: { ...v.range, col: col("estimate") } });
   sheet.validations.push({
     range: rowsRect(FIRST_DATA_ROW, n, "override"),
     rule: { kind: "list", sourceSheet: LISTS_SHEET, source: { row: 1, col: 2, rows: STATUSES.length, cols: 1 }, items: [...STATUSES] },
@@ -428,7 +514,11 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
     error: { title: t("fillin.error.override.title", {}, lang), message: t("fillin.error.override", {}, lang) },
   });
 
-  sheet.editable = FILL_IN_COLUMNS.filter((c) => c.input).map((c) => rowsRect(FIRST_DATA_ROW, n, c.key));
+  sheet.editable = [
+    ...FILL_IN_COLUMNS.filter((c) => c.input).map((c) => rowsRect(FIRST_DATA_ROW, n, c.key)),
+    { row: DATE_ROW, col: col("actual"), rows: 1, cols: 1 },
+    { row: DATE_ROW, col: col("estimate"), rows: 1, cols: 1 },
+  ];
   sheet.protection = options.password ? { enabled: true, password: options.password } : { enabled: true };
   sheet.frozen = { rows: HEADER_ROW + 1, cols: col("name") + 1 };
   sheet.print = {
@@ -466,6 +556,9 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
       unit: unitName(unit),
       estimate: String(estimate),
       settings: JSON.stringify(settings),
+      period,
+      // The input columns this sheet was written with, so a reload can tell a renamed one from one an older layout never had.
+      inputColumns: JSON.stringify(FILL_IN_COLUMNS.filter((c) => c.input).map((c) => c.key)),
     },
   };
 }
