@@ -132,9 +132,15 @@ function mergeCommas(text: MappedText, options: ReadOptions): MappedText[] {
   return groups.map(([a, b]) => slice(text, a, b));
 }
 
-function deadlineIn(folded: string, planYear: number, periods = false): number | null | undefined {
+function deadlineIn(folded: string, planYear: number, periods = false, leadIn = false): number | null | undefined {
   if (/\b(?:hang nam|moi nam|hang nam,)\b/.test(folded)) return null;
-  const match = /(?:^|[\s,(])(?:den|toi|vao|truoc|trong)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20|21)\d{2})\b/.exec(folded);
+  // "đến năm 2030", "vào năm 2025", "hướng tới 2030", "năm 2030 đạt", a clause opening "Năm 2030, …";
+  // a lead-in's "trước năm 2045" is a general goal, not the list's deadline.
+  const own = leadIn
+    ? /(?:^|[\s,(])(?:(?:den|toi|vao)\s+(?:het\s+|cuoi\s+)?nam|huong toi(?:\s+nam)?)\s+((?:19|20|21)\d{2})\b|^\W*nam\s+((?:19|20|21)\d{2})\s*,/
+    : /(?:^|[\s,(])(?:(?:den|toi|vao|truoc|trong)\s+(?:het\s+|cuoi\s+)?nam|huong toi(?:\s+nam)?)\s+((?:19|20|21)\d{2})\b|(?:^\W*|[,;]\s*)nam\s+((?:19|20|21)\d{2})\s*(?:,|dat\b|la\b)/;
+  const hit = own.exec(folded.replace(/\((?:[^()]*)\)/g, (m) => " ".repeat(m.length)));
+  const match = hit ? ([hit[0], hit[1] ?? hit[2]] as unknown as RegExpExecArray) : null;
   // A target for "giai đoạn 2026-2030" is due when the period ends; only the clause's own period counts.
   const period = periods ? /giai doan\s+(?:19|20|21)\d{2}\s*-\s*((?:19|20|21)\d{2})\b/.exec(folded.replace(/\([^)]*\)/g, " ")) : null;
   const found = match ?? period;
@@ -234,7 +240,9 @@ export function looksLikeTarget(folded: string): boolean {
 
 /** Reads one item (its body, without the list marker). */
 export function readItem(body: MappedText, ctx: ItemContext): ItemResult {
-  const itemDeadline = deadlineIn(body.folded, ctx.planYear);
+  // The item's lead-in (the words before its first figure) gives its deadline to every clause.
+  const first = findCandidates(body, ctx)[0];
+  const itemDeadline = deadlineIn(first ? body.folded.slice(0, first.leadStart) : body.folded, ctx.planYear, false, true);
   const td = TRONG_DO.exec(body.text);
   if (td) {
     const head = trim(slice(body, 0, td.index));
@@ -257,6 +265,10 @@ export function readItem(body: MappedText, ctx: ItemContext): ItemResult {
         child.reasons = child.reasons.filter((r) => r !== "import.reason.no-unit").concat("import.reason.unit-inherited");
       }
     }
+    // "tăng bình quân 10% trở lên, trong đó: A tăng bình quân 2% trở lên; B tăng bình quân 16%": the
+    // parts of a growth floor share its "trở lên".
+    if (top.comparator === ">=" && /\btang\b/.test(head.folded))
+      for (const child of children.drafts) if (child.comparator === "increase-by" && /\btang binh quan\b/.test(child.source.folded)) child.comparator = ">=";
     for (const draft of children.drafts) top.children.push(draft);
     if (top.unit && top.unit !== "%" && top.children.every((c) => c.unit === top.unit)) top.childrenAreParts = true;
     const others = parent.drafts.filter((d) => d !== parentDraft);

@@ -68,7 +68,7 @@ export function findCandidates(clause: MappedText, options: ReadOptions): Candid
     const percentSign = match[2] ? match[2].trim() : "";
     const before = f.slice(Math.max(0, numberStart - 48), numberStart);
     const after = f.slice(end, end + 48);
-    let excluded = depth[numberStart] > 0 || isReference(digits, before, after) || (!percentSign && COUNT_WORDS_AFTER.test(after)) || /(?:https?:\/\/|www\.)\S*$/.test(before);
+    let excluded = depth[numberStart] > 0 || isReference(digits, before, after, percentSign !== "") || (!percentSign && COUNT_WORDS_AFTER.test(after)) || /(?:https?:\/\/|www\.)\S*$/.test(before);
     // "mức độ 3, 4": the 4 continues a list of excluded grades, not a target.
     if (!excluded && previousExcludedShort && /\d\s*(?:,|va|hoac)\s*$/.test(before) && numberStart - previousExcludedEnd < 8) excluded = true;
     if (!excluded && QUALIFIER_BEFORE.test(before)) excluded = true;
@@ -172,9 +172,9 @@ function isYearLike(digits: string): boolean {
   return /^(19|20|21)\d{2}$/.test(digits);
 }
 
-function isReference(digits: string, before: string, after: string): boolean {
+function isReference(digits: string, before: string, after: string, percent = false): boolean {
   if (/^\/\s*\d+\s*\/\s*\d+/.test(after) || /^\/\s*\d{4}\b/.test(after) || /^\/\s*\d{1,2}(?!\d)(?!\s+\p{L})/u.test(after)) return true; // dates
-  if (/^\s*\/\s*\p{L}/u.test(after) || /^-\s?\p{L}{2}/u.test(after)) return true; // 232/KH-UBND, 41-CT/TW
+  if (!percent && (/^\s*\/\s*\p{L}/u.test(after) || /^-\s?\p{L}{2}/u.test(after))) return true; // 232/KH-UBND, 41-CT/TW (not 10%/năm)
   if (/[/\\]\s*$/.test(before) || /\d\s*\/\s*$/.test(before) || /\p{L}-$/u.test(before)) return true;
   if (/(?:19|20)\d{2}-(?:\d{2}-)?$/.test(before) || /^-\d{2}-\d{2}\b/.test(after)) return true; // ISO dates: 2025-12-23
   if (/[a-z]\s*\.\s*$/.test(before) && /\d\.\s*$/.test(before)) return true;
@@ -492,7 +492,7 @@ function decideComparator(c: Candidate, name: string, folded: string, parentName
         return { comparator: c.trailing ?? ">=", inferred: false };
       case "increase": {
         if (c.trailing) return { comparator: c.trailing, inferred: false };
-        const growth = GROWTH_NAME.test(nameFolded) || (parentName !== undefined && GROWTH_NAME.test(foldUnit(parentName))) || lead.folded === "tang binh quan";
+        const growth = GROWTH_NAME.test(nameFolded) || (parentName !== undefined && GROWTH_NAME.test(foldUnit(parentName)));
         return { comparator: growth ? ">=" : "increase-by", inferred: false };
       }
       case "decrease":

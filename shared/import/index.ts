@@ -100,8 +100,8 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
   const blocks = readBlocks(source);
   const detected = detectMeta(blocks);
   const published = publicationYear(source.folded);
-  const announced = targetYear(source.folded, foldString(options.title ?? ""));
-  const planYear = options.year ?? announced?.year ?? detected.year ?? (published !== null ? published : new Date().getFullYear());
+  const announced = targetYear(source.folded, foldString(options.title ?? ""), published);
+  const planYear = options.year ?? announced?.year ?? published ?? detected.year ?? new Date().getFullYear();
   // In an annual plan a deadline equal to the plan's year is no deadline; in a term plan it is one.
   const deadlineBase = options.year !== undefined || announced !== null ? planYear : 0;
   const ocr = looksLikeOcr(source);

@@ -81,14 +81,17 @@ export interface PlanYear {
  * The year the targets are for. The text says it around the targets ("Năm 2026, xã … đề ra",
  * "kế hoạch … năm 2026", "phấn đấu … năm 2026"); a news page dated December announces next year's plan.
  */
-export function targetYear(folded: string, titleFolded: string): PlanYear | null {
+export function targetYear(folded: string, titleFolded: string, published: number | null): PlanYear | null {
   const counts = new Map<number, number>();
-  const add = (year: number, weight: number) => counts.set(year, (counts.get(year) ?? 0) + weight);
+  // A plan is written the year before it starts or in its own year; later years are horizons.
+  const add = (year: number, weight: number) => {
+    if (published === null || (year >= published - 1 && year <= published + 1)) counts.set(year, (counts.get(year) ?? 0) + weight);
+  };
   const text = `${titleFolded}\n${folded}`;
   let m: RegExpExecArray | null;
   const opening = /(?:^|[.\n]\s*)nam\s+((?:19|20)\d{2})\s*,?[^.\n]{0,160}?\b(?:de ra|phan dau|dat ra|muc tieu|chi tieu)/g;
   while ((m = opening.exec(text)) !== null) add(Number(m[1]), 3);
-  const plan = /\b(?:ke hoach|nhiem vu|chi tieu|muc tieu|phuong huong|thi dua|kinh te\s*-?\s*xa hoi|ngan sach)(?:[^.\n]{0,40}?)\bnam\s+((?:19|20)\d{2})\b(?!\s*-)/g;
+  const plan = /\b(?:ke hoach|nhiem vu|chi tieu|muc tieu|phuong huong|thi dua|kinh\s*-?\s*te\s*-?\s*xa hoi|ngan sach)(?:[^.\n]{0,40}?)\bnam\s+((?:19|20)\d{2})\b(?!\s*-)/g;
   // "đến năm 2030", "trước năm 2045": a horizon, not the year of the plan.
   const horizon = (match: RegExpExecArray) => /(?:den|toi|vao|truoc|sau)\s+(?:het\s+|cuoi\s+)?$/.test(match[0].slice(0, match[0].lastIndexOf("nam")));
   while ((m = plan.exec(text)) !== null) {
