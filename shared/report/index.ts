@@ -1,0 +1,122 @@
+// Reading a unit's year-end report: its text (pasted, a .txt, or a .docx's text) → every result it
+// states and its headline tally, each with the span it came from, plus warnings for figures that
+// look like results but could not be placed. Pure: the CLI and both add-ins call this.
+import { t } from "../i18n";
+import { lineAt, lineStartsOf, normalizeSource, type MappedText } from "../import/mapped";
+import "./messages";
+import { resultsOfClause, type DraftResult, type Unplaced } from "./results";
+import { containment } from "./names";
+import { sentencesOf } from "./sentences";
+import { resultsOfTable } from "./table";
+import { pickTally, talliesOf } from "./tally";
+import type { ReportReading, ReportResult, ReportTally, ReportWarning, TextSpan } from "./types";
+import type { Lang } from "../model";
+
+export * from "./types";
+
+export interface ReadReportOptions {
+  /** The year the report is about; found in the text when not given. */
+  year?: number;
+  lang?: Lang;
+}
+
+/** Longest text read: a report is tens of kilobytes. */
+export const MAX_REPORT_CHARS = 2_000_000;
+
+/** Reads a report's text. Never throws: an internal failure becomes a warning. */
+export function readReport(text: string, options: ReadReportOptions = {}): ReportReading {
+  const lang: Lang = options.lang === "en" ? "en" : "vi";
+  try {
+    return run(typeof text === "string" ? text : String(text ?? ""), options, lang);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { tally: null, results: [], warnings: [{ line: 0, text: "", message: t("report.warning.internal", { detail }, lang) }], year: null };
+  }
+}
+
+function run(original: string, options: ReadReportOptions, lang: Lang): ReportReading {
+  const warnings: ReportWarning[] = [];
+  if (original.length > MAX_REPORT_CHARS) {
+    original = original.slice(0, MAX_REPORT_CHARS);
+    warnings.push({ line: 0, text: "", message: t("report.warning.truncated", { chars: MAX_REPORT_CHARS }, lang) });
+  }
+  const m = normalizeSource(original);
+  const lines = lineStartsOf(original);
+  const spanOf = (start: number, end: number): TextSpan => mapSpan(m, original, lines, start, end);
+  const sentences = sentencesOf(m);
+  const year = options.year ?? reportYearOf(m.folded);
+
+  const drafts: DraftResult[] = [];
+  const levels: number[] = [];
+  const unplaced: Unplaced[] = [];
+  for (const sentence of sentences) {
+    if (sentence.row) continue;
+    for (const clause of sentence.clauses) resultsOfClause(m, clause, sentence.start, drafts, unplaced, levels);
+  }
+  drafts.push(...resultsOfTable(m, sentences));
+  drafts.sort((a, b) => a.start - b.start);
+  const kept = withoutRepeats(drafts);
+
+  const results: ReportResult[] = kept.map(({ start, end, ...rest }) => ({ ...rest, span: spanOf(start, end) }));
+  for (const u of unplaced) {
+    const span = spanOf(u.start, u.end);
+    warnings.push({ line: span.line, text: span.text, message: t(u.key, { line: span.line }, lang) });
+  }
+  const picked = pickTally(talliesOf(m, sentences), year);
+  const tally: ReportTally | null = picked
+    ? {
+        total: picked.total,
+        achievedOrExceeded: picked.achievedOrExceeded,
+        exceeded: picked.exceeded,
+        notAchieved: picked.notAchieved,
+        nearMiss: picked.nearMiss,
+        notAchievedDerived: picked.notAchievedDerived,
+        span: spanOf(picked.start, picked.end),
+      }
+    : null;
+  if (!tally && results.length === 0) warnings.push({ line: 0, text: "", message: t("report.warning.nothing-found", {}, lang) });
+  return { tally, results, warnings, year };
+}
+
+/**
+ * A title or a summary line repeating a result of the body ("Tổng giá trị sản xuất đạt 99,59% kế
+ * hoạch" above "… ước đạt 14.759,03 tỷ đồng, đạt 99,59% kế hoạch") is the same result: the one
+ * with more figures stays.
+ */
+function withoutRepeats(drafts: DraftResult[]): DraftResult[] {
+  const info = (d: DraftResult) => (d.actual !== null ? 2 : 0) + (d.percentOfPlan !== null ? 1 : 0) + (d.target !== null ? 1 : 0);
+  const same = (a: DraftResult, b: DraftResult) =>
+    containment(a.name, b.name) >= 0.75 &&
+    (a.actual === null || b.actual === null || JSON.stringify(a.actual) === JSON.stringify(b.actual)) &&
+    (a.percentOfPlan === null || b.percentOfPlan === null || a.percentOfPlan === b.percentOfPlan) &&
+    (a.percentOfPlan !== null || a.actual !== null) &&
+    (a.actual !== null ? JSON.stringify(a.actual) === JSON.stringify(b.actual) : a.percentOfPlan === b.percentOfPlan);
+  const dropped = new Set<DraftResult>();
+  for (const a of drafts) {
+    for (const b of drafts) {
+      if (a === b || dropped.has(a) || dropped.has(b) || !same(a, b)) continue;
+      dropped.add(info(a) < info(b) || (info(a) === info(b) && a.start > b.start) ? a : b);
+    }
+  }
+  return drafts.filter((d) => !dropped.has(d));
+}
+
+/** The year most of the text's "năm YYYY" name, before a later year only a goal names. */
+function reportYearOf(folded: string): number | null {
+  const counts = new Map<number, number>();
+  for (const match of folded.matchAll(/(?:nam|ca nam|trong nam)\s+(\d{4})\b/g)) {
+    const y = Number(match[1]);
+    if (y >= 1990 && y <= 2100) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > (counts.get(best) ?? 0) || (n === counts.get(best) && y < best)) best = y;
+  return best;
+}
+
+function mapSpan(m: MappedText, original: string, lines: number[], start: number, end: number): TextSpan {
+  const a = Math.min(Math.max(0, start), m.starts.length - 1);
+  const b = Math.min(Math.max(a, end - 1), m.ends.length - 1);
+  const s = m.starts.length ? m.starts[a] : 0;
+  const e = m.ends.length ? Math.max(s, m.ends[b]) : 0;
+  return { start: s, end: e, line: lineAt(lines, s), text: original.slice(s, e) };
+}

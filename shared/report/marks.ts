@@ -1,0 +1,152 @@
+// What each figure of a clause is, from the words around it. Reports put several figures in one
+// clause: the actual ("ước đạt 36.900 tỉ đồng"), the percent of plan ("đạt 109,3% kế hoạch",
+// "vượt 8,4% kế hoạch" = 108,4 %), a year-on-year change ("tăng 3,9% so với năm trước", never a
+// percent of plan), a printed target ("(KH: 73.670 tỷ đồng)", "thấp hơn mức 8,1% theo kế hoạch"),
+// an excess over the plan ("vượt 204,4 tấn so với kế hoạch"), a share ("chiếm 41,6%") or a growth
+// rate. Everything is matched on folded text (no diacritics, lower case), index for index.
+import { quantityAt, type Quantity } from "./quantity";
+
+export type MarkKind = "actual" | "percent" | "yoy" | "target" | "excess" | "shortfall" | "growth" | "share" | "rank";
+
+export interface Mark {
+  kind: MarkKind;
+  q: Quantity;
+  /** Where the governing words start (the verb before the figure), for naming what comes before. */
+  lead: number;
+  /** Where the mark's words end (the plan's words after a percentage included). */
+  end: number;
+  /** Percent of plan, after "vượt"/"tăng" are added to 100. */
+  percent?: number;
+  /** "vượt 468,9% dự toán": the figure as printed, when it may have been meant as the percent itself. */
+  percentAlt?: number;
+  /** The plan's words after a percentage ("dự toán Trung ương giao"). */
+  basis?: string;
+  approximate?: string;
+  /** A status the mark's own words state ("vượt xa kế hoạch 24.200 tấn", "thấp hơn mức … kế hoạch"). */
+  status?: "Vượt" | "Đạt" | "Không đạt";
+}
+
+const PLAN_WORD = String.raw`(?:ke hoach|kh\b|kbtt\b|du toan|chi tieu|nghi quyet|nq\b|muc tieu|kich ban)`;
+const APPROX = String.raw`(hon|tren|gan|khoang|xap xi|duoi|it nhat|toi thieu|gan nhu|tren duoi)`;
+const YOY_AFTER = new RegExp(String.raw`^\s*(?:\([^)]*\)\s*)?(?:so\s+(?:voi\s+)?|voi\s+)(?:cung ky|ck\b|nam truoc|nam ngoai|cung thoi diem|ky truoc|thang truoc|(?:nam\s+)?\d{4}|cung ky nam)`);
+const PLAN_AFTER = new RegExp(String.raw`^\s*(?:so\s+(?:voi\s+)?|theo\s+|cua\s+)?${PLAN_WORD}`);
+const PLAN_BASIS = new RegExp(String.raw`^\s*((?:so\s+(?:voi\s+)?|theo\s+|cua\s+)?${PLAN_WORD}(?:(?!\s+(?:uoc|va|tang|giam|dat|bang|vuot|trong do)\b)[^,;()\d])*)`);
+const PERCENT_LEAD = new RegExp(String.raw`(?:^|[\s,(])((?:vuot|tang|giam|dat|bang|tuong duong|cham moc|dat ty le|dat ti le|thuc hien|uoc dat|dat muc|bang khoang)\s+)?(?:${APPROX}\s+)?$`);
+const TARGET_LEAD = new RegExp(
+  String.raw`(?:(vuot(?:\s+xa)?|so voi|thap hon|cao hon|duoi|tren)\s+)?(?:muc\s+)?(?:${PLAN_WORD}|\bgiao)\)?(?:\s*\([^)]*\))?(?:\s+(?:duoc giao|giao|de ra|nam \d{4}|ca nam|tinh|huyen|xa))*\s*(?::|la|=)?\s*(?:${APPROX}\s+)?$`,
+);
+const BELOW_LEAD = /(thap hon|cao hon|duoi|vuot(?= (?:so voi )?muc))\s+(?:so voi\s+)?(?:muc\s+)?$/;
+const PLAN_NEAR_AFTER = new RegExp(String.raw`^\s*(?:%|[^\d;]{0,6})?\s*(?:theo|cua|so voi|trong)?\s*${PLAN_WORD}`);
+const ACTUAL_LEAD = new RegExp(
+  String.raw`(?:^|[\s,(])((?:uoc\s+|du kien\s+|uoc tinh\s+|da\s+|chi\s+)?(?:dat(?:\s+(?:duoc|muc|ty le|ti le|tong cong))?|thuc hien(?:\s+duoc)?|la|con|giam con|giam xuong con|giam xuong|tang len|len|chiem|dat khoang)\s*:?\s*)(?:${APPROX}\s+)?$`,
+);
+const GROWTH_LEAD = new RegExp(String.raw`(?:^|[\s,(])((?:chi\s+)?(?:tang|giam|tang truong)(?:\s+binh quan)?\s+)(?:${APPROX}\s+)?$`);
+const EXCESS_LEAD = new RegExp(String.raw`(vuot|cao hon|nhieu hon|thap hon|it hon|giam|thieu|hut)\s+(?:${APPROX}\s+)?$`);
+const RANK_LEAD = /(?:xep|dung|xep hang|dung thu|hang|thu)\s*(?:thu\s*)?$/;
+/** Words before a number that make it a date, a period or a reference, never a result. */
+const REFERENCE_LEAD = /(?:^|[\s(])(?:nam|ngay|thang|quy|lan thu|thu|khoa|dieu|khoan|so|nghi quyet|quyet dinh|ke hoach so|giai doan|nhiem ky|dot|ky|date)\s*$/;
+const PERIOD_UNIT = /^(?:thang|nam|ngay|quy|tuan)$/;
+
+function approxOf(match: RegExpExecArray | null, group: number): string | undefined {
+  return match?.[group] ? match[group] : undefined;
+}
+
+/** The figures of folded text `folded[from, to)`, each with its kind; numbers that are dates or names are left out. */
+export function marksOf(text: string, folded: string, from: number, to: number): Mark[] {
+  const marks: Mark[] = [];
+  let i = from;
+  while (i < to) {
+    const ch = folded[i];
+    if (!/\d/.test(ch) || (i > from && /[\da-z]/.test(folded[i - 1]))) {
+      i++;
+      continue;
+    }
+    const q = quantityAt(text, folded, i);
+    if (!q || q.end > to + 1) {
+      i++;
+      continue;
+    }
+    const mark = classify(text, folded, from, to, q, marks);
+    if (mark) marks.push(mark);
+    i = Math.max(q.end, i + 1);
+  }
+  return marks;
+}
+
+function classify(text: string, folded: string, from: number, to: number, q: Quantity, before: readonly Mark[]): Mark | null {
+  const lastEnd = before.length ? before[before.length - 1].end : from;
+  const back = folded.slice(Math.max(from, q.start - 60), q.start);
+  const after = folded.slice(q.end, Math.min(to, q.end + 80));
+  // Dates, years, periods and references ("năm 2025", "15-11-2025", "9 tháng", "lần thứ 3").
+  if (/^[-/.]\d/.test(folded.slice(q.numberEnd, q.numberEnd + 2)) && q.over === null) return null;
+  if (q.start > 0 && /[-/]$/.test(folded.slice(q.start - 1, q.start)) && /\d/.test(folded[q.start - 2] ?? "")) return null;
+  if (REFERENCE_LEAD.test(back) && !q.percent && !(q.over !== null && RANK_LEAD.test(back))) return null;
+  if (!q.percent && q.unit === "" && q.value >= 1900 && q.value <= 2100 && Number.isInteger(q.value)) return null;
+  if (PERIOD_UNIT.test(q.unitFolded)) return null;
+  const at = (lead: number): number => Math.max(lastEnd, lead);
+
+  if (q.over !== null && !q.percent) {
+    // "xếp thứ 3/27": a rank, not actual over target; "18/22 chỉ tiêu": the tally, read elsewhere.
+    if (RANK_LEAD.test(back)) return { kind: "rank", q, lead: at(q.start - (RANK_LEAD.exec(back)?.[0].length ?? 0)), end: q.end };
+    if (/^(?:chi tieu|tieu chi)/.test(q.unitFolded) || /^\s*(?:chi tieu|tieu chi)/.test(after)) return null;
+  }
+  if (q.percent) {
+    if (YOY_AFTER.test(after)) {
+      const lead = GROWTH_LEAD.exec(back) ?? PERCENT_LEAD.exec(back);
+      return { kind: "yoy", q, lead: at(q.start - (lead?.[0].length ?? 0)), end: q.end + (YOY_AFTER.exec(after)?.[0].length ?? 0) };
+    }
+    const below = BELOW_LEAD.exec(back);
+    if (below && PLAN_NEAR_AFTER.test(after)) {
+      // "thấp hơn mức 8,1% theo kế hoạch": the plan's figure, and the verdict.
+      const status = below[1] === "thap hon" || below[1] === "duoi" ? "Không đạt" : "Vượt";
+      return { kind: "target", q, lead: at(q.start - below[0].length), end: q.end + (PLAN_BASIS.exec(after)?.[0].length ?? 0), status };
+    }
+    if (PLAN_AFTER.test(after)) {
+      const lead = PERCENT_LEAD.exec(back);
+      const verb = (lead?.[1] ?? "").trim();
+      const printed = q.value;
+      let percent = printed;
+      let percentAlt: number | undefined;
+      if (verb === "vuot" || verb === "tang") {
+        percent = 100 + printed;
+        // "vượt 468,9% dự toán": exceeding by more than the whole plan is rare; the writer may mean 468,9 %.
+        if (printed >= 100) percentAlt = printed;
+      } else if (verb === "giam") percent = 100 - printed;
+      const basisMatch = PLAN_BASIS.exec(after);
+      const basisStart = q.end + (basisMatch ? basisMatch[0].length - basisMatch[1].length : 0);
+      const basis = basisMatch ? text.slice(basisStart, basisStart + basisMatch[1].length).replace(/[\s.…:]+$/, "").trim() : "";
+      return { kind: "percent", q, lead: at(q.start - (lead?.[0].length ?? 0)), end: q.end + (PLAN_BASIS.exec(after)?.[0].length ?? 0), percent, percentAlt, basis, approximate: approxOf(lead, 2) };
+    }
+  } else if (PLAN_AFTER.test(after) && q.unit !== "") {
+    // "vượt 204,4 tấn so với kế hoạch": the plan is the actual less the excess.
+    const lead = EXCESS_LEAD.exec(back);
+    if (lead) {
+      const kind = /vuot|cao hon|nhieu hon/.test(lead[1]) ? "excess" : "shortfall";
+      return { kind, q, lead: at(q.start - lead[0].length), end: q.end + (PLAN_BASIS.exec(after)?.[0].length ?? 0), status: kind === "excess" ? "Vượt" : "Không đạt" };
+    }
+  }
+  const target = TARGET_LEAD.exec(back);
+  if (target && (target.index === 0 || /[\s(,;:]/.test(back[target.index - 1] ?? " ") || /[(]/.test(back[target.index] ?? ""))) {
+    const status = target[1] ? (/vuot|cao hon|tren/.test(target[1]) ? "Vượt" : /thap hon|duoi/.test(target[1]) ? "Không đạt" : undefined) : undefined;
+    return { kind: "target", q, lead: at(q.start - target[0].length), end: q.end + skipGiven(after), status, approximate: approxOf(target, 2) };
+  }
+  const actual = ACTUAL_LEAD.exec(back);
+  if (actual) {
+    const verb = actual[1].trim();
+    if (/chiem$/.test(verb) && q.percent) return { kind: "share", q, lead: at(q.start - actual[0].length + (actual[0].startsWith(" ") || actual[0].startsWith(",") || actual[0].startsWith("(") ? 1 : 0)), end: q.end, approximate: approxOf(actual, 2) };
+    const lead = q.start - actual[0].length + (/^[\s,(]/.test(actual[0]) ? 1 : 0);
+    return { kind: "actual", q, lead: at(lead), end: q.end, approximate: approxOf(actual, 2) };
+  }
+  const growth = GROWTH_LEAD.exec(back);
+  if (growth) {
+    const lead = q.start - growth[0].length + (/^[\s,(]/.test(growth[0]) ? 1 : 0);
+    return { kind: "growth", q, lead: at(lead), end: q.end, approximate: approxOf(growth, 2) };
+  }
+  return null;
+}
+
+/** "24.200 tấn được giao": the words that close a printed target. */
+function skipGiven(after: string): number {
+  const m = /^\s*(?:duoc giao|giao|de ra)\b/.exec(after);
+  return m ? m[0].length : 0;
+}
