@@ -1,5 +1,5 @@
 // Messages of the fill-in sheet (titles, prompts) and of reading it back (layout findings), vi + en.
-import { registerMessages, type AreaMessages } from "./index";
+import type { AreaMessages } from "./index";
 
 export const messages: AreaMessages = {
   vi: {
@@ -86,4 +86,3 @@ export const messages: AreaMessages = {
   },
 };
 
-registerMessages(messages);

@@ -1,5 +1,5 @@
 // Messages of the plan-text importer and of `chitieu parse` (vi + en).
-import { registerMessages, type AreaMessages } from "./index";
+import type { AreaMessages } from "./index";
 
 export const messages: AreaMessages = {
   vi: {
@@ -70,4 +70,3 @@ export const messages: AreaMessages = {
   },
 };
 
-registerMessages(messages);

@@ -1,8 +1,17 @@
 // Messages are data: each area of the product keeps its Vietnamese and English tables side by side
 // in its own file under shared/i18n/, and a parity test checks that both have the same keys and
 // the same {placeholders}. Vietnamese is the default.
+//
+// The core's areas are listed here, explicitly: `messages(lang)` is the whole table, chosen by
+// import, never by which module happened to load first. Layers outside the core (the CLI, the
+// hosts, the .xlsx reader) pass their own areas to `messages(lang, …areas)`; until each calls it,
+// `registerMessages` adds an outer area to what `t()` reads.
 import type { Lang } from "../model";
 import { messages as core } from "./core";
+import { messages as evaluate } from "./evaluate";
+import { messages as importer } from "./import";
+import { messages as judgement } from "./judgement";
+import { messages as workflow } from "./workflow";
 
 export type MessageTable = Record<string, string>;
 export interface AreaMessages {
@@ -10,25 +19,39 @@ export interface AreaMessages {
   en: MessageTable;
 }
 
-const AREAS: AreaMessages[] = [core];
+/** Every message area of the core, in the order later keys win. */
+export const CORE_AREAS: readonly AreaMessages[] = [core, evaluate, importer, judgement, workflow];
 
-const merged: Record<Lang, MessageTable> = { vi: {}, en: {} };
+/** The core's messages in `lang`, with the given outer areas added (later ones win). */
+export function messages(lang: Lang, ...areas: readonly AreaMessages[]): MessageTable {
+  return Object.assign({}, ...[...CORE_AREAS, ...areas].map((area) => area[lang]));
+}
 
-/** Adds an area's messages; each area registers itself once where it is defined. */
+const merged: Record<Lang, MessageTable> = { vi: messages("vi"), en: messages("en") };
+
+/** Adds an outer layer's area (CLI, host) to what t() reads. The core's areas need no registration. */
 export function registerMessages(area: AreaMessages): void {
   Object.assign(merged.vi, area.vi);
   Object.assign(merged.en, area.en);
 }
-AREAS.forEach(registerMessages);
 
 export type MessageParams = Record<string, string | number>;
 
-/** The message `key` in `lang`, with {name} placeholders filled; an unknown key shows itself. */
+/**
+ * Fills {name} placeholders; {name|one|other} picks the word for a count ("1 error", "2 errors"),
+ * so English says its plurals right. An unknown placeholder stays as written.
+ */
+export function fill(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+    if (one === undefined) return String(params[name]);
+    return Number(params[name]) === 1 ? one : (other ?? one);
+  });
+}
+
+/** The message `key` in `lang`, with placeholders filled; an unknown key shows itself. */
 export function t(key: string, params: MessageParams = {}, lang: Lang = "vi"): string {
-  const template = merged[lang][key] ?? merged.vi[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  return fill(merged[lang][key] ?? merged.vi[key] ?? key, params);
 }
 
 export function hasMessage(key: string): boolean {

@@ -1,5 +1,5 @@
 // Messages of validation, the year-end summary, consolidation and their sheets (vi + en).
-import { registerMessages, type AreaMessages } from "./index";
+import type { AreaMessages } from "./index";
 
 export const messages: AreaMessages = {
   vi: {
@@ -257,4 +257,3 @@ export const messages: AreaMessages = {
   },
 };
 
-registerMessages(messages);
