@@ -7,8 +7,8 @@ import "./messages";
 import { resultsOfClause, type DraftResult, type Unplaced } from "./results";
 import { containment } from "./names";
 import { sentencesOf } from "./sentences";
-import { resultsOfTable } from "./table";
-import { pickTally, talliesOf } from "./tally";
+import { readTables, type TableReading } from "./table";
+import { pickTally, talliesOf, type TallyDraft } from "./tally";
 import type { ReportReading, ReportResult, ReportTally, ReportWarning, TextSpan } from "./types";
 import type { Lang } from "../model";
 
@@ -49,11 +49,13 @@ function run(original: string, options: ReadReportOptions, lang: Lang): ReportRe
   const drafts: DraftResult[] = [];
   const levels: number[] = [];
   const unplaced: Unplaced[] = [];
+  const tables = readTables(m, sentences);
+  const inTable = (at: number) => tables.some((tb) => tb.start <= at && at < tb.end);
   for (const sentence of sentences) {
-    if (sentence.row) continue;
+    if (sentence.row || inTable(sentence.start)) continue;
     for (const clause of sentence.clauses) resultsOfClause(m, clause, sentence.start, drafts, unplaced, levels);
   }
-  drafts.push(...resultsOfTable(m, sentences));
+  for (const table of tables) drafts.push(...table.results);
   drafts.sort((a, b) => a.start - b.start);
   const kept = withoutRepeats(drafts);
 
@@ -62,7 +64,7 @@ function run(original: string, options: ReadReportOptions, lang: Lang): ReportRe
     const span = spanOf(u.start, u.end);
     warnings.push({ line: span.line, text: span.text, message: t(u.key, { line: span.line }, lang) });
   }
-  const picked = pickTally(talliesOf(m, sentences), year);
+  const picked = pickTally(talliesOf(m, sentences.filter((s) => !inTable(s.start))), year) ?? tableTally(tables);
   const tally: ReportTally | null = picked
     ? {
         total: picked.total,
@@ -76,6 +78,30 @@ function run(original: string, options: ReadReportOptions, lang: Lang): ReportRe
     : null;
   if (!tally && results.length === 0) warnings.push({ line: 0, text: "", message: t("report.warning.nothing-found", {}, lang) });
   return { tally, results, warnings, year };
+}
+
+/**
+ * A table whose numbered rows carry the table's own verdicts ("Đạt", "Không đạt") gives the tally
+ * when the text writes none: counted over the numbered rows only, as a clerk counts them.
+ */
+function tableTally(tables: TableReading[]): TallyDraft | null {
+  const table = tables.find((tb) => tb.numberedStatuses.filter((s) => s !== null).length >= 3);
+  if (!table) return null;
+  const statuses = table.numberedStatuses;
+  const count = (s: string) => statuses.filter((x) => x === s).length;
+  const aoe = count("Vượt") + count("Đạt");
+  return {
+    total: statuses.length,
+    achievedOrExceeded: aoe,
+    exceeded: count("Vượt"),
+    notAchieved: count("Không đạt"),
+    nearMiss: null,
+    notAchievedDerived: false,
+    start: table.start,
+    end: table.end,
+    term: false,
+    year: null,
+  };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface Mark {
   /** The plan's words after a percentage ("dự toán Trung ương giao"). */
   basis?: string;
   approximate?: string;
+  /** A percent of plan given only as a bound ("vượt trên 100% kế hoạch"): it says the status, not the percent nor a target. */
+  boundOnly?: boolean;
   /** A status the mark's own words state ("vượt xa kế hoạch 24.200 tấn", "thấp hơn mức … kế hoạch"). */
   status?: "Vượt" | "Đạt" | "Không đạt";
 }
@@ -89,6 +91,8 @@ function classify(text: string, folded: string, from: number, to: number, q: Qua
     // "xếp thứ 3/27": a rank, not actual over target; "18/22 chỉ tiêu": the tally, read elsewhere.
     if (RANK_LEAD.test(back)) return { kind: "rank", q, lead: at(q.start - (RANK_LEAD.exec(back)?.[0].length ?? 0)), end: q.end };
     if (/^(?:chi tieu|tieu chi)/.test(q.unitFolded) || /^\s*(?:chi tieu|tieu chi)/.test(after)) return null;
+    // "số chỉ tiêu đạt 44/57", "đạt 12/19 tiêu chí": counts of indicators or criteria, not a result.
+    if (/(?:chi tieu|tieu chi)[^.;,\d]{0,20}$/.test(back)) return null;
   }
   if (q.percent) {
     if (YOY_AFTER.test(after)) {
@@ -115,7 +119,12 @@ function classify(text: string, folded: string, from: number, to: number, q: Qua
       const basisMatch = PLAN_BASIS.exec(after);
       const basisStart = q.end + (basisMatch ? basisMatch[0].length - basisMatch[1].length : 0);
       const basis = basisMatch ? text.slice(basisStart, basisStart + basisMatch[1].length).replace(/[\s.…:]+$/, "").trim() : "";
-      return { kind: "percent", q, lead: at(q.start - (lead?.[0].length ?? 0)), end: q.end + (PLAN_BASIS.exec(after)?.[0].length ?? 0), percent, percentAlt, basis, approximate: approxOf(lead, 2) };
+      const approximate = approxOf(lead, 2);
+      // "vượt trên 100% kế hoạch", "đạt hơn 105% kế hoạch": a bound, not the percent; it still says which side of the plan.
+      if (approximate && /^(?:tren|hon|it nhat|toi thieu)$/.test(approximate)) {
+        return { kind: "target", q, lead: at(q.start - (lead?.[0].length ?? 0)), end: q.end + (PLAN_BASIS.exec(after)?.[0].length ?? 0), status: percent >= 100 ? "Vượt" : undefined, boundOnly: true };
+      }
+      return { kind: "percent", q, lead: at(q.start - (lead?.[0].length ?? 0)), end: q.end + (PLAN_BASIS.exec(after)?.[0].length ?? 0), percent, percentAlt, basis, approximate };
     }
   } else if (PLAN_AFTER.test(after) && q.unit !== "") {
     // "vượt 204,4 tấn so với kế hoạch": the plan is the actual less the excess.

@@ -18,6 +18,7 @@ export const messages: AreaMessages = {
     "report.reason.growth-as-actual": "lấy mức tăng làm số thực hiện vì kế hoạch giao theo mức tăng",
     "report.reason.percent-ambiguous": "\"vượt P%\" có thể là vượt thêm P% hoặc đạt P%; xin kiểm tra",
     "report.reason.from-table": "đọc từ bảng",
+    "report.reason.percent-bound": "tỷ lệ so với kế hoạch chỉ ghi ngưỡng (\"trên 100%\"), không ghi số cụ thể",
   },
   en: {
     "report.warning.no-name": "Line {line}: a result figure whose indicator is unclear; please check and enter it by hand if needed.",
@@ -35,6 +36,7 @@ export const messages: AreaMessages = {
     "report.reason.growth-as-actual": "the growth taken as the actual because the plan is set as a growth",
     "report.reason.percent-ambiguous": "\"vượt P%\" may mean P% more or P% of plan; please check",
     "report.reason.from-table": "read from a table",
+    "report.reason.percent-bound": "the percent of plan is only a bound (\"over 100%\"), not a figure",
   },
 };
 

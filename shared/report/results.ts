@@ -131,6 +131,7 @@ function finish(m: MappedText, b: Building, spanEnd: number): void {
       d.plans.push({ percent: round(mark.percent), basis: mark.basis ?? "" });
       if (mark.percentAlt !== undefined) d.reasons.push("report.reason.percent-ambiguous");
     } else if (mark.kind === "yoy") d.yearOnYear.push(mark.q.value);
+    else if (mark.kind === "target" && mark.boundOnly) d.reasons.push("report.reason.percent-bound");
     else if (mark.kind === "target" && target === null) target = mark;
     else if (mark.kind === "growth" && growth === null) growth = mark;
     else if ((mark.kind === "excess" || mark.kind === "shortfall") && actual && mark.q.unitFolded === actual.q.unitFolded && target === null) {
@@ -180,6 +181,7 @@ function finish(m: MappedText, b: Building, spanEnd: number): void {
     "report.reason.rank": 0.1,
     "report.reason.growth-as-actual": 0.1,
     "report.reason.percent-ambiguous": 0.15,
+    "report.reason.percent-bound": 0.05,
   };
   d.confidence = round(Math.max(0.2, 0.95 - d.reasons.reduce((sum, r) => sum + (weights[r] ?? 0.05), 0)));
 }
