@@ -20,9 +20,12 @@ export interface Draft {
   source: MappedText;
   children: Draft[];
   childrenAreParts?: boolean;
+  secondary?: { target: number | null; targetMin?: number; targetMax?: number; unit: string; comparator: Comparator; note?: string };
 }
 
 export interface ItemContext extends ReadOptions {
+  /** A sentence of running prose that sets targets: its clauses without a figure may be qualitative targets. */
+  prose?: boolean;
   planYear: number;
   group: string | null;
   /** Deadline given by the heading the item stands under. */
@@ -207,15 +210,31 @@ function readClauses(text: MappedText, ctx: ItemContext, itemDeadline: number | 
   const drafts: Draft[] = [];
   const unplaced: MappedText[] = [];
   let numeric = 0;
-  for (const clause of clausesOf(text, ctx)) {
+  const clauses = clausesOf(text, ctx).flatMap((c) => splitOnAnd(c, ctx));
+  const list = clauses.length > 1;
+  let previous: Draft | null = null;
+  for (const clause of clauses) {
     const candidates = findCandidates(clause, ctx);
     const target = readClause(clause, candidates, { ...ctx, parentName });
     if (target) {
-      drafts.push(draftFrom(target, ctx, itemDeadline));
+      const draft = draftFrom(target, ctx, itemDeadline);
+      // "…đạt 4.000 tỷ đồng, tăng 10% so với năm 2025", "…, tương đương 1.584 USD": a second target
+      // of the same indicator, not an indicator of its own.
+      if (previous && previous.comparator !== null && previous.comparator !== "boolean" && !previous.secondary && SECOND_TARGET.test(clause.folded)) {
+        previous.secondary = secondaryOf(draft, clause);
+        continue;
+      }
+      // "hướng tới 2030 là 1,6 con", "và 12 triệu người vào năm 2030": the same indicator for another year.
+      if (previous && previous.comparator !== null && isNameless(clause, target)) {
+        draft.name = previous.name;
+        if (draft.comparator === ">=" && !target.candidate?.leads.some((l) => l.comparator !== null) && previous.comparator === "approx") draft.comparator = "approx";
+      }
+      drafts.push(draft);
+      previous = draft;
       numeric++;
       continue;
     }
-    if (ctx.listItem) {
+    if (ctx.listItem || (ctx.prose && list)) {
       const q = qualitative(clause, ctx, itemDeadline);
       if (q) {
         drafts.push(q);
@@ -225,6 +244,47 @@ function readClauses(text: MappedText, ctx: ItemContext, itemDeadline: number | 
     if (looksLikeTarget(clause.folded)) unplaced.push(clause);
   }
   return { drafts, unplaced, numeric };
+}
+
+/** A clause that opens on the verb and its figure, with no subject of its own. */
+const SECOND_TARGET = /^\W*(?:tang|giam|tuong duong|tuong ung|bang|gap)\s+(?:them\s+|binh quan\s+|khoang\s+|hon\s+|tren\s+)?\d[^;]*$|^\W*(?:tang|giam)\s+(?:them\s+|khoang\s+|hon\s+|tren\s+)?\d[\d.,]*\s*%\s*(?:so\s+(?:voi\s+)?(?:cung ky|nam))/;
+
+function secondaryOf(draft: Draft, clause: MappedText): NonNullable<Draft["secondary"]> {
+  const out: NonNullable<Draft["secondary"]> = { target: draft.target, unit: draft.unit, comparator: draft.comparator ?? ">=", note: clause.text.replace(/^[\s,;]+|[\s,;.]+$/g, "") };
+  if (draft.targetMin !== undefined) out.targetMin = draft.targetMin;
+  if (draft.targetMax !== undefined) out.targetMax = draft.targetMax;
+  return out;
+}
+
+/** Nothing but a deadline, a linking word and the figure: the clause repeats the indicator before it. */
+function isNameless(clause: MappedText, target: ClauseTarget): boolean {
+  const c = target.candidate;
+  if (!c) return false;
+  const head = clause.folded
+    .slice(0, c.leadStart)
+    .replace(/\b(?:va|hoac|con|huong toi|den|vao|toi|nam|\d{4}|la|dat|phan dau|khoang)\b/g, " ")
+    .replace(/[\s,;:.\-]+/g, "");
+  return head.length === 0;
+}
+
+/** "có 3.188 doanh nghiệp và 60 hợp tác xã thành lập mới": two counts joined by "và" are two targets. */
+function splitOnAnd(clause: MappedText, options: ReadOptions): MappedText[] {
+  const candidates = findCandidates(clause, options);
+  if (candidates.length < 2) return [clause];
+  const re = /\s(?:va|cung)\s+(?=(?:khoang\s+|tren\s+|duoi\s+|gan\s+)?\d)/g;
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(clause.folded)) !== null) {
+    const at = match.index;
+    const left = candidates.filter((c) => c.end <= at);
+    const right = candidates.filter((c) => c.numberStart > at);
+    if (left.length === 0 || right.length === 0) continue;
+    const a = left[left.length - 1];
+    const b = right[0];
+    if (!a.unit || !b.unit || a.valueMax !== undefined) continue;
+    if (/\p{L}{3,}/u.test(clause.folded.slice(a.end, at)) && !/(?:vao|den)\s+nam\s+\d{4}\s*$/.test(clause.folded.slice(a.end, at))) continue;
+    return [slice(clause, 0, at), ...splitOnAnd(slice(clause, at), options)];
+  }
+  return [clause];
 }
 
 /** A clause with a figure that is not a date, a year, a document number or an ordinal, near a target word. */
@@ -258,6 +318,8 @@ export function readItem(body: MappedText, ctx: ItemContext): ItemResult {
     const children = readClauses(tail, ctx, itemDeadline, parentName);
     const unplaced = [...parent.unplaced, ...children.unplaced];
     if (children.drafts.length === 0) return { drafts: parent.drafts, unplaced };
+    // "Năm 2026, xã đề ra 18 chỉ tiêu …, trong đó phấn đấu …": the announcement is no target and no heading.
+    if (!parentDraft && /\b(?:chi tieu|muc tieu|nhiem vu|de ra|dat ra)\b/.test(head.folded)) return { drafts: [...parent.drafts, ...children.drafts], unplaced };
     const top: Draft = parentDraft ?? headingDraft(parentName, head, ctx);
     for (const child of children.drafts) {
       if (!child.unit && top.unit && top.unit !== "%" && child.comparator !== "boolean" && (top.target === null || (child.target ?? 0) <= top.target)) {

@@ -137,7 +137,7 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
     else if (block.rank === 1 && block.headingLike) inMission = false;
     if (regionBlock.has(k) || inMission) continue;
     if (isChrome(block.text.folded)) continue;
-    const ctx: ItemContext = { planYear: deadlineBase, ocr, group: null, headingDeadline: null, listItem: false };
+    const ctx: ItemContext = { planYear: deadlineBase, ocr, group: null, headingDeadline: null, listItem: false, prose };
     const pieces: MappedText[] = [];
     if (prose) {
       let mode: SentenceKind = "neutral";
@@ -324,7 +324,7 @@ function sameTarget(a: Draft, b: Draft): boolean {
 }
 
 function nameSimilarity(a: string, b: string): number {
-  const words = (s: string) => new Set(foldString(s).split(/[^a-z0-9%]+/).filter((w) => w.length > 1));
+  const words = (s: string) => new Set(foldString(s).split(/[^a-z0-9%]+/).filter((w) => w.length > 1 && !/^\d+$/.test(w)));
   const x = words(a);
   const y = words(b);
   if (x.size === 0 || y.size === 0) return 0;
@@ -371,6 +371,7 @@ function toIndicators(placed: Placed[], ocr: boolean, spanOf: (m: MappedText) =>
       indicator.targetMax = draft.targetMax;
     }
     if (draft.childrenAreParts) indicator.childrenAreParts = true;
+    if (draft.secondary) indicator.secondary = draft.secondary;
     if (reasons.length) indicator.reasons = reasons;
     const valid = IndicatorSchema.safeParse(plainIndicator(indicator));
     if (!valid.success) {
@@ -415,6 +416,7 @@ export function plainIndicator(ind: ImportedIndicator | Indicator): Indicator {
   if (out.targetMin === undefined) delete out.targetMin;
   if (out.targetMax === undefined) delete out.targetMax;
   if (out.childrenAreParts === undefined) delete out.childrenAreParts;
+  if (out.secondary === undefined) delete out.secondary;
   return out;
 }
 
