@@ -4,7 +4,7 @@
 import { t } from "../i18n";
 import { lineAt, lineStartsOf, normalizeSource, type MappedText } from "../import/mapped";
 import "./messages";
-import { resultsOfClause, type DraftResult, type Unplaced } from "./results";
+import { isPlanning, resultsOfClause, type DraftResult, type Unplaced } from "./results";
 import { containment } from "./names";
 import { sentencesOf } from "./sentences";
 import { readTables, type TableReading } from "./table";
@@ -51,9 +51,16 @@ function run(original: string, options: ReadReportOptions, lang: Lang): ReportRe
   const unplaced: Unplaced[] = [];
   const tables = readTables(m, sentences);
   const inTable = (at: number) => tables.some((tb) => tb.start <= at && at < tb.end);
+  // Once a paragraph turns to next year's plan, its later sentences are targets too, unless they
+  // use a result's words ("ước đạt", "so với kế hoạch", "so cùng kỳ").
+  let planningLine = -1;
   for (const sentence of sentences) {
     if (sentence.row || inTable(sentence.start)) continue;
-    for (const clause of sentence.clauses) resultsOfClause(m, clause, sentence.start, drafts, unplaced, levels);
+    const folded = m.folded.slice(sentence.start, sentence.end);
+    const line = lineOfOffset(m.text, sentence.start);
+    const carried = planningLine === line && !RESULT_WORDS.test(folded);
+    for (const clause of sentence.clauses) resultsOfClause(m, clause, sentence.start, drafts, unplaced, levels, year, carried);
+    if (isPlanning(folded, year) && !RESULT_WORDS.test(folded)) planningLine = line;
   }
   for (const table of tables) drafts.push(...table.results);
   drafts.sort((a, b) => a.start - b.start);
@@ -78,6 +85,15 @@ function run(original: string, options: ReadReportOptions, lang: Lang): ReportRe
     : null;
   if (!tally && results.length === 0) warnings.push({ line: 0, text: "", message: t("report.warning.nothing-found", {}, lang) });
   return { tally, results, warnings, year };
+}
+
+const RESULT_WORDS = /\buoc dat\b|\buoc thuc hien\b|\bda dat\b|so voi (?:ke hoach|du toan|cung ky)|so cung ky|% (?:ke hoach|du toan)/;
+
+/** Paragraph number of an offset (newlines before it), to carry a plan section within its paragraph. */
+function lineOfOffset(text: string, at: number): number {
+  let n = 0;
+  for (let i = text.lastIndexOf("\n", at); i >= 0; i = text.lastIndexOf("\n", i - 1)) n++;
+  return n;
 }
 
 /**

@@ -42,8 +42,29 @@ interface Building {
   marks: Mark[];
 }
 
-export function resultsOfClause(m: MappedText, clause: Clause, sentenceStart: number, found: DraftResult[], unplaced: Unplaced[], levels: number[]): void {
-  const marks = marksOf(m.text, m.folded, clause.start, clause.end);
+/**
+ * Words that make what follows a target, not a result: a report's closing section sets next year's
+ * plan ("Năm 2026, phấn đấu thu ngân sách đạt 340 tỷ đồng"), a term report sets the goals "đến năm
+ * 2030". `laterYear` is the pattern of years after the report's.
+ */
+const PLANNING = /\bphan dau\b|\bhuong toi\b|\bdat muc tieu\b|\bmuc tieu (?:la|den|nam|phan dau|cu the|chu yeu|tong quat|dat ra|de ra)|\bde ra (?:\d+ )?(?:chi tieu|muc tieu)|\bdat ra\b|\bdu kien ke hoach\b|\bphuong huong\b/;
+
+export function planningYearAfter(folded: string, reportYear: number | null): boolean {
+  if (reportYear === null) return false;
+  for (const m of folded.matchAll(/(?:den|vao|trong|cho|toi)?\s*(?:nam|cuoi nam|het nam|ke hoach nam|nhiem vu nam|chi tieu nam)\s+(\d{4})/g)) {
+    const year = Number(m[1]);
+    if (year > reportYear && (/^\s*(?:den|vao|toi|cho)/.test(m[0]) || /ke hoach|nhiem vu|chi tieu/.test(m[0]) || m.index === 0)) return true;
+  }
+  return /den cuoi nhiem ky/.test(folded);
+}
+
+/** The clause (from the sentence's start to `at`) sets a target rather than reporting a result. */
+export function isPlanning(folded: string, reportYear: number | null): boolean {
+  return PLANNING.test(folded) || planningYearAfter(folded, reportYear);
+}
+
+export function resultsOfClause(m: MappedText, clause: Clause, sentenceStart: number, found: DraftResult[], unplaced: Unplaced[], levels: number[], reportYear: number | null = null, planningAlready = false): void {
+  const marks = marksOf(m.text, m.folded, clause.start, clause.end).filter((mark) => !planningAlready && !isPlanning(m.folded.slice(sentenceStart, mark.lead), reportYear));
   if (marks.length === 0) return;
   const open: Building[] = [];
   let current: Building | null = null;
