@@ -32,6 +32,8 @@ import "./i18n/judgement";
 import { depthOf, parentCode, type Comparator, type Evaluation, type Finding, type Indicator, type Plan, type Settings, type Status } from "./model";
 import { addToTally, countedCodes, emptyTally, type Tally } from "./summary";
 import { isAdditiveUnit } from "./validate";
+import type { UnitRegister } from "./consolidation/register";
+import type { ScoringResult } from "./consolidation/scoring";
 
 export interface UnitInput {
   unit: string;
@@ -69,6 +71,8 @@ export interface MatrixCell {
   actual: number | boolean | null;
   percent: number | null;
   status: Status;
+  /** Whether the indicator counts in the unit's tally (settings.countLevel), as the scoring needs. */
+  counted: boolean;
 }
 
 export interface MatrixRow {
@@ -130,6 +134,13 @@ export interface Consolidation {
   ranking: UnitResult[];
   rows: MatrixRow[];
   register: RegisterEntry[];
+  /** Whether any row's target differs between units (each unit's own target, from an assignment):
+   *  the matrix then shows each unit's target (cells[i].target) beside its actual. */
+  targetsVary: boolean;
+  /** Who reported, when the expected units, deadline or files' dates are known (shared/consolidation/register.ts). */
+  reporting?: UnitRegister;
+  /** Points and ranks by the office's scoring rules (shared/consolidation/scoring.ts). */
+  scoring?: ScoringResult;
 }
 
 /** The matching form of a name: folded, without remarks in parentheses and punctuation. */
@@ -262,6 +273,7 @@ export function consolidate(inputs: ConsolidationInput[], settings: Settings, op
         actual: evaluation?.actual ?? null,
         percent: evaluation?.percent ?? null,
         status,
+        counted: counted.has(indicator.code),
       };
     }
 
@@ -311,5 +323,6 @@ export function consolidate(inputs: ConsolidationInput[], settings: Settings, op
   }
 
   const ranking = rankUnits(units);
-  return { reportYear: settings.reportYear, countLevel: settings.countLevel, lang, completionCap: cap, units, ranking, rows, register };
+  const targetsVary = rows.some((r) => r.targetVaries);
+  return { reportYear: settings.reportYear, countLevel: settings.countLevel, lang, completionCap: cap, units, ranking, rows, register, targetsVary };
 }
