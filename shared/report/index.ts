@@ -6,7 +6,7 @@ import { lineAt, lineStartsOf, normalizeSource, type MappedText } from "../impor
 import "./messages";
 import { isPlanning, resultsOfClause, type DraftResult, type Unplaced } from "./results";
 import { containment } from "./names";
-import { sentencesOf } from "./sentences";
+import { CELL_MARK, sentencesOf } from "./sentences";
 import { readTables, type TableReading } from "./table";
 import { pickTally, talliesOf, type TallyDraft } from "./tally";
 import type { ReportReading, ReportResult, ReportTally, ReportWarning, TextSpan } from "./types";
@@ -40,7 +40,9 @@ function run(original: string, options: ReadReportOptions, lang: Lang): ReportRe
     original = original.slice(0, MAX_REPORT_CHARS);
     warnings.push({ line: 0, text: "", message: t("report.warning.truncated", { chars: MAX_REPORT_CHARS }, lang) });
   }
-  const m = normalizeSource(original);
+  // Tabs separate table cells; the normaliser turns them into spaces, so they travel as CELL_MARK
+  // (one character for one, so every offset stays the original's).
+  const m = normalizeSource(original.replace(/\t/g, CELL_MARK));
   const lines = lineStartsOf(original);
   const spanOf = (start: number, end: number): TextSpan => mapSpan(m, original, lines, start, end);
   const sentences = sentencesOf(m);

@@ -3,6 +3,9 @@
 // result before it. Positions are offsets into the normalised text (shared/import/mapped.ts).
 import type { MappedText } from "../import/mapped";
 
+/** Stands for a tab (a table cell boundary) in the normalised text. */
+export const CELL_MARK = "\uE000";
+
 export interface Piece {
   /** Offsets into the normalised text, end exclusive. */
   start: number;
@@ -31,7 +34,7 @@ export function sentencesOf(m: MappedText): Sentence[] {
     while (a < b && /\s/.test(text[a])) a++;
     while (b > a && /\s/.test(text[b - 1])) b--;
     if (b > a) {
-      const row = text.slice(a, b).includes("\t");
+      const row = text.slice(a, b).includes(CELL_MARK);
       out.push({ start: a, end: b, row, clauses: row ? [] : clausesOf(m, a, b) });
     }
   };

@@ -8,7 +8,7 @@
 import type { MappedText } from "../import/mapped";
 import { parseVietnameseNumber } from "../numbers";
 import type { DraftResult } from "./results";
-import type { Sentence } from "./sentences";
+import { CELL_MARK, type Sentence } from "./sentences";
 import type { ReportStatus } from "./types";
 
 type Column = "code" | "name" | "unit" | "plan" | "actual" | "percent" | "yoy" | "status" | "previous" | "other";
@@ -207,7 +207,7 @@ function cellsOf(m: MappedText, s: Sentence): Cell[] {
   const out: Cell[] = [];
   let a = s.start;
   for (let i = s.start; i <= s.end; i++) {
-    if (i === s.end || m.text[i] === "\t") {
+    if (i === s.end || m.text[i] === CELL_MARK) {
       out.push({ text: m.text.slice(a, i).trim(), start: a, end: i });
       a = i + 1;
     }
