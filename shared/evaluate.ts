@@ -2,6 +2,11 @@
 // (the same rules the fill-in sheet's formulas are printed from). Actuals are read with readActual;
 // what cannot be read (text, cell errors, impossible numbers) evaluates as "Chưa có số liệu" with a
 // null actual, and validation reports it.
+//
+// The figure judged is the one typed in "Thực hiện" (the final figure), or, while that cell is blank,
+// the estimate ("Số ước thực hiện"), as the sheet's formulas do. In a partial period (Settings.period)
+// the rules give the progress labels of shared/period.ts; `status` then holds the status each counts
+// as and `label` what the sheet shows.
 import { plainNumber, readActual } from "./actual";
 import {
   depthOf,
@@ -14,6 +19,7 @@ import {
   type Settings,
   type Status,
 } from "./model";
+import { periodOf, progressShareOf, statusOfLabel } from "./period";
 import { ruleOf, isStatus, type IndicatorRule } from "./rules/comparators";
 import { compileExpr, specialize, type Compiled, type KnownRefs, type RuleEnv } from "./rules/compile";
 import type { Expr } from "./rules/expr";
@@ -45,8 +51,9 @@ export interface CompiledPlan {
 
 const compiledPlans = new WeakMap<Plan, Map<string, CompiledPlan>>();
 
-function knownRefs(indicator: Indicator, settings: Settings): Pick<RuleEnv, "target" | "targetMin" | "targetMax" | "deadline" | "reportYear" | "tolerance"> {
+function knownRefs(indicator: Indicator, settings: Settings): Pick<RuleEnv, "target" | "targetMin" | "targetMax" | "deadline" | "reportYear" | "tolerance" | "share"> {
   return {
+    share: progressShareOf(settings),
     target: indicator.target,
     targetMin: indicator.targetMin ?? null,
     targetMax: indicator.targetMax ?? null,
@@ -57,7 +64,7 @@ function knownRefs(indicator: Indicator, settings: Settings): Pick<RuleEnv, "tar
 }
 
 export function compileIndicator(indicator: Indicator, settings: Settings): CompiledIndicator {
-  const rule = ruleOf(indicator);
+  const rule = ruleOf(indicator, periodOf(settings));
   const known = knownRefs(indicator, settings);
   const build = (expr: Expr, extra: KnownRefs = {}): Compiled => compileExpr(specialize(expr, { ...known, ...extra }));
   return {
@@ -101,7 +108,7 @@ export function rollupOf(indicators: readonly Indicator[]): Map<number, number[]
 export function compilePlan(plan: Plan, settings: Settings): CompiledPlan {
   let bySettings = compiledPlans.get(plan);
   if (!bySettings) compiledPlans.set(plan, (bySettings = new Map()));
-  const key = `${settings.reportYear}|${settings.approxTolerance}`;
+  const key = `${settings.reportYear}|${settings.approxTolerance}|${periodOf(settings)}|${progressShareOf(settings)}`;
   let compiled = bySettings.get(key);
   if (!compiled) {
     const rows = plan.indicators.map((ind) => compileIndicator(ind, settings));
@@ -126,6 +133,9 @@ function newEnv(indicator: Indicator, settings: Settings): RuleEnv {
     childKhongDat: 0,
     childChuaCoSoLieu: 0,
     childChuaDenHan: 0,
+    childDatTienDo: 0,
+    childChamTienDo: 0,
+    childChuaDenKy: 0,
     ruleStatus: null,
   };
 }
@@ -150,7 +160,7 @@ function evaluateRow(row: CompiledIndicator, entry: ActualEntry | undefined, set
   env.previous = null;
   env.overrideStatus = null;
   env.overrideReason = null;
-  const raw = entry === undefined ? null : entry.raw ?? null;
+  const raw = entry === undefined ? null : judgedRaw(entry);
   let actual: number | boolean | null = null;
   // A plain number cell needs no reading built (the common case); anything else is read in full.
   const plain = typeof raw === "number" ? plainNumber(raw, comparator) : null;
@@ -184,17 +194,19 @@ function evaluateRow(row: CompiledIndicator, entry: ActualEntry | undefined, set
   env.measure = measure;
   const percentValue = row.percent(env);
   const percent = typeof percentValue === "number" && Number.isFinite(percentValue) ? percentValue : null;
-  const computedStatus = row.status(env) as Status;
-  let status = computedStatus;
+  const computedLabel = row.status(env) as string;
+  let label = computedLabel;
   let override: Override | null = null;
   const wanted = entry?.override;
   if (wanted && isStatus(wanted.status) && typeof wanted.reason === "string") {
     env.overrideStatus = wanted.status;
     env.overrideReason = wanted.reason;
     row.statusWithOverride ??= compileExpr(specialize(rule.status, row.known));
-    status = row.statusWithOverride(env) as Status;
-    if (status === wanted.status && wanted.reason.trim().length > 0) override = { status: wanted.status, reason: wanted.reason.trim() };
+    label = row.statusWithOverride(env) as string;
+    if (label === wanted.status && wanted.reason.trim().length > 0) override = { status: wanted.status, reason: wanted.reason.trim() };
   }
+  const computedStatus = statusOfLabel(computedLabel);
+  const status = statusOfLabel(label);
   const yoy = row.yoy(env);
   return {
     code: indicator.code,
@@ -206,9 +218,10 @@ function evaluateRow(row: CompiledIndicator, entry: ActualEntry | undefined, set
     computedStatus,
     status,
     override,
-    nearMiss: status === "Không đạt" && percent !== null && percent >= settings.amberBand * 100,
+    nearMiss: label === "Không đạt" && percent !== null && percent >= settings.amberBand * 100,
     depth: row.depth,
     fromChildren: rule.kind === "heading",
+    label,
   };
 }
 
@@ -221,6 +234,16 @@ function setChildCounts(env: RuleEnv, children: ChildCounts): void {
   env.childChuaDenHan = children.byStatus["Chưa đến hạn"];
 }
 
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim().length === 0);
+}
+
+/** The final figure when typed, else the estimate (the sheet's helper column does the same). */
+export function judgedRaw(entry: ActualEntry): unknown {
+  if (!isBlank(entry.raw) || entry.estimate === undefined) return entry.raw ?? null;
+  return isBlank(entry.estimate) ? null : entry.estimate;
+}
+
 /** Counts the statuses of the rows a heading is judged from straight into its env. */
 function countChildren(env: RuleEnv, from: readonly number[], out: readonly Evaluation[]): void {
   let vuot = 0;
@@ -228,13 +251,19 @@ function countChildren(env: RuleEnv, from: readonly number[], out: readonly Eval
   let khongDat = 0;
   let noData = 0;
   let notDue = 0;
+  let onTrack = 0;
+  let behind = 0;
+  let notYet = 0;
   for (const j of from) {
-    const status = out[j].status;
+    const status = out[j].label ?? out[j].status;
     if (status === "Vượt") vuot++;
     else if (status === "Đạt") dat++;
     else if (status === "Không đạt") khongDat++;
     else if (status === "Chưa có số liệu") noData++;
     else if (status === "Chưa đến hạn") notDue++;
+    else if (status === "Đạt tiến độ") onTrack++;
+    else if (status === "Chậm tiến độ") behind++;
+    else if (status === "Chưa đến kỳ đánh giá") notYet++;
   }
   env.childCount = from.length;
   env.childVuot = vuot;
@@ -242,6 +271,9 @@ function countChildren(env: RuleEnv, from: readonly number[], out: readonly Eval
   env.childKhongDat = khongDat;
   env.childChuaCoSoLieu = noData;
   env.childChuaDenHan = notDue;
+  env.childDatTienDo = onTrack;
+  env.childChamTienDo = behind;
+  env.childChuaDenKy = notYet;
 }
 
 /** One Evaluation per indicator, in plan order. When several entries share a code, the first counts. */

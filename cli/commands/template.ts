@@ -42,15 +42,17 @@ export async function fillInWorkbookBytes(plan: Plan, options: TemplateOptions):
   return writeXlsxBuffer(withPlanMetadata(options.banner ? withBanner(model, options.banner) : model, plan, options));
 }
 
-/** Writes the banner into the empty row just above the table header, in bold red. */
+/** Writes the banner into the row just above the table header, in bold red, over the cells left of the date labels. */
 function withBanner(model: WorkbookModel, banner: string): WorkbookModel {
   const sheets = model.sheets.map((sheet) => {
     const row = sheet.table ? sheet.table.headerRow - 1 : -1;
-    if (sheet.role !== "fill-in" || row < 0 || (sheet.cells[row] ?? []).some((v) => v !== null)) return sheet;
+    const line = sheet.cells[row] ?? [];
+    const free = line.findIndex((v) => v !== null);
+    const cols = free < 0 ? Math.min(sheet.table?.columns.filter((c) => !c.hidden).length ?? 1, 9) : free;
+    if (sheet.role !== "fill-in" || row < 0 || cols < 1) return sheet;
     const cells = sheet.cells.map((r) => [...r]);
-    cells[row] = [banner];
-    const width = sheet.table?.columns.filter((c) => !c.hidden).length ?? 1;
-    const range = { row, col: 0, rows: 1, cols: Math.min(width, 9) };
+    cells[row] = [banner, ...line.slice(1)];
+    const range = { row, col: 0, rows: 1, cols };
     return { ...sheet, cells, merges: [...sheet.merges, range], styles: [...sheet.styles, { range, style: { font: { bold: true, color: "#C00000" as const }, horizontal: "center" as const } }] };
   });
   return { ...model, sheets };

@@ -28,6 +28,12 @@ export type RefName =
   | "childKhongDat"
   | "childChuaCoSoLieu"
   | "childChuaDenHan"
+  /** In a partial period: how many of them are on track, behind, or not assessable before year end. */
+  | "childDatTienDo"
+  | "childChamTienDo"
+  | "childChuaDenKy"
+  /** The share of the annual plan an amount must reach by the end of a partial period (0,5 at six months). */
+  | "share"
   /** The status given by the rule without deadline or override (for shared wrappers). */
   | "ruleStatus";
 

@@ -155,6 +155,12 @@ function readRow(
     if (previous !== null) entry.previous = previous;
     (entry.location as { previousCell?: string }).previousCell = a1(row, columns.previous);
   }
+  if (columns.estimate !== undefined) {
+    // The estimate column ("Số ước thực hiện"), which workbooks made before it do not have.
+    const estimate = at("estimate");
+    if (estimate !== null) entry.estimate = estimate;
+    (entry.location as { estimateCell?: string }).estimateCell = a1(row, columns.estimate);
+  }
   const note = at("note");
   entry.note = note === null ? null : String(note).trim();
   const overrideText = at("override");

@@ -113,7 +113,10 @@ export type ColumnKey =
   | "targetValue"
   | "measure"
   | "ruledStatus"
-  | "rollupDepth";
+  | "rollupDepth"
+  /** The estimate ("Số ước thực hiện", an input), and the hidden figure judged: the final one, else the estimate. */
+  | "estimate"
+  | "figure";
 
 export interface ColumnSpec {
   key: ColumnKey;
@@ -169,8 +172,23 @@ export interface SheetModel {
   print?: PrintSetup;
   /** Hidden sheets (e.g. the list sources) are not shown to the user. */
   hidden?: boolean;
+  /** Filter buttons on the header row of this rectangle (header row first). */
+  autoFilter?: Rect;
+  /** Excel tables (ListObjects) over cells of this sheet, for PivotTables and filters. */
+  tables?: TableSpec[];
   /** The default font of the sheet. */
   font: { name: string; size: number };
+}
+
+/**
+ * An Excel table over `range`, whose first row is the header: the header cells must hold distinct,
+ * non-empty texts (the table's column names are read from them). Hosts without tables write the
+ * cells alone.
+ */
+export interface TableSpec {
+  /** Workbook-unique; letters, digits and "_", starting with a letter, not a cell reference. */
+  name: string;
+  range: Rect;
 }
 
 export interface WorkbookModel {

@@ -57,14 +57,20 @@ describe("the fill-in sheet model", () => {
     expect(sheet.merges.length).toBeGreaterThanOrEqual(6);
   });
 
-  test("only the input columns are editable, and only on the data rows", () => {
+  test("only the input columns are editable, on the data rows, and the two date cells above the figure columns", () => {
     const sheet = fillIn(nlb);
     const table = sheet.table!;
-    const editableCols = sheet.editable.map((r) => r.col).sort((a, b) => a - b);
-    expect(editableCols).toEqual(["actual", "note", "previous", "override", "overrideReason"].map((k) => columnIndex(k as never)).sort((a, b) => a - b));
-    for (const rect of sheet.editable) {
+    const onRows = sheet.editable.filter((r) => r.row === table.firstDataRow);
+    const editableCols = onRows.map((r) => r.col).sort((a, b) => a - b);
+    expect(editableCols).toEqual(["actual", "note", "previous", "override", "overrideReason", "estimate"].map((k) => columnIndex(k as never)).sort((a, b) => a - b));
+    for (const rect of onRows) {
       expect(rect).toMatchObject({ row: table.firstDataRow, rows: nlb.indicators.length, cols: 1 });
     }
+    const dates = sheet.editable.filter((r) => r.row !== table.firstDataRow);
+    expect(dates).toEqual([
+      { row: table.headerRow - 1, col: columnIndex("actual"), rows: 1, cols: 1 },
+      { row: table.headerRow - 1, col: columnIndex("estimate"), rows: 1, cols: 1 },
+    ]);
     expect(sheet.protection.enabled).toBe(true);
     expect(sheet.protection.password).toBeUndefined();
     expect(fillIn(nlb, { password: "bi-mat" }).protection).toEqual({ enabled: true, password: "bi-mat" });
