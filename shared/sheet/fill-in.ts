@@ -66,6 +66,10 @@ export const NAMES = {
   actuals: "ChiTieu_ThucHien",
   booleanList: "ChiTieu_DSDat",
   statusList: "ChiTieu_DSDanhGia",
+} as const;
+
+/** Names only a partial period's workbook has: its period, and the share of the annual plan that is on track. */
+export const PERIOD_NAMES = {
   period: "ChiTieu_KyBaoCao",
   progressShare: "ChiTieu_TienDo",
 } as const;
@@ -206,7 +210,7 @@ function rowRefs(indicator: Indicator, row: number): RowCells {
       childDatTienDo: heading("Đạt tiến độ"),
       childChamTienDo: heading("Chậm tiến độ"),
       childChuaDenKy: heading("Chưa đến kỳ đánh giá"),
-      share: NAMES.progressShare,
+      share: PERIOD_NAMES.progressShare,
     },
   };
 }
@@ -293,7 +297,7 @@ function buildListsSheet(settings: Settings, lang: Lang): { sheet: SheetModel; n
   ];
   // A partial period's formulas read the share of the annual plan that is on track; a year-end workbook has no such cell.
   if (isPartial(period)) {
-    settingRows.push(["period.lists.period", periodLabel(period, lang), NAMES.period], ["period.lists.share", progressShareOf(settings), NAMES.progressShare]);
+    settingRows.push(["period.lists.period", periodLabel(period, lang), PERIOD_NAMES.period], ["period.lists.share", progressShareOf(settings), PERIOD_NAMES.progressShare]);
   }
   const names: DefinedName[] = [
     { name: NAMES.booleanList, sheet: LISTS_SHEET, range: { row: 1, col: 0, rows: 2, cols: 1 } },
