@@ -153,7 +153,13 @@ function deadlineIn(folded: string, planYear: number, periods = false, leadIn = 
 }
 
 function draftFrom(target: ClauseTarget, ctx: ItemContext, itemDeadline: number | null | undefined): Draft {
-  const own = deadlineIn(target.source.folded, ctx.planYear, true);
+  const c = target.candidate;
+  let window = target.source.folded;
+  if (c) {
+    const comma = window.indexOf(",", c.end);
+    if (comma >= 0 && /^,\s*(?:lam|gop phan|nham|de|tao)\b/.test(window.slice(comma))) window = window.slice(0, comma);
+  }
+  const own = deadlineIn(window, ctx.planYear, true);
   let deadlineYear: number | null;
   const reasons = [...target.reasons];
   if (own !== undefined) deadlineYear = own;
@@ -260,6 +266,9 @@ function secondaryOf(draft: Draft, clause: MappedText): NonNullable<Draft["secon
 function isNameless(clause: MappedText, target: ClauseTarget): boolean {
   const c = target.candidate;
   if (!c) return false;
+  // A number-first clause ("85% tổ dân phố …") has its name after the figure.
+  const tail = clause.folded.slice(c.end).replace(/\b(?:vao|den|toi)\s+(?:nam\s+)?\d{4}\b|\([^)]*\)?|\b(?:tro len|so voi.*)$/g, " ");
+  if (/\p{L}{2,}/u.test(tail)) return false;
   const head = clause.folded
     .slice(0, c.leadStart)
     .replace(/\b(?:va|hoac|con|huong toi|den|vao|toi|nam|\d{4}|la|dat|phan dau|khoang)\b/g, " ")

@@ -12,6 +12,7 @@ import {
   MULTIPLIERS,
   NOT_A_QUANTITY_AFTER,
   NUMBER_WORDS,
+  GOVERNING_VERBS,
   QUALIFIER_BEFORE,
   REFERENCE_WORDS,
   UNITS,
@@ -51,6 +52,7 @@ const NUMBER_TOKEN = /(?<![\p{L}\d])(\d+(?:[.,]\d+)*)(?![\p{L}\d])(\s*(?:%0(?![\
 const NUMBER_WORD_TOKEN = /(?<![\p{L}])(hai muoi|muoi mot|muoi hai|muoi lam|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)(?=\s)/gu;
 const ZERO_PHRASE = /(?<![\p{L}])kh[a-z0-9]{0,2}ng (?:con|co|de (?:xay ra|phat sinh))\s+/gu;
 const LETTER = /\p{L}/u;
+const ZERO_TARGET_STATE = /yeu kem|ngheo|nha tam|dot nat|vi pham|toi pham|ma tuy|khieu kien|dac biet kho khan|mu chu|bo hoc|o nhiem|ton dong|tham nhung|tieu cuc|diem nong|khong hoan thanh|tai nan|chay no|dich benh/;
 
 /** Every number in the clause that could be a target, with the words around it read. */
 export function findCandidates(clause: MappedText, options: ReadOptions): Candidate[] {
@@ -140,10 +142,14 @@ export function findCandidates(clause: MappedText, options: ReadOptions): Candid
 
 function finish(clause: MappedText, c: Omit<Candidate, "score" | "atStart" | "atEnd" | "introduced">, depth: number[]): Candidate {
   const f = clause.folded;
-  const head = f.slice(0, c.leadStart).replace(LEADING_CONNECTORS, "").trim();
+  let head = f.slice(0, c.leadStart).replace(LEADING_CONNECTORS, "").trim();
+  // "Tỉnh phấn đấu có 3.188 doanh nghiệp": what precedes the governing verb is the subject, not the name.
+  const governed = /(?:^|\s)phan dau\s+(?:(?:dat|co)\s*)?$|(?:^|\s)phan dau\s+(co|dat)?\s*$/.exec(head);
+  if (governed) head = (governed[1] ?? "").trim();
   const atStart = head.length === 0 || /^(?:hoan thanh|co|thu hut|hinh thanh|xay dung|giai quyet|tao|dao tao|ho tro|phan dau co|dat|trong|trong moi|moi|co them)$/.test(head);
   const rest = f.slice(c.end);
-  const atEnd = isTail(rest, depth, c.end);
+  // "…từ 8% trở lên, làm nền tảng cho …": a purpose clause after a comma is neither name nor target.
+  const atEnd = isTail(rest, depth, c.end) || (/^[^,]*,\s*(?:lam|gop phan|nham|de|tao|huong toi xay dung|phan dau tro thanh)\b/.test(rest) && isTail(rest.slice(0, rest.indexOf(",")), depth, c.end));
   const strong = c.leads.some((l) => l.introducer);
   const weakPreposition = !strong && c.leads.length > 0 && !atStart;
   const introduced = strong || (c.leads.length > 0 && atStart);
@@ -215,6 +221,8 @@ function peelLeads(f: string, numberStart: number): { leads: LeadPhrase[]; leadS
       return startAt === 0 || !LETTER.test(f[startAt - 1]) || !LETTER.test(p.folded[0]);
     });
     if (!phrase) break;
+    // "mức tăng khoảng 3,5%": after "mức", tăng/giảm is the noun the name ends with, unless it governs the number itself.
+    if (round > 0 && (phrase.comparator === "increase" || phrase.comparator === "decrease") && /(?:^|\s)muc\s*$/.test(f.slice(0, k - phrase.folded.length))) break;
     leads.push(phrase);
     at = k - phrase.folded.length;
   }
@@ -363,7 +371,11 @@ function zeroPhrases(clause: MappedText, options: ReadOptions, depth: number[]):
         end = lexicon.end;
       }
     }
-    if (!unit) continue;
+    // "không có chi bộ yếu kém": a zero target needs no unit when it opens the clause (after its verb).
+    const head = f.slice(0, match.index).replace(LEADING_CONNECTORS, "").replace(GOVERNING_VERBS, "").trim();
+    // Without a unit it must name something to be rid of (what zero targets are about), not "không có số liệu".
+    if (!unit && (head.split(/\s+/).filter(Boolean).length > 3 || !ZERO_TARGET_STATE.test(f.slice(after, after + 60).split(/[,;.]/)[0]))) continue;
+    end = Math.max(end, after);
     const { leadStart } = peelLeads(f, match.index);
     const candidate = finish(
       clause,
@@ -373,6 +385,7 @@ function zeroPhrases(clause: MappedText, options: ReadOptions, depth: number[]):
         numberStart: match.index,
         end,
         value: 0,
+        // "không còn hộ nghèo" is 0 hộ (as the built-in plans read it); "không có chi bộ yếu kém" has no unit.
         unit,
         leads: [{ folded: "khong con", comparator: "=", introducer: true }],
         trailing: null,
@@ -421,8 +434,10 @@ export function readClause(clause: MappedText, candidates: Candidate[], options:
   let name: string;
   let note: string | null = null;
   if (chosen.zeroPhrase) {
-    const rest = cleanName(clause.text.slice(chosen.unitStart ?? chosen.end), f.slice(chosen.unitStart ?? chosen.end));
-    name = chosen.atStart ? rest : cleanName(beforeText, f.slice(0, chosen.leadStart)) || rest;
+    // Zero targets keep their wording, without the governing verb: "phường không có hộ nghèo, hộ cận nghèo".
+    const verb = GOVERNING_VERBS.exec(f.replace(LEADING_CONNECTORS, ""));
+    const from = (f.length - f.replace(LEADING_CONNECTORS, "").length) + (verb ? verb[0].length : 0);
+    name = cleanName(clause.text.slice(from), f.slice(from));
   } else if (chosen.atStart && (!chosen.atEnd || cleanName(beforeText, f.slice(0, chosen.leadStart)))) {
     // "72 xã đạt chuẩn …", "Hình thành 01 khu công nghiệp": the counted noun belongs to the name.
     const head = cleanName(beforeText, f.slice(0, chosen.leadStart));
@@ -518,12 +533,21 @@ function decideComparator(c: Candidate, name: string, folded: string, parentName
 export function cleanName(text: string, folded: string): string {
   let t = text;
   let f = folded;
+  // "Khắc phục khó khăn, …, phấn đấu đạt tăng trưởng GRDP": the name starts after the governing phrase.
+  const governs = /(?:^|[\s,])(?:phan dau(?:\s+dat)?|(?:dat|dat ra|giao|de ra)\s+muc tieu|quyet nghi)\s+/g;
+  let cut = -1;
+  let m: RegExpExecArray | null;
+  while ((m = governs.exec(f)) !== null) cut = m.index + m[0].length;
+  if (cut > 0 && f.slice(cut).trim().split(/\s+/).length >= 2) {
+    t = t.slice(cut);
+    f = f.slice(cut);
+  }
   const lead = LEADING_CONNECTORS.exec(f);
   if (lead && lead[0].length) {
     t = t.slice(lead[0].length);
     f = f.slice(lead[0].length);
   }
-  const deadline = /,?\s*(?:den|toi|vao|truoc)\s+(?:het\s+|cuoi\s+)?nam\s+\d{4}\s*,?/.exec(f);
+  const deadline = /,?\s*(?:(?:den|toi|vao|truoc)\s+(?:het\s+|cuoi\s+)?nam|huong toi(?:\s+nam)?)\s+\d{4}\s*,?|,?\s*(?:den|toi|vao)\s+cuoi\s+nhiem ky\s*,?/.exec(f);
   if (deadline) {
     t = t.slice(0, deadline.index) + " " + t.slice(deadline.index + deadline[0].length);
     f = f.slice(0, deadline.index) + " " + f.slice(deadline.index + deadline[0].length);

@@ -101,7 +101,9 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
   const detected = detectMeta(blocks);
   const published = publicationYear(source.folded);
   const announced = targetYear(source.folded, foldString(options.title ?? ""), published);
-  const planYear = options.year ?? announced?.year ?? published ?? detected.year ?? new Date().getFullYear();
+  // A term text with no year of its own ("nhiệm kỳ 2020-2025") belongs to the term's first year.
+  const term = /(?:nhiem ky|giai doan)\s+((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})/.exec(source.folded);
+  const planYear = options.year ?? announced?.year ?? published ?? detected.year ?? (term ? Number(term[1]) : new Date().getFullYear());
   // In an annual plan a deadline equal to the plan's year is no deadline; in a term plan it is one.
   const deadlineBase = options.year !== undefined || announced !== null ? planYear : 0;
   const ocr = looksLikeOcr(source);
@@ -130,6 +132,8 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
   // does); sentences of results go to `results`. A text with no such sentence is a bare list.
   const kinds = blocks.map((block, k) => (regionBlock.has(k) ? [] : sentencesOf(block.style ? block.body : block.text).map((s) => ({ s, kind: classifySentence(s.folded, planYear) }))));
   const prose = regions.length === 0 && kinds.some((list) => list.some((x) => x.kind === "target"));
+  // A sentence of neither kind continues the one before it, across paragraphs too (a list may run on).
+  let mode: SentenceKind = "neutral";
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k];
     if (/^(?:noi nhan|noi nhgn)/.test(block.body.folded)) break;
@@ -140,7 +144,6 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
     const ctx: ItemContext = { planYear: deadlineBase, ocr, group: null, headingDeadline: null, listItem: false, prose };
     const pieces: MappedText[] = [];
     if (prose) {
-      let mode: SentenceKind = "neutral";
       for (const { s, kind } of kinds[k]) {
         mode = kind === "neutral" ? mode : kind;
         if (mode === "target") pieces.push(s);

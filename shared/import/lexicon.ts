@@ -79,6 +79,9 @@ export const COUNT_WORDS_AFTER =
 /** Qualifiers inside a name: "có quy mô tối thiểu 30 giường". */
 export const QUALIFIER_BEFORE = /(?:quy mo|cong suat|cho moi|tren moi|(?:^|\s)voi)\s*(?:toi thieu|toi da|it nhat|khoang|tren|duoi)?\s*$/;
 
+/** Verbs that govern a target and are not part of its name (corpus README: name). */
+export const GOVERNING_VERBS = /^(?:tiep tuc duy tri|duy tri|giu vung|phan dau|dam bao|tiep tuc)\s+/;
+
 /** Words that open a clause without being its name. */
 export const LEADING_CONNECTORS = /^(?:(?:hang nam|hang nam,|moi nam|trong do|trong nam|phan dau|va|dong thoi|nam \d{4}|den nam \d{4}|den het nam \d{4}|den cuoi nam \d{4}|giai doan \d{4}\s*-\s*\d{4}|,|:|-|\+)\s*,?\s*)+/;
 
