@@ -64,7 +64,7 @@ function run(original: string, options: ReadReportOptions, lang: Lang): ReportRe
     for (const clause of sentence.clauses) resultsOfClause(m, clause, sentence.start, drafts, unplaced, levels, year, carried);
     if (isPlanning(folded, year) && !RESULT_WORDS.test(folded)) planningLine = line;
   }
-  for (const table of tables) drafts.push(...table.results);
+  for (const table of tables) for (const result of table.results) drafts.push(result);
   drafts.sort((a, b) => a.start - b.start);
   const kept = withoutRepeats(drafts);
 

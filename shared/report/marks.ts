@@ -24,6 +24,8 @@ export interface Mark {
   approximate?: string;
   /** A percent of plan given only as a bound ("vượt trên 100% kế hoạch"): it says the status, not the percent nor a target. */
   boundOnly?: boolean;
+  /** A figure right after its indicator's name, with no verb ("Tỷ lệ hộ nghèo 1,2%"). */
+  bare?: boolean;
   /** A status the mark's own words state ("vượt xa kế hoạch 24.200 tấn", "thấp hơn mức … kế hoạch"). */
   status?: "Vượt" | "Đạt" | "Không đạt";
 }
@@ -44,6 +46,9 @@ const ACTUAL_LEAD = new RegExp(
 );
 const GROWTH_LEAD = new RegExp(String.raw`(?:^|[\s,(])((?:chi\s+)?(?:tang|giam|tang truong)(?:\s+binh quan)?\s+)(?:${APPROX}\s+)?$`);
 const EXCESS_LEAD = new RegExp(String.raw`(vuot|cao hon|nhieu hon|thap hon|it hon|giam|thieu|hut)\s+(?:${APPROX}\s+)?$`);
+/** Names that read as an indicator's, for a figure given without a verb. */
+const BARE_NAME = /^(?:ty le|ti le|ty trong|ti trong|ty suat|ty so|so (?:luot|ho|xa|thon|nguoi|lao dong|doanh nghiep|tre|hoc sinh)|tong (?:so|thu|chi|von|gia tri|san|muc|luot|dien)|thu (?:ngan sach|nhap)|chi ngan sach|gia tri|san luong|dien tich|kim ngach|toc do|grdp|grdp|muc giam|nang suat|doanh thu)/;
+const LEAD_WORDS = /^(?:\s|,|-|\+|•|theo do|ngoai ra|trong do|dong thoi|nam \d{4}|ca nam)+/;
 const RANK_LEAD = /(?:xep|dung|xep hang|dung thu|hang|thu)\s*(?:thu\s*)?$/;
 /** Words before a number that make it a date, a period or a reference, never a result. */
 const REFERENCE_LEAD = /(?:^|[\s(])(?:nam|ngay|thang|quy|lan thu|thu|khoa|dieu|khoan|so|nghi quyet|quyet dinh|ke hoach so|giai doan|nhiem ky|dot|ky|date)\s*$/;
@@ -150,6 +155,12 @@ function classify(text: string, folded: string, from: number, to: number, q: Qua
   if (growth) {
     const lead = q.start - growth[0].length + (/^[\s,(]/.test(growth[0]) ? 1 : 0);
     return { kind: "growth", q, lead: at(lead), end: q.end, approximate: approxOf(growth, 2) };
+  }
+  // "Tỷ lệ tăng dân số tự nhiên 0,8%", "Tổng vốn đầu tư: 2.450 tỷ đồng": an indicator's name, then
+  // its figure with a unit, nothing between. Only for names that read as indicators.
+  const sinceStart = folded.slice(from, q.start);
+  if (before.length === 0 && q.unit !== "" && !/\d/.test(sinceStart) && sinceStart.split(/\s+/).length <= 14 && /[a-z)]\s*:?\s$/.test(sinceStart) && BARE_NAME.test(sinceStart.replace(LEAD_WORDS, ""))) {
+    return { kind: "actual", q, lead: q.start, end: q.end, bare: true };
   }
   return null;
 }

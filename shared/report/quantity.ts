@@ -115,7 +115,7 @@ export function quantityAt(text: string, folded: string, at: number): Quantity |
       if (d) i = skipSpaces(folded, slash + 1) + d.length;
     }
   } else {
-    let scale = longest(folded, i, SCALES.map((s) => s.folded));
+    const scale = longest(folded, i, SCALES.map((s) => s.folded));
     let scaleEnd = i;
     if (scale) {
       scaleEnd = i + scale.length;

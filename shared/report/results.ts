@@ -170,6 +170,7 @@ function finish(m: MappedText, b: Building, spanEnd: number): void {
     if (actual.q.over !== null && actual.kind !== "rank" && target === null && d.target === null) d.target = actual.q.over;
     if (actual.kind === "rank") d.reasons.push("report.reason.rank");
     if (actual === growth) d.reasons.push("report.reason.growth-as-actual");
+    if (actual.bare) d.reasons.push("report.reason.bare-figure");
   } else if (d.plans.length) {
     d.reasons.push("report.reason.percent-only");
   }
@@ -203,6 +204,7 @@ function finish(m: MappedText, b: Building, spanEnd: number): void {
     "report.reason.growth-as-actual": 0.1,
     "report.reason.percent-ambiguous": 0.15,
     "report.reason.percent-bound": 0.05,
+    "report.reason.bare-figure": 0.15,
   };
   d.confidence = round(Math.max(0.2, 0.95 - d.reasons.reduce((sum, r) => sum + (weights[r] ?? 0.05), 0)));
 }

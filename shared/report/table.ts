@@ -42,7 +42,7 @@ function headerOf(cells: readonly Cell[]): Column[] | null {
   // "TH năm 2018 | KH năm 2019 | Ước TH năm 2019": of the actual columns, the latest year is this year's.
   const years = cells.map((cell) => Number(/\b(\d{4})\b/.exec(cell.text)?.[1] ?? NaN));
   const actualYears = columns.map((c, i) => (c === "actual" ? years[i] : NaN)).filter((y) => !Number.isNaN(y));
-  const latest = Math.max(...actualYears);
+  const latest = actualYears.reduce((a, b) => Math.max(a, b), -Infinity);
   columns.forEach((c, i) => {
     if (c === "actual" && !Number.isNaN(years[i]) && years[i] < latest) columns[i] = "previous";
   });

@@ -145,8 +145,8 @@ function combine(counts: Count[]): TallyDraft | null {
     notAchievedOut = total - aoe;
     derived = true;
   }
-  const start = Math.min(...counts.map((c) => c.start));
-  const end = Math.max(...counts.map((c) => c.end));
+  const start = counts.reduce((a, c) => Math.min(a, c.start), Infinity);
+  const end = counts.reduce((a, c) => Math.max(a, c.end), -Infinity);
   return { total, achievedOrExceeded: aoe, exceeded, notAchieved: notAchievedOut, nearMiss, notAchievedDerived: derived, start, end, term: false, year: null };
 }
 
