@@ -21,6 +21,7 @@ import { XlsxFileError } from "../xlsx/open";
 import { writeXlsxBuffer } from "../xlsx/write";
 import { pdfPathFor, printPdf } from "../pdf";
 import "../messages-xlsx";
+import { consolidateUnits, UNIT_FLAGS, wantsUnitRegister } from "./summary-units";
 
 const USAGE = "chitieu summary <filled.xlsx> [more.xlsx …] -o <out.xlsx> [--pdf] [--plan <id|file.json>] [--force]";
 
@@ -29,7 +30,7 @@ export const command: Command = {
   async run(ctx) {
     const args = parseArgs(
       ctx.args,
-      { output: { value: true, alias: "o" }, pdf: { value: false }, plan: { value: true }, force: { value: false } },
+      { output: { value: true, alias: "o" }, pdf: { value: false }, plan: { value: true }, force: { value: false }, ...UNIT_FLAGS },
       ctx.lang,
     );
     const inputs = args.positionals;
@@ -45,7 +46,7 @@ export const command: Command = {
     // LibreOffice would overwrite a PDF of the same name without asking.
     if (boolFlag(args, "pdf") && !force && existsSync(pdfPathFor(outPath))) throw new UsageError(t("xlsx.out-exists", { file: basename(pdfPathFor(outPath)) }, ctx.lang));
 
-    const result = inputs.length === 1 ? await unitSummary(ctx, inputs[0], plan, outPath, force) : await consolidation(ctx, inputs, plan, outPath, output, force);
+    const result = wantsUnitRegister(args) ? await consolidateUnits(ctx, args, inputs, plan, outPath, output, force) : inputs.length === 1 ? await unitSummary(ctx, inputs[0], plan, outPath, force) : await consolidation(ctx, inputs, plan, outPath, output, force);
     ctx.stderr(t("xlsx.summary.written", { file: output }, ctx.lang) + "\n");
     if (boolFlag(args, "pdf")) await printPdf(outPath, ctx);
     return result;

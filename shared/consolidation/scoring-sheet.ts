@@ -40,10 +40,15 @@ function numberOrText(v: unknown): unknown {
   return /^-?\d+([.,]\d+)?$/.test(s) ? n : s;
 }
 
+/** The row of the header "Mục | Khóa | Giá trị", or -1: tells a scoring sheet from the others. */
+export function scoringHeaderRow(grid: readonly (readonly unknown[] | undefined)[]): number {
+  return grid.findIndex((row) => (row ?? []).some((v) => ["muc", "section"].includes(foldDiacritics(cellText(v)))) && (row ?? []).some((v) => ["gia tri", "value"].includes(foldDiacritics(cellText(v)))));
+}
+
 export function readScoringSheet(grid: readonly (readonly unknown[] | undefined)[], sheet: string, context: ScoringContext = {}): { rules: ScoringRules | null; problems: ScoringProblem[] } {
   const lang: Lang = context.lang ?? "vi";
   const ref = (r: number, c: number) => `${sheet}!${cellA1(r, c)}`;
-  const header = grid.findIndex((row) => (row ?? []).some((v) => ["muc", "section"].includes(foldDiacritics(cellText(v)))) && (row ?? []).some((v) => ["gia tri", "value"].includes(foldDiacritics(cellText(v)))));
+  const header = scoringHeaderRow(grid);
   if (header < 0) return { rules: null, problems: [{ where: sheet, message: t("scoring.sheet-no-header", { where: sheet }, lang) }] };
   const cols = (grid[header] ?? []).map((v) => foldDiacritics(cellText(v)));
   const col = (names: string[], fallback: number) => {
