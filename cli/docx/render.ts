@@ -26,7 +26,6 @@ import {
   LineRuleType,
   VerticalAlign,
   WidthType,
-  convertMillimetersToTwip,
   type IBorderOptions,
   type ISectionOptions,
 } from "docx";
@@ -40,15 +39,17 @@ const SIZE_HEADER = 26;
 const SIZE_TABLE = 24;
 const SIZE_RECIPIENTS = 22;
 
-const A4 = { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) };
+/** Millimetres to twips, rounded (docx's own conversion truncates: 297 mm would be 16837 instead of A4's 16838). */
+const mm = (value: number): number => Math.round((value * 1440) / 25.4);
+const A4 = { width: mm(210), height: mm(297) };
 export const MARGINS_MM = { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 };
 const MARGIN = {
-  top: convertMillimetersToTwip(MARGINS_MM.top),
-  bottom: convertMillimetersToTwip(MARGINS_MM.bottom),
-  left: convertMillimetersToTwip(MARGINS_MM.left),
-  right: convertMillimetersToTwip(MARGINS_MM.right),
-  header: convertMillimetersToTwip(MARGINS_MM.header),
-  footer: convertMillimetersToTwip(MARGINS_MM.footer),
+  top: mm(MARGINS_MM.top),
+  bottom: mm(MARGINS_MM.bottom),
+  left: mm(MARGINS_MM.left),
+  right: mm(MARGINS_MM.right),
+  header: mm(MARGINS_MM.header),
+  footer: mm(MARGINS_MM.footer),
 };
 /** Text width of the portrait pages and of the landscape appendix, in twips. */
 const PORTRAIT_TEXT = A4.width - MARGIN.left - MARGIN.right;
@@ -138,7 +139,7 @@ function runsOf(runs: Run[]): TextRun[] {
 function bodyParagraph(runs: Run[], firstLine: boolean): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
-    indent: firstLine ? { firstLine: convertMillimetersToTwip(10) } : undefined,
+    indent: firstLine ? { firstLine: mm(10) } : undefined,
     spacing: { before: 60, after: 60, line: 300 },
     children: runsOf(runs),
   });
@@ -220,7 +221,7 @@ function bodyOf(doc: ReportDocument, options: RenderOptions): (Paragraph | Table
             heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
             keepNext: true,
             spacing: { before: 180, after: 60 },
-            indent: { firstLine: convertMillimetersToTwip(10) },
+            indent: { firstLine: mm(10) },
             children: [run(block.text, { bold: true })],
           }),
         );
@@ -232,7 +233,7 @@ function bodyOf(doc: ReportDocument, options: RenderOptions): (Paragraph | Table
         out.push(bodyParagraph([{ text: "- " }, ...block.runs], true));
         break;
       case "table":
-        out.push(tableOf(block.table, PORTRAIT_TEXT, SIZE_TABLE), new Paragraph({ spacing: { after: 60 }, children: [] }));
+        out.push(tableOf(block.table, PORTRAIT_TEXT, SIZE_RECIPIENTS), new Paragraph({ spacing: { after: 60 }, children: [] }));
         break;
       case "chart":
         for (const p of chartBlock(block, options)) out.push(p);

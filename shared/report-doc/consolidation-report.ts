@@ -45,7 +45,7 @@ function unitsTable(consolidation: Consolidation, lang: Lang): ReportTable {
     { text: formatPercent(u.shareAchieved, lang), align: "right" },
     { text: formatPercent(u.meanCompletion, lang), align: "right" },
   ]);
-  return { header, widths: [8, 30, 9, 8, 8, 9, 10, 11, 11], rows };
+  return { header, widths: [10, 24, 9, 9, 8, 10, 10, 10, 10], rows };
 }
 
 type Lang = Consolidation["lang"];
