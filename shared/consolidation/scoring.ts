@@ -287,7 +287,7 @@ export function scoreUnits(consolidation: Consolidation, rules: ScoringRules = D
     if (unit.errorCount > 0 && rules.penalties.errors > 0) penalties.push({ kind: "errors", points: rules.penalties.errors });
     if (unit.errorCount > 0 && rules.penalties.perError > 0) penalties.push({ kind: "perError", points: rules.penalties.perError * unit.errorCount });
     const penalty = penalties.reduce((s, p) => s + p.points, 0);
-    const scaled = rules.total === "percent" ? (maxBase > 0 ? (100 * base) / maxBase : null) : perIndicator.length > 0 ? base : null;
+    const scaled = rules.total === "percent" ? (maxBase > 0 ? (base / maxBase) * 100 : null) : perIndicator.length > 0 ? base : null;
     const group = groupByUnit.get(unitKey(unit.unit)) ?? facts.groupOf?.get(unitKey(unit.unit)) ?? null;
     return {
       unit: unit.unit,
