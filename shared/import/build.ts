@@ -27,6 +27,8 @@ export interface ItemContext extends ReadOptions {
   /** A sentence of running prose that sets targets: its clauses without a figure may be qualitative targets. */
   prose?: boolean;
   planYear: number;
+  /** The last year of the term the text names ("nhiệm kỳ 2025-2030"), for "đến cuối nhiệm kỳ". */
+  termEnd?: number | null;
   group: string | null;
   /** Deadline given by the heading the item stands under. */
   headingDeadline: number | null;
@@ -135,14 +137,19 @@ function mergeCommas(text: MappedText, options: ReadOptions): MappedText[] {
   return groups.map(([a, b]) => slice(text, a, b));
 }
 
-function deadlineIn(folded: string, planYear: number, periods = false, leadIn = false): number | null | undefined {
+function deadlineIn(folded: string, ctx: Pick<ItemContext, "planYear" | "termEnd">, periods = false, leadIn = false): number | null | undefined {
+  const planYear = ctx.planYear;
   if (/\b(?:hang nam|moi nam|hang nam,)\b/.test(folded)) return null;
   // "đến năm 2030", "vào năm 2025", "hướng tới 2030", "năm 2030 đạt", a clause opening "Năm 2030, …";
   // a lead-in's "trước năm 2045" is a general goal, not the list's deadline.
   const own = leadIn
     ? /(?:^|[\s,(])(?:(?:den|toi|vao)\s+(?:het\s+|cuoi\s+)?nam|huong toi(?:\s+nam)?)\s+((?:19|20|21)\d{2})\b|^\W*nam\s+((?:19|20|21)\d{2})\s*,/
     : /(?:^|[\s,(])(?:(?:den|toi|vao|truoc|trong)\s+(?:het\s+|cuoi\s+)?nam|huong toi(?:\s+nam)?)\s+((?:19|20|21)\d{2})\b|(?:^\W*|[,;]\s*)nam\s+((?:19|20|21)\d{2})\s*(?:,|dat\b|la\b)/;
-  const hit = own.exec(folded.replace(/\((?:[^()]*)\)/g, (m) => " ".repeat(m.length)));
+  const plain = folded.replace(/\((?:[^()]*)\)/g, (m) => " ".repeat(m.length));
+  // "xã A đạt chuẩn năm 2021": a year closing the clause is its deadline, unless it is a baseline or a price base.
+  const closing = leadIn ? null : /(?<!so voi |so |gia |chuan ngheo |giai doan |cung ky |so voi cung ky |ke hoach |nghi quyet )(?<!\d\s?-\s?)nam\s+((?:19|20|21)\d{2})\s*[.…]*\s*$/.exec(plain);
+  if (!leadIn && /(?:den|toi|vao)\s+cuoi\s+nhiem ky\b/.test(plain) && ctx.termEnd) return ctx.termEnd === planYear ? null : ctx.termEnd;
+  const hit = own.exec(plain) ?? closing;
   const match = hit ? ([hit[0], hit[1] ?? hit[2]] as unknown as RegExpExecArray) : null;
   // A target for "giai đoạn 2026-2030" is due when the period ends; only the clause's own period counts.
   const period = periods ? /giai doan\s+(?:19|20|21)\d{2}\s*-\s*((?:19|20|21)\d{2})\b/.exec(folded.replace(/\([^)]*\)/g, " ")) : null;
@@ -159,7 +166,7 @@ function draftFrom(target: ClauseTarget, ctx: ItemContext, itemDeadline: number 
     const comma = window.indexOf(",", c.end);
     if (comma >= 0 && /^,\s*(?:lam|gop phan|nham|de|tao)\b/.test(window.slice(comma))) window = window.slice(0, comma);
   }
-  const own = deadlineIn(window, ctx.planYear, true);
+  const own = deadlineIn(window, ctx, true);
   let deadlineYear: number | null;
   const reasons = [...target.reasons];
   if (own !== undefined) deadlineYear = own;
@@ -190,7 +197,7 @@ function qualitative(clause: MappedText, ctx: ItemContext, itemDeadline: number 
   if (/:\s*$/.test(f) || f.length < 8) return null;
   const stripped = f.replace(/^(?:(?:hang nam|moi nam|den nam \d{4}|phan dau|den het nam \d{4})\s*,?\s*)+/, "");
   if (!QUALITATIVE_START.test(stripped) && !/\bdat chuan\b|\bhoan thanh\b|\bgiu vung\b/.test(stripped)) return null;
-  const own = deadlineIn(f, ctx.planYear);
+  const own = deadlineIn(f, ctx);
   const name = capitalize(cleanName(clause.text, clause.folded));
   if (!name) return null;
   return {
@@ -216,8 +223,11 @@ function readClauses(text: MappedText, ctx: ItemContext, itemDeadline: number | 
   const drafts: Draft[] = [];
   const unplaced: MappedText[] = [];
   let numeric = 0;
-  const clauses = clausesOf(text, ctx).flatMap((c) => splitOnAnd(c, ctx));
-  const list = clauses.length > 1;
+  const clauses = clausesOf(text, ctx)
+    .flatMap((c) => splitOnAnd(c, ctx))
+    .flatMap((c) => (ctx.prose ? splitQualitative(c, ctx) : [c]));
+  // In prose, a clause without a figure is a qualitative target only inside a list that states figures.
+  const list = clauses.length > 1 && (!ctx.prose || parentName !== undefined || clauses.some((c) => findCandidates(c, ctx).length > 0));
   let previous: Draft | null = null;
   for (const clause of clauses) {
     const candidates = findCandidates(clause, ctx);
@@ -276,9 +286,39 @@ function isNameless(clause: MappedText, target: ClauseTarget): boolean {
   return head.length === 0;
 }
 
+/** "xã A đạt chuẩn năm 2021, xã B đạt chuẩn năm 2024": comma-separated aims without figures are one each. */
+function splitQualitative(clause: MappedText, ctx: ItemContext): MappedText[] {
+  const cuts: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < clause.folded.length; i++) {
+    const ch = clause.folded[i];
+    if (ch === "(") depth++;
+    else if (ch === ")" && depth > 0) depth--;
+    else if (ch === "," && depth === 0) cuts.push(i);
+  }
+  if (cuts.length === 0) return [clause];
+  const bounds = [0, ...cuts.map((c) => c + 1), clause.text.length + 1];
+  const parts = bounds.slice(0, -1).map((b, i) => slice(clause, b, bounds[i + 1] - 1));
+  const aim = (p: MappedText) => findCandidates(p, ctx).length === 0 && qualitative(trim(p), { ...ctx, listItem: true }, undefined) !== null;
+  if (!parts.some(aim)) return [clause];
+  const out: MappedText[] = [];
+  let start = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (!aim(parts[i])) continue;
+    if (i > start) out.push(slice(clause, bounds[start], bounds[i] - 1));
+    out.push(parts[i]);
+    start = i + 1;
+  }
+  if (start < parts.length) out.push(slice(clause, bounds[start], clause.text.length));
+  return out;
+}
+
 /** "có 3.188 doanh nghiệp và 60 hợp tác xã thành lập mới": two counts joined by "và" are two targets. */
 function splitOnAnd(clause: MappedText, options: ReadOptions): MappedText[] {
   const candidates = findCandidates(clause, options);
+  // "… 135 triệu đồng/người và phấn đấu đến cuối nhiệm kỳ đạt chuẩn …": a new governing verb, a new target.
+  const verb = /\s(?:va|dong thoi)\s+(?=(?:phan dau|giu vung|duy tri|tiep tuc)\b)/.exec(clause.folded);
+  if (verb && candidates.some((c) => c.end <= verb.index)) return [slice(clause, 0, verb.index), ...splitOnAnd(slice(clause, verb.index), options)];
   if (candidates.length < 2) return [clause];
   const re = /\s(?:va|cung)\s+(?=(?:khoang\s+|tren\s+|duoi\s+|gan\s+)?\d)/g;
   let match: RegExpExecArray | null;
@@ -311,9 +351,27 @@ export function looksLikeTarget(folded: string): boolean {
 export function readItem(body: MappedText, ctx: ItemContext): ItemResult {
   // The item's lead-in (the words before its first figure) gives its deadline to every clause.
   const first = findCandidates(body, ctx)[0];
-  const itemDeadline = deadlineIn(first ? body.folded.slice(0, first.leadStart) : body.folded, ctx.planYear, false, true);
+  const itemDeadline = deadlineIn(first ? body.folded.slice(0, first.leadStart) : body.folded, ctx, false, true);
   const td = TRONG_DO.exec(body.text);
   if (td) {
+    // In prose the breakdown is the clause around "trong đó", between semicolons.
+    if (ctx.prose) {
+      const before = body.folded.lastIndexOf(";", td.index);
+      const after = body.folded.indexOf(";", td.index + td[0].length);
+      if (before >= 0 || after >= 0) {
+        const a = before >= 0 ? before + 1 : 0;
+        const b = after >= 0 ? after : body.text.length;
+        const parts = [slice(body, 0, a), slice(body, a, b), slice(body, b + 1)].map(trim).filter((p) => p.text.length > 0);
+        const drafts: Draft[] = [];
+        const unplaced: MappedText[] = [];
+        for (const part of parts) {
+          const read = readItem(part, ctx);
+          for (const d of read.drafts) drafts.push(d);
+          for (const u of read.unplaced) unplaced.push(u);
+        }
+        return { drafts, unplaced };
+      }
+    }
     const head = trim(slice(body, 0, td.index));
     let tail = trim(slice(body, td.index + td[0].length));
     const colon = tail.folded.indexOf(":");
@@ -429,7 +487,7 @@ export function tableRow(cells: MappedText[], columns: TableColumns, ctx: ItemCo
     target.reasons = target.reasons.filter((r) => r !== "import.reason.no-unit" && r !== "import.reason.unit-from-name");
   }
   if (target.unit === "" && unitCell?.text.trim() === "%") target.unit = "%";
-  const draft = draftFrom(target, ctx, deadlineIn(clause.folded, ctx.planYear));
+  const draft = draftFrom(target, ctx, deadlineIn(clause.folded, ctx));
   draft.source = join(cells, " | ");
   return draft;
 }

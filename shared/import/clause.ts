@@ -183,6 +183,7 @@ function isReference(digits: string, before: string, after: string, percent = fa
   if (!percent && (/^\s*\/\s*\p{L}/u.test(after) || /^-\s?\p{L}{2}/u.test(after))) return true; // 232/KH-UBND, 41-CT/TW (not 10%/năm)
   if (/[/\\]\s*$/.test(before) || /\d\s*\/\s*$/.test(before) || /\p{L}-$/u.test(before)) return true;
   if (/(?:19|20)\d{2}-(?:\d{2}-)?$/.test(before) || /^-\d{2}-\d{2}\b/.test(after)) return true; // ISO dates: 2025-12-23
+  if (/\bngay\s+\d{1,2}\s*-\s*$/.test(before)) return true; // "Ngày 28-4"
   if (/[a-z]\s*\.\s*$/.test(before) && /\d\.\s*$/.test(before)) return true;
   if (REFERENCE_WORDS.test(before)) return true;
   if (NOT_A_QUANTITY_AFTER.test(after)) return true;
@@ -551,6 +552,11 @@ export function cleanName(text: string, folded: string): string {
   if (deadline) {
     t = t.slice(0, deadline.index) + " " + t.slice(deadline.index + deadline[0].length);
     f = f.slice(0, deadline.index) + " " + f.slice(deadline.index + deadline[0].length);
+  }
+  const closingYear = /(?<!so voi |so |gia |chuan ngheo |giai doan |cung ky |ke hoach |nghi quyet )(?<!\d\s?-\s?)\s+nam\s+(?:19|20|21)\d{2}\s*[.…]*\s*$/.exec(f);
+  if (closingYear) {
+    t = t.slice(0, closingYear.index);
+    f = f.slice(0, closingYear.index);
   }
   const tail = /(?:\s|^)(?:dat|la|o muc|bang|phan dau|phan dau dat|deu dat|muc)?[\s:;,.\-–+]*$/.exec(f);
   if (tail && tail[0].length) t = t.slice(0, t.length - tail[0].length);

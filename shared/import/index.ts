@@ -103,6 +103,7 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
   const announced = targetYear(source.folded, foldString(options.title ?? ""), published);
   // A term text with no year of its own ("nhiệm kỳ 2020-2025") belongs to the term's first year.
   const term = /(?:nhiem ky|giai doan)\s+((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})/.exec(source.folded);
+  const termEnd = term ? Number(term[2]) : null;
   const planYear = options.year ?? announced?.year ?? published ?? detected.year ?? (term ? Number(term[1]) : new Date().getFullYear());
   // In an annual plan a deadline equal to the plan's year is no deadline; in a term plan it is one.
   const deadlineBase = options.year !== undefined || announced !== null ? planYear : 0;
@@ -121,7 +122,7 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
   const regionBlock = new Set<number>();
   for (const region of regions) {
     for (let k = region.intro; k < region.end; k++) regionBlock.add(k);
-    readRegion(blocks, region.intro, region.start, region.end, { planYear: deadlineBase, ocr }, placed, warn);
+    readRegion(blocks, region.intro, region.start, region.end, { planYear: deadlineBase, termEnd, ocr }, placed, warn);
   }
 
   // Outside the indicator sections: with a section, only report; without one, take what is found.
@@ -141,10 +142,11 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
     else if (block.rank === 1 && block.headingLike) inMission = false;
     if (regionBlock.has(k) || inMission) continue;
     if (isChrome(block.text.folded)) continue;
-    const ctx: ItemContext = { planYear: deadlineBase, ocr, group: null, headingDeadline: null, listItem: false, prose };
+    const ctx: ItemContext = { planYear: deadlineBase, termEnd, ocr, group: null, headingDeadline: null, listItem: false, prose };
     const pieces: MappedText[] = [];
     if (prose) {
       for (const { s, kind } of kinds[k]) {
+        if (isChrome(s.folded)) continue;
         mode = kind === "neutral" ? mode : kind;
         if (mode === "target") pieces.push(s);
         else if (mode === "result") resultTexts.push(s);
@@ -203,7 +205,7 @@ function readRegion(
   intro: number,
   start: number,
   end: number,
-  base: { planYear: number; ocr: boolean },
+  base: { planYear: number; termEnd: number | null; ocr: boolean },
   placed: Placed[],
   warn: (m: MappedText, key: string) => void,
 ): void {

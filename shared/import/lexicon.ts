@@ -72,7 +72,7 @@ export const NUMBER_WORDS: Record<string, number> = {
 export const REFERENCE_WORDS = /(?:^|[\s(])(?:so|lan thu|thu|khoa|dieu|khoan|chuong|thang|ngay|quy|muc do|phu luc|ky|nhiem ky|giai doan|(?<!(?:hang|moi|cac|nhung|hàng)\s)nam|dot|tuyen so|tieu chi so|quyet dinh|nghi dinh|nghi quyet|chi thi|ke hoach|thong tu|cap do|lop)\s*$/;
 /** Words that follow a number that is an age, a schedule or a grade, not a target. */
 export const NOT_A_QUANTITY_AFTER =
-  /^\s*(?:tuoi\b(?!\s+tro len)|buoi\s*\/\s*ngay|buoi\/|gio\s*\/|h\s*\/|sao\b|cap\b(?!\s+(?:hoc|xa|huyen))|lan\s*\/\s*(?:nam|thang)|thang\s+(?:dau|cuoi|qua|toi)\b|nam\b(?!\s*(?:\d|tro len)))/;
+  /^\s*(?:tuoi\b(?!\s+tro len)|buoi\s*\/\s*ngay|buoi\/|gio\s*\/|h\s*\/|sao\b|cap\b(?!\s+(?:hoc|xa|huyen))|lan\s*\/\s*(?:nam|thang)|thang\s+(?:dau|cuoi|qua|toi)\b|nam\b(?!\s*tro len))/;
 /** Counts that announce or describe a list, never a target ("đề ra 18 chỉ tiêu", "6 nhóm giải pháp", "212 đại biểu"). */
 export const COUNT_WORDS_AFTER =
   /^\s*(?:(?:nhom|linh vuc|giai phap|nhiem vu|dai bieu|dot|noi dung|dong chi|ky hop|dia phuong|so nganh|bo chi tieu|van de|khau dot pha|dot pha|chuong trinh)\b|chi tieu\b(?!\s*(?:giao|duoc giao|tren giao)))/;

@@ -59,6 +59,7 @@ export function isChrome(folded: string): boolean {
   if (/^(?:https?:\/\/|www\.|\/)\S*$/.test(f)) return true;
   if (/^[\d.,\s:/-]+$/.test(f)) return true;
   if (/int\w*=\d+/.test(f)) return true;
+  if (/\b(?:lien ket website|dang truy cap|luot truy cap|tong so luot)\b/.test(f)) return true;
   return false;
 }
 
