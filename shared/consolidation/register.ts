@@ -14,7 +14,8 @@
 //   not-expected (a unit not on the list: used, to be checked).
 // - Several files for a unit: the usable ones first (readable, same plan), then the current
 //   version, then the newest by file date, then the last given; the register names the one used,
-//   the others, and the reason. Files with the same SHA-256 are said to be the same file.
+//   the others, and the reason. Files with the same SHA-256 are the same report sent again: the
+//   first sending is the one used, and its date decides whether the report was late.
 // - The consolidation's plan, when not given, is the plan most files are on (ties: the first
 //   file's), and its version the one most of those files carry.
 import { normaliseName, type ConsolidationInput, type UnitInput } from "../consolidate";
@@ -175,7 +176,12 @@ export function buildRegister(reports: readonly ReceivedReport[], options: Regis
       const [ra, rb] = [rank(a), rank(b)];
       return rb[0] - ra[0] || rb[1] - ra[1] || (rb[2] < ra[2] ? -1 : rb[2] > ra[2] ? 1 : 0) || rb[3] - ra[3];
     });
-    const chosen = ordered[0] as ReceivedReport;
+    // The same bytes sent again are one report: its first sending counts (and its date, for lateness).
+    const best = ordered[0] as ReceivedReport;
+    const copies = best.sha256 === null ? [best] : ordered.filter((r) => r.sha256 === best.sha256);
+    const chosen = copies.reduce((a, b) => ((b.date ?? "") < (a.date ?? "") ? b : a));
+    ordered.splice(ordered.indexOf(chosen), 1);
+    ordered.unshift(chosen);
     const [ok, current] = rank(chosen);
     const fileOf = (r: ReceivedReport): RegisterFile => ({ file: r.file, date: r.date, sha256: r.sha256 });
     statuses.push("received");
