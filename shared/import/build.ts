@@ -282,7 +282,7 @@ function isNameless(clause: MappedText, target: ClauseTarget): boolean {
   const head = clause.folded
     .slice(0, c.leadStart)
     .replace(/\b(?:va|hoac|con|huong toi|den|vao|toi|nam|\d{4}|la|dat|phan dau|khoang)\b/g, " ")
-    .replace(/[\s,;:.\-]+/g, "");
+    .replace(/[\s,;:.-]+/g, "");
   return head.length === 0;
 }
 
