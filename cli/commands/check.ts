@@ -3,6 +3,8 @@
 import { t } from "../../shared/i18n";
 import type { Finding, Lang } from "../../shared/model";
 import { validateEntries } from "../../shared/validate";
+import { evaluatePlan } from "../../shared/evaluate";
+import { REPORT_TALLY_KEY, reportTallyFinding } from "../../shared/report/tally-check";
 import { boolFlag, parseArgs, stringFlag } from "../args";
 import type { Command } from "../context";
 import { loadFilledForCommand, requireOneFile } from "../xlsx/input-args";
@@ -17,7 +19,9 @@ export const command: Command = {
     const fileArg = requireOneFile(args.positionals, USAGE, ctx.lang);
     const filled = loadFilledForCommand(fileArg, ctx.cwd, ctx.lang, stringFlag(args, "plan"));
     const settings = { ...filled.settings, lang: ctx.lang };
-    const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, settings)];
+    // A workbook filled from a unit's report (read-report --into) keeps the report's tally: say when the figures contradict it.
+    const tally = reportTallyFinding(filled.metadata[REPORT_TALLY_KEY], filled.plan, evaluatePlan(filled.plan, filled.entries, settings), settings);
+    const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, settings), ...(tally ? [tally] : [])];
     const errors = findings.filter((f) => f.severity === "error").length;
     if (boolFlag(args, "json")) {
       ctx.stdout(JSON.stringify(findings.map((f) => ({ file: fileArg, ...f })), null, 2) + "\n");
