@@ -64,7 +64,7 @@ const YEAR_END_WORDS =
 
 /**
  * How a partial period judges an indicator, from its comparator, unit and name (the plan's
- * `periodKind` wins):
+ * `periodKind` wins, except that only a target to reach (≥, >, ≈, a range) can be cumulative):
  * 1. yes/no outcomes and changes against last year's level (giảm/tăng … so với năm trước) are
  *    known at year end;
  * 2. an amount that adds up: a higher-is-better target, a unit that is not a rate (no %, no
@@ -75,12 +75,13 @@ const YEAR_END_WORDS =
  * 4. everything else is a level, judged by its own rule.
  */
 export function periodKindOf(indicator: Pick<Indicator, "name" | "unit" | "comparator" | "periodKind">): PeriodKind {
-  if (indicator.periodKind) return indicator.periodKind;
   const c = indicator.comparator;
+  // Only a target to reach can be pro-rated: a ceiling, an exact value or a yes/no has no share of the year.
+  const higherIsBetter = c === ">=" || c === ">" || c === "approx" || c === "range";
+  if (indicator.periodKind) return indicator.periodKind === "cumulative" && !higherIsBetter ? "level" : indicator.periodKind;
   if (c === "boolean" || c === "decrease-by" || c === "increase-by") return "year-end";
   const name = foldDiacritics(indicator.name);
   const unit = foldDiacritics(indicator.unit).replace(/\blao dong\b/g, "nguoi");
-  const higherIsBetter = c === ">=" || c === ">" || c === "approx" || c === "range";
   const rateUnit = unit.includes("%") || unit.includes("/");
   if (higherIsBetter && !rateUnit && !LEVEL_WORDS.test(name) && (MONEY_UNIT.test(unit) || FLOW_WORDS.test(name) || FLOW_WORDS.test(unit))) return "cumulative";
   if (YEAR_END_WORDS.test(name)) return "year-end";

@@ -1,13 +1,15 @@
 // Proof that the live formulas of the fill-in sheet and the TypeScript evaluation agree: random
 // actuals are typed into the generated sheet inside HyperFormula (a formula engine; GPL-3.0, a dev
 // dependency of the tests only), the sheet is read back as a host would read it, and every
-// "Tỷ lệ", "Đánh giá", "So cùng kỳ" and near-miss colour must equal what evaluatePlan says.
+// "Tỷ lệ", "Đánh giá", "So cùng kỳ" and near-miss colour must equal what evaluatePlan says, at year
+// end and for the six- and nine-month periods (progress labels), with final figures, estimates or both.
 import fc from "fast-check";
 import { DetailedCellError } from "hyperformula";
 import { readActual } from "../../shared/actual";
 import { builtInPlans } from "../../shared/catalog";
 import { evaluatePlan } from "../../shared/evaluate";
-import { defaultSettings, PlanSchema, STATUSES, type Indicator, type Plan, type Settings } from "../../shared/model";
+import { defaultSettings, PlanSchema, STATUSES, type Indicator, type Period, type Plan, type Settings } from "../../shared/model";
+import type { PeriodKind } from "../../shared/period";
 import { columnIndex } from "../../shared/sheet/fill-in-columns";
 import { buildFillInWorkbook, FILL_IN_SHEET, LISTS_SHEET } from "../../shared/sheet/fill-in";
 import { readFillInSheet } from "../../shared/sheet/read-back";
@@ -55,6 +57,18 @@ const everyComparator: Plan = PlanSchema.parse({
   ],
 });
 
+/** The same rows, each comparator under each period class set by the plan (Indicator.periodKind). */
+const KINDS: PeriodKind[] = ["cumulative", "level", "year-end"];
+const everyComparatorEveryKind: Plan = PlanSchema.parse({
+  ...everyComparator,
+  id: "moi-phep-so-sanh-moi-loai-ky",
+  indicators: everyComparator.indicators.flatMap((indicator) =>
+    indicator.comparator === null || indicator.code.includes(".")
+      ? [indicator]
+      : KINDS.map((kind, k) => ({ ...indicator, code: `${indicator.code}${k === 0 ? "" : `0${k}`}`, periodKind: kind })),
+  ),
+});
+
 const BOOLEAN_WORDS = ["Đạt", "đạt", "ĐẠT", "dat", "DAT", "x", "X", "có", "co", "Không đạt", "không đạt", "khong dat", "KHONG DAT", "không", "khong", "chưa đạt", "chua dat", " Đạt ", "hoàn thành"];
 const TEXTS = ["chưa có", "abc", "Xuất siêu", "#DIV/0!", "#N/A", "đang tổng hợp", "-", "=1+1", "+5 hộ"];
 
@@ -83,6 +97,7 @@ function isNumberText(value: LiteralValue, comparator: Indicator["comparator"]):
 
 interface RowInput {
   actual: LiteralValue;
+  estimate: LiteralValue;
   previous: LiteralValue;
   override: string | null;
   reason: string | null;
@@ -99,9 +114,10 @@ function rowInput(indicator: Indicator): fc.Arbitrary<RowInput> {
     { weight: 2, arbitrary: fc.constantFrom<string | null>(...STATUSES, "Tốt") },
   );
   const reason = fc.constantFrom<string | null>(null, "Điều chỉnh theo kết luận của Chủ tịch", "  ");
+  const estimate = fc.oneof({ weight: 3, arbitrary: fc.constant<LiteralValue>(null) }, { weight: 2, arbitrary: typedValue(indicator) });
   return fc
-    .record({ actual: typedValue(indicator), previous, override, reason })
-    .filter((r) => !isNumberText(r.actual, indicator.comparator) && !isNumberText(r.previous, indicator.comparator));
+    .record({ actual: typedValue(indicator), estimate, previous, override, reason })
+    .filter((r) => !isNumberText(r.actual, indicator.comparator) && !isNumberText(r.previous, indicator.comparator) && !isNumberText(r.estimate, indicator.comparator));
 }
 
 const settingsArb: fc.Arbitrary<Partial<Settings>> = fc.record({
@@ -124,8 +140,11 @@ function amberFormulaAt(formula: string, firstRow: number, row: number): string 
   return "=" + formula.replace(new RegExp(`(\\$[A-Z]+)${firstRow + 1}(?![0-9])`, "g"), `$1${row + 1}`);
 }
 
-function checkPlan(plan: Plan, runs: number, seed: number): void {
-  const model = buildFillInWorkbook(plan, {});
+/** The share of the annual plan a partial period's amounts must reach, as an office may set it. */
+const shareArb = fc.constantFrom(undefined, 0.45, 0.5, 0.75, 1);
+
+function checkPlan(plan: Plan, runs: number, seed: number, period: Period = "ca-nam"): void {
+  const model = buildFillInWorkbook(plan, { settings: { period } });
   const sheet = model.sheets[0];
   const table = sheet.table!;
   const amber = sheet.conditionalRules.find((r) => r.id === "chitieu-gan-dat")!;
@@ -138,12 +157,14 @@ function checkPlan(plan: Plan, runs: number, seed: number): void {
   });
 
   fc.assert(
-    fc.property(fc.tuple(...plan.indicators.map(rowInput)), settingsArb, (inputs, settingsPart) => {
-      const settings = defaultSettings(settingsPart.reportYear ?? plan.year, settingsPart);
+    fc.property(fc.tuple(...plan.indicators.map(rowInput)), settingsArb, shareArb, (inputs, settingsPart, share) => {
+      const partial = period !== "ca-nam";
+      const settings = defaultSettings(settingsPart.reportYear ?? plan.year, { ...settingsPart, period, ...(partial && share !== undefined ? { progressShare: share } : {}) });
       loaded.hf.batch(() => {
         inputs.forEach((input, i) => {
           const row = table.firstDataRow + i;
           loaded.type(FILL_IN_SHEET, row, col("actual"), input.actual);
+          loaded.type(FILL_IN_SHEET, row, col("estimate"), input.estimate);
           loaded.type(FILL_IN_SHEET, row, col("previous"), input.previous);
           loaded.type(FILL_IN_SHEET, row, col("override"), input.override);
           loaded.type(FILL_IN_SHEET, row, col("overrideReason"), input.reason);
@@ -151,6 +172,7 @@ function checkPlan(plan: Plan, runs: number, seed: number): void {
         loaded.type(LISTS_SHEET, 1, 5, settings.reportYear);
         loaded.type(LISTS_SHEET, 2, 5, settings.approxTolerance);
         loaded.type(LISTS_SHEET, 3, 5, settings.amberBand);
+        if (partial) loaded.type(LISTS_SHEET, 6, 5, settings.progressShare ?? (period === "6-thang" ? 0.5 : 0.75));
       });
       const grid = sheetGrid(loaded);
       const read = readFillInSheet(grid, FILL_IN_SHEET, { plan });
@@ -160,8 +182,8 @@ function checkPlan(plan: Plan, runs: number, seed: number): void {
         const row = table.firstDataRow + i;
         const cells = grid[row];
         const shown = { status: cells[col("status")], percent: cells[col("percent")], yoy: cells[col("yoy")], amber: cells[spareCol] };
-        const context = { code: ev.code, input: inputs[i], settings, shown, core: { status: ev.status, percent: ev.percent, yoy: ev.yoyPercent, nearMiss: ev.nearMiss } };
-        if (shown.status !== ev.status) throw new Error(`status differs: ${JSON.stringify(context)}`);
+        const context = { code: ev.code, input: inputs[i], settings, shown, core: { label: ev.label, status: ev.status, percent: ev.percent, yoy: ev.yoyPercent, nearMiss: ev.nearMiss } };
+        if (shown.status !== ev.label) throw new Error(`status differs: ${JSON.stringify(context)}`);
         if (!samePercent(shown.percent, ev.percent)) throw new Error(`percent differs: ${JSON.stringify(context)}`);
         if (!samePercent(shown.yoy, ev.yoyPercent)) throw new Error(`so cùng kỳ differs: ${JSON.stringify(context)}`);
         if (shown.amber !== ev.nearMiss) throw new Error(`near-miss colour differs: ${JSON.stringify(context)}`);
@@ -178,6 +200,14 @@ describe("the fill-in sheet's formulas agree with evaluatePlan", () => {
 
   test.each(builtInPlans().map((p) => [p.id, p] as const))("seed plan %s", (_id, plan) => {
     checkPlan(plan, 60, 4242);
+  });
+
+  test.each(["6-thang", "9-thang"] as const)("a plan holding every comparator in every period class, %s", (period) => {
+    checkPlan(everyComparatorEveryKind, 50, 20260630, period);
+  });
+
+  test.each(builtInPlans().flatMap((p) => (["6-thang", "9-thang"] as const).map((period) => [p.id, period, p] as const)))("seed plan %s, %s", (_id, period, plan) => {
+    checkPlan(plan, 20, 630, period);
   });
 
   test("edges typed by hand: on target, zero, blank, text, boolean words, last year's level", () => {
