@@ -83,6 +83,11 @@ export function statusOfWord(word: string): Status | null {
   return STATUSES.find((s) => foldDiacritics(s) === folded) ?? english[folded] ?? null;
 }
 
+/** The most points any status gives. */
+function mostPoints(rules: ScoringRules): number {
+  return SCORED_STATUSES.reduce((most, s) => Math.max(most, rules.points[s]), -Infinity);
+}
+
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
 /** Validates rules written by an office (parsed JSON, or read from a scoring sheet) and fills defaults. */
@@ -117,7 +122,7 @@ export function validateScoringRules(raw: unknown, context: ScoringContext = {},
         else if (!isNumber(value)) fail(`points.${word}`, "not-number", { value: String(value) });
         else rules.points[status] = value;
       }
-      if (Math.max(...SCORED_STATUSES.map((s) => rules.points[s])) <= 0) fail("points", "no-positive-points");
+      if (mostPoints(rules) <= 0) fail("points", "no-positive-points");
     }
   }
   if (input.weights !== undefined) {
@@ -260,7 +265,7 @@ function compareScores(a: UnitScore, b: UnitScore): number {
 
 /** Scores and ranks the units of a consolidation by the rules. Pure. */
 export function scoreUnits(consolidation: Consolidation, rules: ScoringRules = DEFAULT_SCORING, facts: ScoringFacts = {}): ScoringResult {
-  const maxPoints = Math.max(...SCORED_STATUSES.map((s) => rules.points[s]));
+  const maxPoints = mostPoints(rules);
   const groupByUnit = new Map<string, string>();
   for (const [group, members] of Object.entries(rules.groups)) for (const m of members) groupByUnit.set(unitKey(m), group);
   const late = new Set([...(facts.late ?? [])].map(unitKey));

@@ -171,3 +171,28 @@ describe("consolidation across different plans", () => {
     expect(c.register).toEqual([{ unit: "Phường Kiến An", file: "ka.xlsx", kind: "unusable", reason: "Không có kết quả đánh giá nào để tổng hợp." }]);
   });
 });
+
+describe("each unit its own target", () => {
+  // Two wards on the city plan, the second given its own revenue target of 9 000 (the city's is 83 000).
+  const own: Plan = { ...city, indicators: city.indicators.map((i) => (i.code === "4.1" ? { ...i, target: 9000 } : i)) };
+  const a = ward("Phường A", 5, 5);
+  const b = { ...ward("Phường B", 5, 5), plan: own };
+  b.evaluations = b.evaluations.map((e) => (e.code === "4.1" ? { ...e, indicator: own.indicators.find((i) => i.code === "4.1")! } : e));
+  const c = consolidate([a, b], defaultSettings(2025));
+  const revenue = c.rows.find((r) => r.code === "4.1")!;
+
+  test("the row says its target varies, and each cell keeps its unit's target", () => {
+    expect(c.targetsVary).toBe(true);
+    expect(revenue.targetVaries).toBe(true);
+    expect(revenue.target).toBeNull();
+    expect(revenue.cells.map((cell) => cell!.target)).toEqual([83000, 9000]);
+    // The total of an amount adds the units' own targets: 83 000 + 9 000.
+    expect(revenue.total!.target).toBe(92000);
+    expect(c.rows.find((r) => r.code === "4.2")!.targetVaries).toBe(false);
+  });
+
+  test("cells say whether they count in the unit's tally (top level by default)", () => {
+    expect(revenue.cells[0]!.counted).toBe(false);
+    expect(c.rows.find((r) => r.code === "4")!.cells[0]!.counted).toBe(true);
+  });
+});
