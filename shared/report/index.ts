@@ -65,6 +65,7 @@ function run(original: string, options: ReadReportOptions, lang: Lang): ReportRe
     if (isPlanning(folded, year) && !RESULT_WORDS.test(folded)) planningLine = line;
   }
   for (const table of tables) for (const result of table.results) drafts.push(result);
+  for (const sentence of sentences) if (!sentence.row && !inTable(sentence.start)) for (const named of namedFailures(m, sentence.start, sentence.end)) drafts.push(named);
   drafts.sort((a, b) => a.start - b.start);
   const kept = withoutRepeats(drafts);
 
@@ -96,6 +97,46 @@ function lineOfOffset(text: string, at: number): number {
   let n = 0;
   for (let i = text.lastIndexOf("\n", at); i >= 0; i = text.lastIndexOf("\n", i - 1)) n++;
   return n;
+}
+
+/** "Các chỉ tiêu không đạt gồm: thu nhập bình quân đầu người và tỷ lệ hộ nghèo": failures named without figures. */
+const NAMED_FAILURES = /(?:^|[\s,;(])(?:cac |con |\d+ )?chi tieu (?:khong|chua) (?:dat|hoan thanh)(?: (?:ke hoach|muc tieu|chi tieu))?(?: (?:de ra|duoc giao|giao))?\s*(?:(?:la|gom|bao gom|,? do la)\s*:?|:)\s*/;
+
+function namedFailures(m: MappedText, from: number, to: number): DraftResult[] {
+  const folded = m.folded.slice(from, to);
+  const hit = NAMED_FAILURES.exec(folded);
+  if (!hit) return [];
+  const out: DraftResult[] = [];
+  let start = from + hit.index + hit[0].length;
+  const listEnd = to;
+  const pieces = m.folded.slice(start, listEnd).split(/(\s*(?:[,;]|\bva\b)\s*)/);
+  for (let k = 0; k < pieces.length; k += 2) {
+    const piece = pieces[k];
+    const a = start;
+    const b = start + piece.length;
+    start = b + (pieces[k + 1]?.length ?? 0);
+    const name = m.text.slice(a, b).replace(/[.\s]+$/, "").trim();
+    if (!/\p{L}{2}/u.test(name) || /\d/.test(name) || name.split(/\s+/).length > 14) continue;
+    out.push({
+      name,
+      actual: null,
+      unit: "",
+      percentOfPlan: null,
+      plans: [],
+      target: null,
+      status: "Không đạt",
+      statusFrom: "word",
+      nearMiss: null,
+      approximate: null,
+      yearOnYear: [],
+      parent: null,
+      confidence: 0.6,
+      reasons: ["report.reason.named-without-figure"],
+      start: a,
+      end: b,
+    });
+  }
+  return out;
 }
 
 /**

@@ -27,6 +27,7 @@ const LEAD_IN = new RegExp(
 const TRAILING_VERBS = /(?:\s+(?:uoc tinh|uoc thuc hien|uoc|du kien|thuc hien|da|deu|cung|van|chi|tiep tuc|dat|duoc|la|co|tang|giam)(?:\s+ca nam)?(?:\s+(?:nam\s+)?\d{4})?)+$/;
 /** A verb inside a piece that ends the subject: "Thu ngân sách đạt mức tăng trưởng cao, vượt …". */
 const SUBJECT_END = /\s(?:uoc\s+)?(?:dat(?!\s+chuan)|tiep tuc|duy tri|co buoc|deu|da|van|tang truong (?:cao|kha|manh)|dat muc)\s/;
+const SUBJECT_PREDICATE = /\s(?:uoc\s+)?(?:dat muc|dat ket qua|dat toc do|tiep tuc|co buoc|tang truong (?:cao|kha|manh|on dinh))(?:\s|$)/;
 const NAME_VERB = /(?:^|\s)(?:dat|tang|giam|vuot|la|duoc|tiep tuc|thuc hien|trong boi canh|nhung|song)(?:\s|$)/;
 const STATUS_WORDS: { re: RegExp; status: ReportStatus; nearMiss?: boolean }[] = [
   { re: /xap xi dat|tiem can|dung huong|co kha nang dat|co ban dat|gan dat/, status: "Không đạt", nearMiss: true },
@@ -260,6 +261,9 @@ function named(m: MappedText, from: number, to: number): { name: string; start: 
   if (trail) b = a + trail.index;
   while (b > a && /[\s,:;\-–]/.test(m.text[b - 1])) b--;
   while (a < b && /[\s,:;\-–)]/.test(m.text[a])) a++;
+  // "Thu ngân sách nhà nước đạt mức cao": the subject, without what the sentence says about it.
+  const said = SUBJECT_PREDICATE.exec(m.folded.slice(a, b));
+  if (said && said.index > 0 && m.folded.slice(a, a + said.index).trim().split(/\s+/).length >= 2) b = a + said.index;
   const text = m.text.slice(a, b).replace(/\s*\([^)]*\d[^)]*\)\s*/g, " ").replace(/\s+/g, " ").trim();
   if (!/\p{L}/u.test(text)) return { name: "", start: to };
   // A cut subject that ends with its own subordinate verb ("… của tỉnh đã") or is all connectors.
