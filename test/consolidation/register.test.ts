@@ -80,7 +80,7 @@ describe("the register", () => {
     const all = buildRegister(reports.slice(0, 1), { expected: expected.slice(0, 1) });
     expect(all.sentence).toBe("1/1 đơn vị đã gửi báo cáo.");
     expect(buildRegister(reports.slice(0, 2), { expected: expected.slice(0, 2), lang: "en", deadline: "2026-12-10" }).sentence).toBe(
-      "2/2 units have reported; 1 units reported late (after 10/12/2026): Phường Ngô Quyền.",
+      "2/2 units have reported; late, after 10/12/2026 (1): Phường Ngô Quyền.",
     );
   });
 
