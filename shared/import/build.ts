@@ -3,7 +3,8 @@
 // qualitative aim ("Giữ vững an ninh chính trị").
 import type { Comparator } from "../model";
 import { findCandidates, readClause, cleanName, type Candidate, type ClauseTarget, type ReadOptions } from "./clause";
-import { QUALITATIVE_START } from "./lexicon";
+import { QUALITATIVE_START, UNITS } from "./lexicon";
+import { parseVietnameseNumber } from "../numbers";
 import { join, slice, trim, type MappedText } from "./mapped";
 
 export interface Draft {
@@ -477,11 +478,20 @@ export function tableRow(cells: MappedText[], columns: TableColumns, ctx: ItemCo
   const targetCell = cells[columns.target];
   if (!nameCell || !targetCell) return null;
   const unitCell = columns.unit >= 0 ? cells[columns.unit] : undefined;
-  const clause = join([trim(nameCell), { text: ": ", folded: ": ", starts: [0, 0].map(() => targetCell.starts[0] ?? 0), ends: [0, 0].map(() => targetCell.starts[0] ?? 0) }, trim(targetCell)], "");
-  const candidates = findCandidates(clause, ctx).filter((c: Candidate) => c.numberStart >= nameCell.text.trim().length);
+  // "Kim ngạch xuất khẩu (triệu USD)": a unit in parentheses in the name cell is the row's unit.
+  let name = trim(nameCell);
+  let nameUnit = "";
+  const paren = /\s*\(([^()]{1,24})\)\s*$/.exec(name.folded);
+  if (paren && (paren[1].trim() === "%" || UNITS.some((u) => paren[1].trim().startsWith(u.folded)) || /^(?:trieu|ty|nghin|ngan|usd)\b/.test(paren[1].trim()))) {
+    nameUnit = name.text.slice(paren.index + paren[0].indexOf("(") + 1, paren.index + paren[0].lastIndexOf(")")).trim();
+    name = trim(slice(name, 0, paren.index));
+  }
+  const clause = join([name, { text: ": ", folded: ": ", starts: [0, 0].map(() => targetCell.starts[0] ?? 0), ends: [0, 0].map(() => targetCell.starts[0] ?? 0) }, trim(targetCell)], "");
+  const candidates = findCandidates(clause, ctx).filter((c: Candidate) => c.numberStart >= name.text.length);
   const target = readClause(clause, candidates, ctx);
   if (!target) return null;
-  target.name = capitalize(cleanName(trim(nameCell).text, trim(nameCell).folded));
+  target.name = capitalize(cleanName(name.text, name.folded));
+  if (!target.unit && nameUnit) target.unit = nameUnit;
   if (!target.candidate?.unit && unitCell && unitCell.text.trim()) {
     target.unit = unitCell.text.trim();
     target.reasons = target.reasons.filter((r) => r !== "import.reason.no-unit" && r !== "import.reason.unit-from-name");
@@ -489,5 +499,17 @@ export function tableRow(cells: MappedText[], columns: TableColumns, ctx: ItemCo
   if (target.unit === "" && unitCell?.text.trim() === "%") target.unit = "%";
   const draft = draftFrom(target, ctx, deadlineIn(clause.folded, ctx));
   draft.source = join(cells, " | ");
+  // "575 (tăng 15%)", "6.065,2 (giảm 28,3% so với …)", "(dự ước 24.500 tỷ)": a second figure for the same row.
+  const second = /\((tang|giam|du uoc|uoc|khoang)\s+(?:tu\s+)?([\d.,]+)\s*(%|[^\s)]+)?/.exec(trim(targetCell).folded);
+  if (second) {
+    const text = trim(targetCell).text;
+    const at = second.index + second[0].indexOf(second[2]);
+    const value = parseVietnameseNumber(text.slice(at, at + second[2].length));
+    if (value) {
+      const unitText = second[3] ? text.slice(at + second[2].length, at + second[2].length + second[0].length - second[0].indexOf(second[2]) - second[2].length).trim() : "";
+      const comparator: Comparator = second[1] === "tang" ? "increase-by" : second[1] === "giam" ? "decrease-by" : "approx";
+      draft.secondary = { target: value.value, unit: unitText, comparator, note: text.slice(second.index, text.indexOf(")", second.index) + 1 || undefined) };
+    }
+  }
   return draft;
 }

@@ -8,6 +8,7 @@ import { cleanName } from "./clause";
 import { foldString, lineAt, lineStartsOf, normalizeSource, originalRange, split, trim, type MappedText } from "./mapped";
 import { detectMeta, planIdFrom } from "./meta";
 import { findRegions, isIndicatorIntro, isMissionHeading, readBlocks, type Block, type MarkerStyle } from "./outline";
+import { findCellTables } from "./cell-table";
 import { classifySentence, isChrome, publicationYear, sentencesOf, targetYear, type SentenceKind } from "./prose";
 import { readResults, type ImportedResult } from "./results";
 
@@ -120,9 +121,23 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
 
   const placed: Placed[] = [];
   const regionBlock = new Set<number>();
+  for (const table of findCellTables(blocks)) {
+    const columns = tableColumns(table.header);
+    for (let k = table.start; k < table.end; k++) regionBlock.add(k);
+    if (!columns) continue;
+    for (const row of table.rows) {
+      const ctx: ItemContext = { planYear: deadlineBase, termEnd, ocr, group: row.group, headingDeadline: null, listItem: true };
+      const draft = tableRow(row.cells, columns, ctx);
+      if (draft) placed.push({ draft, outside: false });
+    }
+  }
   for (const region of regions) {
-    for (let k = region.intro; k < region.end; k++) regionBlock.add(k);
-    readRegion(blocks, region.intro, region.start, region.end, { planYear: deadlineBase, termEnd, ocr }, placed, warn);
+    if (regionBlock.has(region.intro)) continue;
+    // A section stops where a table already read begins.
+    let end = region.start;
+    while (end < region.end && !regionBlock.has(end)) end++;
+    for (let k = region.intro; k < end; k++) regionBlock.add(k);
+    readRegion(blocks, region.intro, region.start, end, { planYear: deadlineBase, termEnd, ocr }, placed, warn);
   }
 
   // Outside the indicator sections: with a section, only report; without one, take what is found.

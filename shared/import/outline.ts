@@ -1,6 +1,7 @@
 // The document's shape: physical lines joined back into blocks (PDF extraction breaks sentences and
 // even words across lines), each block's list marker, headings, and the sections that hold targets.
 import { INDICATOR_HEADING, INDICATOR_INTRO_TAIL, MISSION_HEADING } from "./lexicon";
+import { findCellTables } from "./cell-table";
 import { join, replace, slice, split, trim, type MappedText } from "./mapped";
 
 export type MarkerStyle = "roman" | "upper" | "num" | "num2" | "paren" | "letter" | "dash" | "plus" | "star" | "bullet";
@@ -39,14 +40,25 @@ const RANK: Record<MarkerStyle, number> = { roman: 1, upper: 2, num: 2, num2: 3,
 interface Line {
   text: MappedText;
   markdownHeading: boolean;
+  /** A cell of a table pasted one cell per line. */
+  cell?: boolean;
 }
 
 /** Non-empty lines with markdown emphasis and page numbers removed. */
 function cleanLines(source: MappedText): Line[] {
   const out: Line[] = [];
-  for (const raw of split(source, /\n/)) {
-    let line = trim(raw);
-    if (line.text.length === 0) continue;
+  const raws = split(source, /\n/)
+    .map(trim)
+    .filter((l) => l.text.length > 0);
+  // A bare "1" line is a page number, unless it is the Stt cell of a table pasted one cell per line.
+  const cells = new Set<number>();
+  for (const table of findCellTables(raws.map((text) => ({ text })))) for (let k = table.start; k < table.end; k++) cells.add(k);
+  for (const [index, raw] of raws.entries()) {
+    let line = raw;
+    if (cells.has(index)) {
+      out.push({ text: line, markdownHeading: false, cell: true });
+      continue;
+    }
     if (/^(?:-\s*)?\d{1,3}(?:\s*-)?$/.test(line.text) || /^trang \d+/.test(line.folded)) continue; // page numbers
     let markdownHeading = false;
     const hashes = /^#{1,6}\s*/.exec(line.text);
@@ -86,7 +98,15 @@ export function readBlocks(source: MappedText): Block[] {
     blocks.push(classify(text, currentMarkdown));
     current = [];
   };
+  // A table pasted one cell per line: every cell stays its own block, so the rows can be rebuilt.
   for (const line of lines) {
+    if (line.cell) {
+      flush();
+      current.push(line.text);
+      currentMarkdown = false;
+      flush();
+      continue;
+    }
     const startsBlock = line.markdownHeading || MARKER.test(line.text.text) || /^\|/.test(line.text.text) || startsNewParagraph(current, line.text.text);
     if (startsBlock) {
       flush();
