@@ -52,6 +52,8 @@ export type HostWrite =
   | { kind: "cells"; cells: CellWrite[] }
   /** Keep this about the document. */
   | { kind: "document"; info: DocumentInfo }
+  /** Keep these settings with the document (the rest of what it keeps unchanged). */
+  | { kind: "settings"; settings: Settings }
   /** Move the cursor there (selecting a finding's cell). */
   | { kind: "select"; sheet: string; cell: string };
 
@@ -104,4 +106,9 @@ export function ask<R = never>(lang: Lang, question: Question, messages: UserMes
 /** The text of every message, in order: what a CLI prints or a test compares. */
 export function messageLines(outcome: Pick<Outcome<unknown>, "messages">): string[] {
   return outcome.messages.map((m) => m.text);
+}
+
+/** The outcome's first write of a kind, typed. */
+export function writeOf<K extends HostWrite["kind"]>(outcome: Pick<Outcome<unknown>, "writes">, kind: K): Extract<HostWrite, { kind: K }> | undefined {
+  return outcome.writes.find((w): w is Extract<HostWrite, { kind: K }> => w.kind === kind);
 }

@@ -6,7 +6,7 @@ import { builtInPlans, findBuiltInPlan } from "../../shared/catalog";
 import { defaultSettings, type Plan } from "../../shared/model";
 import { buildFillInWorkbook } from "../../shared/sheet/fill-in";
 import { checkSheet, dashboard, fixNumberAsText, selectCell, setOverride } from "../../excel-addin/src/adapter/commands";
-import { loadPlan } from "../../excel-addin/src/adapter/load-command";
+import { loadPlan, type LoadRequest } from "../../excel-addin/src/adapter/load-command";
 import { buildSummary, consolidateFiles } from "../../excel-addin/src/adapter/report-commands";
 import { needsTextGuard, toExcelInput } from "../../excel-addin/src/adapter/cell-input";
 import { readXlsx } from "../../excel-addin/src/xlsx-reader";
@@ -20,7 +20,7 @@ function lastSyncs(fake: FakeExcelHost) {
   return fake.contexts[fake.contexts.length - 1].syncs;
 }
 
-async function load(fake: FakeExcelHost, plan: Plan, extra: Partial<typeof LOAD_REQUEST> = {}) {
+async function load(fake: FakeExcelHost, plan: Plan, extra: Partial<LoadRequest> = {}) {
   const outcome = await fake.run((context) => loadPlan(context, { plan, ...LOAD_REQUEST, ...extra }, FEATURES));
   if (!outcome.ok) throw new Error(outcome.message);
   return outcome;
@@ -294,14 +294,24 @@ describe("replacing the plan with another one", () => {
     const ward = findBuiltInPlan("dong-hai-2025")!;
     await load(fake, city);
     fake.state.typeIn("Chỉ tiêu", cellOf(fake, city, "1", "actual"), 13.5);
-    const outcome = await load(fake, ward);
+    const sameCode = ward.indicators.find((i) => i.code === "1")?.name === city.indicators.find((i) => i.code === "1")?.name;
+    // A figure that would not carry over: asked first, nothing written; then set aside on the user's yes.
+    if (!sameCode) {
+      const asked = await fake.run((context) => loadPlan(context, { plan: ward, ...LOAD_REQUEST }, FEATURES));
+      expect(asked.ok).toBe(false);
+      expect("question" in asked && asked.question.items).toEqual([expect.stringContaining("1 — ")]);
+      expect(readBack(fake.state, city).entries.find((e) => e.code === "1")?.raw).toBe(13.5);
+    }
+    const outcome = await load(fake, ward, { answers: { "reload-set-aside": true } });
     const sameName = ward.indicators.find((i) => i.code === "1")?.name === city.indicators.find((i) => i.code === "1")?.name;
     const entry = readBack(fake.state, ward).entries.find((e) => e.code === "1");
     if (sameName) expect(entry?.raw).toBe(13.5);
     else {
       expect(entry?.raw ?? null).toBeNull();
       expect(outcome.removedData).toEqual([{ code: "1", raw: 13.5 }]);
-      expect(outcome.messages.join("\n")).toContain("1 = 13.5");
+      expect(outcome.messages.join("\n")).toContain("Số liệu cũ");
+      const aside = fake.state.sheet("Số liệu cũ");
+      expect(aside).toBeDefined();
     }
   });
 });

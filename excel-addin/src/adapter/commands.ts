@@ -1,21 +1,24 @@
-// The add-in's commands on a loaded workbook (check, fix, select, override, dashboard, settings),
-// each a function of an Excel request context (the host calls them inside `Excel.run`; tests pass
-// the fake's context). Each takes at most three requests, whatever the number of rows:
-// 1. locate (document state, sheet and workbook names), 2. read (the indicator sheet's values,
-// the used ranges of the sheets about to be rewritten), 3. write. Loading a plan is in
-// load-command.ts, the reports in report-commands.ts.
-import { readActual } from "../../../shared/actual";
-import { evaluatePlan } from "../../../shared/evaluate";
-import { STATUSES, type Evaluation, type Finding, type Lang, type Plan, type Settings, type Status } from "../../../shared/model";
-import type { WorkbookModel } from "../../../shared/sheet/types";
-import { summarize } from "../../../shared/summary";
-import { formatNumberFor, validateEntries } from "../../../shared/validate";
-import * as core from "../core";
+// The add-in's commands on a loaded workbook (check, fix, select, override, dashboard, settings):
+// each reads what the core's workflow command needs (shared/workflow/), calls it, and applies its
+// Outcome. Each takes at most three requests, whatever the number of rows: 1. locate (document
+// state, sheet and workbook names), 2. read (the indicator sheet's values, the used ranges of the
+// sheets about to be rewritten), 3. write. Loading a plan is in load-command.ts, the reports in
+// report-commands.ts.
+import type { Finding, Lang, Plan, Settings, Status } from "../../../shared/model";
+import { readFillInSheet, type FillInReadResult } from "../../../shared/sheet/read-back";
+import { parseCell } from "../../../shared/sheet/a1";
+import { checkCommand } from "../../../shared/workflow/check";
+import { fixCommand, fixLabel as workflowFixLabel } from "../../../shared/workflow/fix";
+import { overrideCommand } from "../../../shared/workflow/override";
+import { dashboardCommand, type DashboardReport } from "../../../shared/workflow/summary";
+import { settingsCommand } from "../../../shared/workflow/settings";
+import { messageLines, type Outcome as WorkflowOutcome } from "../../../shared/workflow/outcome";
+import type { SheetInput } from "../../../shared/workflow/sheet-input";
 import { tx } from "../messages";
-import { cellA1, parseCell } from "../../../shared/sheet/a1";
 import type { ExistingSheet } from "./render";
-import { actualName, fail, foreignSheet, metadataSheets, previousFillIn, rolesOf, type HostFeatures, type Outcome } from "./sheets";
-import { hasSheet, locateWorkbook, planOf, readSheets, writeDocumentState, writeModel, type DocumentState, type WorkbookSnapshot } from "./workbook-io";
+import { fail, metadataSheets, previousFillIn, type Outcome } from "./sheets";
+import { applyOutcome, documentInfoOf } from "./workflow-io";
+import { hasSheet, locateWorkbook, planOf, readSheets, type DocumentState, type WorkbookSnapshot } from "./workbook-io";
 
 export type { HostFeatures, Outcome } from "./sheets";
 
@@ -23,9 +26,11 @@ interface FilledSheet {
   doc: DocumentState;
   plan: Plan;
   sheet: string;
-  reading: core.FillInReading;
+  reading: FillInReadResult;
   snapshot: WorkbookSnapshot;
   existing: Map<string, ExistingSheet>;
+  /** What the core's commands take: the document and the sheet as read. */
+  input: SheetInput;
 }
 
 /** Locate + read (two requests): the document state and what the indicator sheet holds now. */
@@ -41,11 +46,17 @@ export async function readFilled(context: Excel.RequestContext, lang: Lang, also
   const reads = await readSheets(context, previous.sheet, probe, metadata);
   const plan = planOf(doc, reads.grids.get(metadata[0] ?? ""));
   if (!plan) return fail(tx("xl.plan-missing", { id: doc.planId }, lang));
-  const reading = core.readFillIn(reads.grid ?? [], previous.sheet, plan, lang);
-  return { ok: true, doc, plan, sheet: previous.sheet, reading, snapshot, existing: reads.existing };
+  const grid = reads.grid ?? [];
+  const reading = readFillInSheet(grid, previous.sheet, { plan, lang });
+  const input: SheetInput = { document: documentInfoOf(doc, plan), fillIn: { sheet: previous.sheet, grid } };
+  return { ok: true, doc, plan, sheet: previous.sheet, reading, snapshot, existing: reads.existing, input };
 }
 
-const SEVERITY_ORDER: Record<Finding["severity"], number> = { error: 0, warning: 1 };
+/** The answer of a command: the old shape the task pane reads, with the core's Outcome beside it. */
+function answer<R extends object>(outcome: WorkflowOutcome<R>): Outcome<R & { outcome: WorkflowOutcome<R>; messages: string[] }> {
+  if (outcome.status !== "done" || !outcome.result) return fail(messageLines(outcome).join(" ") || (outcome.question?.text ?? ""));
+  return { ok: true, ...outcome.result, outcome, messages: messageLines(outcome) };
+}
 
 export interface CheckResult {
   findings: Finding[];
@@ -54,22 +65,14 @@ export interface CheckResult {
   sheet: string;
 }
 
-/** Kiểm tra số liệu: reads the sheet, validates, lists findings errors first (two requests). */
-export async function checkSheet(context: Excel.RequestContext, lang: Lang): Promise<Outcome<CheckResult>> {
+/** Kiểm tra số liệu: the core's check on the sheet as it stands (two requests, nothing written). */
+export async function checkSheet(context: Excel.RequestContext, lang: Lang): Promise<Outcome<CheckResult & { outcome: WorkflowOutcome<unknown>; messages: string[] }>> {
   const read = await readFilled(context, lang);
   if (!read.ok) return read;
-  const settings = { ...read.doc.settings, lang };
-  const findings = [...read.reading.problems, ...validateEntries(read.plan, read.reading.entries, settings)]
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
-  return {
-    ok: true,
-    findings,
-    errors: findings.filter((f) => f.severity === "error").length,
-    warnings: findings.filter((f) => f.severity === "warning").length,
-    sheet: read.sheet,
-  };
+  const outcome = checkCommand(read.input, lang);
+  const done = answer(outcome);
+  if (!done.ok) return done;
+  return { ...done, findings: outcome.findings };
 }
 
 /** Selects a finding's cell (one request). */
@@ -82,100 +85,39 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, c
   await context.sync();
 }
 
-/** The one-click fix of a number typed as text (two requests: check the cell is unchanged, write). */
+/** The one-click fix of a number typed as text (two requests: read the cell as it is now, write). */
 export async function fixNumberAsText(context: Excel.RequestContext, finding: Finding, lang: Lang): Promise<Outcome<{ cell: string }>> {
   const at = finding.cell ? parseCell(finding.cell) : null;
   if (!finding.fix || !finding.sheet || !finding.cell || !at) return fail(tx("xl.fix.changed", { cell: finding.cell ?? "?" }, lang));
   const range = context.workbook.worksheets.getItem(finding.sheet).getRangeByIndexes(at.row, at.col, 1, 1);
-  range.load("values,numberFormat");
+  range.load("values");
   await context.sync();
-  const current = range.values[0][0];
-  const reading = typeof current === "string" ? readActual(current, null) : null;
-  // Only what the check saw is replaced: a cell edited since then is the user's, left alone.
-  if (!reading || reading.kind !== "number" || reading.value !== finding.fix.value) return fail(tx("xl.fix.changed", { cell: finding.cell }, lang));
-  if (range.numberFormat[0][0] === "@") range.numberFormat = [["General"]];
-  range.values = [[finding.fix.value]];
-  range.select();
-  await context.sync();
+  const outcome = fixCommand({ sheet: finding.sheet, cell: finding.cell, current: range.values[0][0] }, finding.fix.value, lang);
+  if (outcome.status !== "done") return fail(messageLines(outcome).join(" "));
+  outcome.writes.push({ kind: "select", sheet: finding.sheet, cell: finding.cell });
+  await applyOutcome(context, outcome, { document: null, documentUnreadable: false, sheetNames: [], names: new Map() }, new Map(), { pageLayout: false }, null);
   return { ok: true, cell: finding.cell };
 }
 
 /** Writes (or clears) a status override with its reason in the indicator's row (three requests). */
 export async function setOverride(context: Excel.RequestContext, code: string, status: Status | null, reason: string, lang: Lang): Promise<Outcome<{ cell: string }>> {
-  if (status !== null && reason.trim() === "") return fail(tx("xl.override.need-reason", {}, lang));
-  if (status !== null && !STATUSES.includes(status)) return fail(tx("xl.override.unknown-code", { code }, lang));
   const read = await readFilled(context, lang);
   if (!read.ok) return read;
-  const row = read.reading.rowsByCode.get(code);
-  const columns = read.reading.layout?.columns ?? {};
-  const statusCol = columns.override;
-  const reasonCol = columns.overrideReason;
-  if (row === undefined || statusCol === undefined || reasonCol === undefined) return fail(tx("xl.override.unknown-code", { code }, lang));
-  const ws = context.workbook.worksheets.getItem(read.sheet);
-  ws.getRangeByIndexes(row, statusCol, 1, 1).values = [[status ?? ""]];
-  ws.getRangeByIndexes(row, reasonCol, 1, 1).values = [[status === null ? "" : textInput(reason.trim())]];
-  await context.sync();
-  return { ok: true, cell: cellA1(row, statusCol) };
+  const outcome = overrideCommand(read.input, { code, status, reason }, lang);
+  if (outcome.status !== "done" || !outcome.result) return fail(messageLines(outcome).join(" "));
+  await applyOutcome(context, outcome, read.snapshot, read.existing, { pageLayout: false }, read.doc);
+  return { ok: true, cell: outcome.result.cell };
 }
 
-/** A reason is text, even when it starts like a number or a formula. */
-function textInput(text: string): string {
-  return /^[=+\-@'0-9.,#]/.test(text) ? `'${text}` : text;
-}
-
-/** Writes a model of the add-in's own sheets (summary, consolidation), keeping the document state. */
-export async function writeOwnSheets(
-  context: Excel.RequestContext,
-  snapshot: WorkbookSnapshot,
-  probed: Map<string, ExistingSheet>,
-  model: WorkbookModel,
-  doc: DocumentState,
-  features: HostFeatures,
-): Promise<Outcome<{ first: string }>> {
-  const conflict = foreignSheet(snapshot, model);
-  if (conflict) return fail(tx("xl.sheet-conflict", { sheet: conflict }, doc.settings.lang));
-  const existing = new Map<string, ExistingSheet>();
-  for (const sheet of model.sheets) {
-    const found = [...probed.values()].find((e) => e.name.toLowerCase() === sheet.name.toLowerCase());
-    if (found) existing.set(sheet.name, found);
-    else if (hasSheet(snapshot, sheet.name)) existing.set(sheet.name, { name: actualName(snapshot, sheet.name), used: null, protected: false });
-  }
-  const first = model.sheets.find((s) => !s.hidden)?.name ?? model.sheets[0].name;
-  const state: DocumentState = { ...doc, sheets: rolesOf(model, doc) };
-  await writeModel(context, model, snapshot, existing, features.pageLayout, state, first);
-  return { ok: true, first };
-}
-
-export interface DashboardResult {
-  unit: string;
-  year: number;
-  planTitle: string;
-  counts: Record<Status, number>;
-  nearMiss: number;
-  counted: number;
-  sentence: string;
-  evaluations: Evaluation[];
-}
+export type DashboardResult = DashboardReport;
 
 /** Bảng điều khiển: counts per status of the sheet as it stands (two requests, nothing written). */
 export async function dashboard(context: Excel.RequestContext, lang: Lang): Promise<Outcome<DashboardResult>> {
   const read = await readFilled(context, lang);
   if (!read.ok) return read;
-  const { doc } = read;
-  const settings = { ...doc.settings, lang };
-  const evaluations = evaluatePlan(read.plan, read.reading.entries, settings);
-  const summary = summarize(read.plan, evaluations, settings);
-  return {
-    ok: true,
-    unit: doc.unit,
-    year: doc.year,
-    planTitle: read.plan.title,
-    counts: summary.tally.byStatus,
-    nearMiss: summary.tally.nearMiss,
-    counted: summary.tally.counted,
-    sentence: summary.sentence,
-    evaluations,
-  };
+  const outcome = dashboardCommand(read.input, lang);
+  if (outcome.status !== "done" || !outcome.result) return fail(messageLines(outcome).join(" "));
+  return { ok: true, ...outcome.result };
 }
 
 /** The document's settings, for the settings form (one request). */
@@ -187,12 +129,14 @@ export async function readDocumentSettings(context: Excel.RequestContext): Promi
 /** Saves settings into the document state (two requests); they apply at the next load or summary. */
 export async function saveDocumentSettings(context: Excel.RequestContext, settings: Settings): Promise<boolean> {
   const snapshot = await locateWorkbook(context);
-  if (!snapshot.document) return false;
-  writeDocumentState(context, { ...snapshot.document, settings });
-  await context.sync();
+  const doc = snapshot.document;
+  if (!doc) return false;
+  const outcome = settingsCommand(doc.settings, settings, settings.lang);
+  if (outcome.status !== "done") return false;
+  await applyOutcome(context, outcome, snapshot, new Map(), { pageLayout: false }, doc);
   return true;
 }
 
 export function fixLabel(finding: Finding, lang: Lang): string | null {
-  return finding.fix ? tx("xl.fix", { value: formatNumberFor(finding.fix.value, lang) }, lang) : null;
+  return workflowFixLabel(finding.fix, lang);
 }

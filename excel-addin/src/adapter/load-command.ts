@@ -1,16 +1,18 @@
-// "Nạp vào bảng tính": writes (or rewrites) the fill-in sheet from the core's model. Three
-// requests: locate, read what the sheet holds now, write. On a reload every actual, note and
-// override typed is read back by code and handed to the builder, so nothing typed is lost, and the
-// user is told what changed.
-import { PLAN_JSON_KEY, withMetadataSheet } from "../../../xlsx-reader/metadata";
-import { defaultSettings, type ActualEntry, type Lang, type Plan, type Settings } from "../../../shared/model";
-import { carryOver, hasTyped, type CarryOver } from "../../../shared/sheet/carry-over";
-import * as core from "../core";
+// "Nạp vào bảng tính": the core's load command (shared/workflow/load.ts) on the open workbook. Three
+// requests: locate, read what the sheets hold now (the fill-in sheet, the set-aside sheet, the plan
+// sheet, the used ranges of the sheets to rewrite), write. The core decides what carries over, what
+// is set aside and when to ask first; this file only reads and writes.
+import { buildFillInWorkbook } from "../../../shared/sheet/fill-in";
+import type { Lang, Plan, Settings } from "../../../shared/model";
+import { loadCommand, type LoadReport } from "../../../shared/workflow/load";
+import { setAsideSheetNames } from "../../../shared/workflow/set-aside";
+import type { Answers, Outcome as WorkflowOutcome, Question } from "../../../shared/workflow/outcome";
+import { messageLines, writeOf } from "../../../shared/workflow/outcome";
+import { withMetadataSheet } from "../../../xlsx-reader/metadata";
+import { actualName, fail, foreignSheet, metadataSheets, ownedTargets, previousFillIn, type HostFeatures, type Outcome } from "./sheets";
+import { applyOutcome, documentInfoOf } from "./workflow-io";
+import { hasSheet, locateWorkbook, planOf, readSheets } from "./workbook-io";
 import { tx } from "../messages";
-import type { ExistingSheet } from "./render";
-import { fail, foreignSheet, metadataSheets, ownedTargets, previousFillIn, rolesOf, type HostFeatures, type Outcome } from "./sheets";
-import { documentState, locateWorkbook, planOf, readSheets, writeModel } from "./workbook-io";
-
 
 export interface LoadRequest {
   plan: Plan;
@@ -21,100 +23,53 @@ export interface LoadRequest {
   /** Settings to use; what is not given comes from the workbook's saved settings, then the defaults. */
   settings?: Partial<Settings>;
   lang: Lang;
+  /** The user's answers to the question of an earlier call (e.g. set the figures aside and go on). */
+  answers?: Answers;
 }
 
-export interface LoadResult {
-  sheet: string;
-  indicators: number;
-  kept: { actuals: number; notes: number; overrides: number };
-  added: string[];
-  removed: string[];
+export interface LoadResult extends LoadReport {
+  /** Removed indicators' typed figures, as set aside (the core's LoadReport.setAside). */
   removedData: { code: string; raw: unknown }[];
-  targetChanged: string[];
   messages: string[];
+  outcome: WorkflowOutcome<LoadReport>;
 }
 
+/** Asked before anything is written: `message` is the question, `question` what to show and answer. */
+export type LoadAnswer = Outcome<LoadResult> | { ok: false; message: string; question: Question; outcome: WorkflowOutcome<LoadReport> };
 
 /** Writes (or rewrites) the fill-in sheet, keeping every actual, note and override already typed. */
-export async function loadPlan(context: Excel.RequestContext, request: LoadRequest, features: HostFeatures): Promise<Outcome<LoadResult>> {
+export async function loadPlan(context: Excel.RequestContext, request: LoadRequest, features: HostFeatures): Promise<LoadAnswer> {
   const { plan, lang } = request;
-  if (request.unit.trim() === "") return fail(tx("xl.need-unit", {}, lang));
-  if (!Number.isInteger(request.year) || request.year < 1900 || request.year > 2200) return fail(tx("xl.need-year", {}, lang));
   const snapshot = await locateWorkbook(context);
-  const settings = defaultSettings(request.year, { ...snapshot.document?.settings, ...request.settings, reportYear: request.year, lang });
-  const fillInOptions = (entries: ActualEntry[]): core.FillInOptions => ({
-    unit: request.unit.trim(),
-    year: request.year,
-    estimate: request.estimate,
-    settings,
-    entries,
-    issuer: request.issuer,
-    lang,
-  });
-  const draft = withMetadataSheet(core.fillInWorkbook(plan, fillInOptions([])));
+  // The sheets the load may write, by name, to refuse a user's sheet of the same name before reading.
+  const draft = withMetadataSheet(buildFillInWorkbook(plan, { lang, year: request.year }));
   const conflict = foreignSheet(snapshot, draft);
   if (conflict) return fail(tx("xl.sheet-conflict", { sheet: conflict }, lang));
 
   const previous = previousFillIn(snapshot);
-  const rewritten = ownedTargets(snapshot, draft);
-  let entries: ActualEntry[] = [];
-  let oldPlan: Plan | null = null;
-  let existing = new Map<string, ExistingSheet>();
-  if (previous || rewritten.length > 0) {
-    const metadata = metadataSheets(snapshot);
-    const reads = await readSheets(context, previous?.sheet ?? null, rewritten, metadata);
-    existing = reads.existing;
-    oldPlan = snapshot.document ? planOf(snapshot.document, reads.grids.get(metadata[0] ?? "")) : null;
-    if (previous && reads.grid) {
-      // Read with the plan the sheet was made from; codes are matched the same with either.
-      const reading = core.readFillIn(reads.grid, previous.sheet, oldPlan ?? plan, lang);
-      const broken = core.blockingProblems(reading, previous.sheet, lang);
-      if (broken.length > 0) return fail(broken.map((p) => p.message).join(" "));
-      entries = reading.entries;
-    }
-  }
-  const carry = carryOver(previous ? oldPlan : null, plan, entries);
-  const carried = carry.kept;
+  const ours = new Set(Object.keys(snapshot.document?.sheets ?? {}).map((n) => n.toLowerCase()));
+  // The set-aside sheet is read only when the add-in wrote it: a user's sheet of that name is theirs.
+  const setAside = setAsideSheetNames().filter((name) => hasSheet(snapshot, name) && ours.has(name.toLowerCase())).map((name) => actualName(snapshot, name));
+  const metadata = metadataSheets(snapshot);
+  const rewritten = [...ownedTargets(snapshot, draft), ...setAside];
+  const reads = previous || rewritten.length > 0 ? await readSheets(context, previous?.sheet ?? null, rewritten, [...metadata, ...setAside]) : null;
+  const oldPlan = snapshot.document && reads ? planOf(snapshot.document, reads.grids.get(metadata[0] ?? "")) : null;
+  const document = snapshot.document && oldPlan ? documentInfoOf(snapshot.document, oldPlan) : null;
 
-  // The hidden `_chitieu` sheet carries the plan in the file itself, as the CLI writes it, so a
-  // workbook saved from Excel can be checked by `chitieu check` or consolidated elsewhere.
-  const model = withMetadataSheet(core.fillInWorkbook(plan, fillInOptions(carried)), { [PLAN_JSON_KEY]: JSON.stringify(plan) });
-  const sheet = core.fillInSheetOf(model);
-  const roles = rolesOf(model, snapshot.document);
-  const state = documentState({
-    planId: plan.id,
-    unit: request.unit.trim(),
-    year: request.year,
-    estimate: request.estimate,
-    issuer: request.issuer,
-    settings,
-    sheets: roles,
-    fillInSheet: sheet.name,
-    fillInAnchor: sheet.table?.anchorName ?? null,
-  });
-  await writeModel(context, model, snapshot, existing, features.pageLayout, state, sheet.name);
-  return { ok: true, ...describeReload(previous ? oldPlan : null, plan, carry, sheet.name, lang) };
+  const outcome = loadCommand(
+    {
+      document,
+      fillIn: previous && reads?.grid ? { sheet: previous.sheet, grid: reads.grid } : null,
+      setAside: setAside[0] !== undefined ? { sheet: setAside[0], grid: reads?.grids.get(setAside[0]) ?? [] } : null,
+    },
+    { plan, unit: request.unit, year: request.year, estimate: request.estimate, issuer: request.issuer, settings: { ...snapshot.document?.settings, ...request.settings }, lang, answers: request.answers },
+  );
+  if (outcome.status === "ask" && outcome.question) return { ok: false, message: [outcome.question.text, ...outcome.question.items].join("\n"), question: outcome.question, outcome };
+  if (outcome.status !== "done" || !outcome.result) return fail(messageLines(outcome).join(" "));
+  // A set-aside sheet new to the workbook is a name that must not be a user's sheet either.
+  const asideWrite = writeOf(outcome, "set-aside");
+  if (asideWrite && hasSheet(snapshot, asideWrite.sheet) && !ours.has(asideWrite.sheet.toLowerCase()))
+    return fail(tx("xl.sheet-conflict", { sheet: asideWrite.sheet }, lang));
+  await applyOutcome(context, outcome, snapshot, reads?.existing ?? new Map(), features, snapshot.document);
+  return { ok: true, ...outcome.result, removedData: outcome.result.setAside, messages: messageLines(outcome), outcome };
 }
-
-function describeReload(oldPlan: Plan | null, plan: Plan, carry: CarryOver, sheet: string, lang: Lang): LoadResult {
-  const codes = new Set(plan.indicators.map((i) => i.code));
-  const oldByCode = new Map((oldPlan?.indicators ?? []).map((i) => [i.code, i]));
-  const added = oldPlan ? plan.indicators.filter((i) => !oldByCode.has(i.code)).map((i) => i.code) : [];
-  const removed = oldPlan ? oldPlan.indicators.filter((i) => !codes.has(i.code)).map((i) => i.code) : [];
-  const targetChanged = plan.indicators
-    .filter((i) => {
-      const old = oldByCode.get(i.code);
-      return old !== undefined && (old.target !== i.target || old.comparator !== i.comparator || old.targetMin !== i.targetMin || old.targetMax !== i.targetMax);
-    })
-    .map((i) => i.code);
-  const kept = carry.counts;
-  const removedData = carry.left.filter((e) => hasTyped(e.raw)).map((e) => ({ code: e.code, raw: e.raw }));
-  const messages = [tx("xl.load.done", { count: plan.indicators.length, sheet }, lang)];
-  if (oldPlan) messages.push(tx("xl.load.kept", kept, lang));
-  if (added.length) messages.push(tx("xl.load.added", { codes: added.join(", ") }, lang));
-  if (removed.length) messages.push(tx("xl.load.removed", { codes: removed.join(", ") }, lang));
-  if (removedData.length) messages.push(tx("xl.load.removed-data", { items: removedData.map((d) => `${d.code} = ${String(d.raw)}`).join("; ") }, lang));
-  if (targetChanged.length) messages.push(tx("xl.load.target-changed", { codes: targetChanged.join(", ") }, lang));
-  return { sheet, indicators: plan.indicators.length, kept, added, removed, removedData, targetChanged, messages };
-}
-
