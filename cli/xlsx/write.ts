@@ -1,14 +1,30 @@
-// The .xlsx renderer of the core's WorkbookModel, through ExcelJS. It only translates: every value,
-// style, rule and rectangle comes from the model. Strings are always written as text (ExcelJS
-// stores a string as a shared string, never as a formula); formulas go through toFileFormula so
-// newer functions carry their `_xlfn.` prefix in the file.
+// The .xlsx renderer of the core's WorkbookModel. It only translates: every value, style, rule and
+// rectangle comes from the model. ExcelJS writes what a sheet is dressed in (styles, column widths,
+// panes, merges, conditional formats, protection, page setup); the cells themselves, the shared
+// strings, data validations, defined names, filters and tables are written here as text
+// (sheet-xml.ts), which keeps a million-cell consolidation to seconds and a few hundred MB and
+// keeps each validation on its own rectangle. Strings are always text (shared strings, never a
+// formula); formulas go through toFileFormula so newer functions carry their `_xlfn.` prefix.
 import type ExcelJS from "exceljs";
-import { unzipSync } from "fflate";
-import type { CellStyle, Color, ConditionalRule, DataValidationSpec, PrintSetup, SheetModel, WorkbookModel } from "../../shared/sheet/types";
-import { isFormula } from "../../shared/sheet/types";
+import { strFromU8, strToU8, unzipSync } from "fflate";
+import type { CellStyle, Color, ConditionalRule, PrintSetup, SheetModel, WorkbookModel } from "../../shared/sheet/types";
+import { rectA1 } from "../../shared/sheet/a1";
 import { toFileFormula } from "../../shared/sheet/formula-text";
-import { absoluteRef, rectA1 } from "../../shared/sheet/a1";
 import { zipParts } from "./zip-write";
+import { addChartParts } from "./chart-parts";
+import {
+  absoluteRange,
+  absoluteRows,
+  autoFilterXml,
+  concatBytes,
+  dataValidationsXml,
+  definedNamesXml,
+  dimensionXml,
+  SharedStrings,
+  sheetDataXml,
+  tableXml,
+  type WorkbookName,
+} from "./sheet-xml";
 
 export interface WriteOptions {
   /** Sheet protection password; by default sheets are protected without one (a guard-rail, not security). */
@@ -32,30 +48,55 @@ function excelJsWorkbook(): typeof ExcelJS.Workbook {
   return workbookClass;
 }
 
-/** Builds the ExcelJS workbook for the model. */
-export async function toExcelJs(model: WorkbookModel, options: WriteOptions = {}): Promise<ExcelJS.Workbook> {
+/** What the text writer needs of a sheet once ExcelJS has dressed it. */
+interface SheetPlan {
+  model: SheetModel;
+  height: number;
+  width: number;
+  /** Per cell (row * width + col): the palette entry of its style, -1 for a cell not written. */
+  paletteOf: Int32Array;
+  /** Per palette entry: the first cell holding that style (ExcelJS writes its style index there). */
+  paletteCells: string[];
+}
+
+/**
+ * The .xlsx bytes of the model. ExcelJS stores its parts (its JSZip deflate is the slowest step of
+ * a write); they are completed here and Node's zlib compresses them.
+ */
+export async function writeXlsxBuffer(model: WorkbookModel, options: WriteOptions = {}): Promise<Buffer> {
   const Workbook = excelJsWorkbook();
   const workbook = new Workbook();
   workbook.creator = options.creator ?? "Chỉ tiêu thi đua";
   // Formulas are written without cached results: every program recalculates on open.
   workbook.calcProperties.fullCalcOnLoad = true;
-  for (const sheet of model.sheets) await renderSheet(workbook, sheet, options);
-  return workbook;
-}
-
-/**
- * The .xlsx bytes of the model. ExcelJS's own deflate (JSZip) is the slowest step of a write, so it
- * stores the parts and Node's zlib compresses them: same parts, same XML, a fraction of the time.
- */
-export async function writeXlsxBuffer(model: WorkbookModel, options: WriteOptions = {}): Promise<Buffer> {
-  const workbook = await toExcelJs(model, options);
+  const plans: SheetPlan[] = [];
+  for (const sheet of model.sheets) plans.push(await dressSheet(workbook, sheet, options));
   const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as unknown as ExcelJS.XlsxWriteOptions);
-  const parts = unzipSync(new Uint8Array(stored as ArrayBuffer));
-  const zip = zipParts(Object.entries(parts));
+  const parts = new Map(Object.entries(unzipSync(new Uint8Array(stored as ArrayBuffer))).filter(([name]) => !name.endsWith("/")));
+  completeParts(parts, plans);
+  // Native charts of the summary and ranking sheets (H-G, cli/xlsx/chart-parts.ts): ExcelJS writes none.
+  addChartParts(parts, model);
+  const zip = zipParts(parts.entries());
   return Buffer.from(zip.buffer, zip.byteOffset, zip.length);
 }
 
-async function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, options: WriteOptions): Promise<void> {
+/** The sheet's extent: loops, not Math.max(...), as a national consolidation has ~10⁵ rectangles. */
+function extentOf(model: SheetModel): { height: number; width: number } {
+  let height = model.cells.length;
+  let width = model.columns.length;
+  for (const row of model.cells) width = Math.max(width, row.length);
+  for (const { range } of model.styles) {
+    height = Math.max(height, range.row + range.rows);
+    width = Math.max(width, range.col + range.cols);
+  }
+  for (const rect of model.editable) {
+    height = Math.max(height, rect.row + rect.rows);
+    width = Math.max(width, rect.col + rect.cols);
+  }
+  return { height, width };
+}
+
+async function dressSheet(workbook: ExcelJS.Workbook, model: SheetModel, options: WriteOptions): Promise<SheetPlan> {
   const ws = workbook.addWorksheet(model.name, {
     // Sheets named "_…" are the program's own (metadata): very hidden, out of Excel's Unhide list.
     // Other hidden sheets (the list sources and settings) stay within a user's reach.
@@ -68,47 +109,43 @@ async function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, option
     col.width = column.width;
     if (column.hidden) col.hidden = true;
   });
-  for (const { row, height } of model.rowHeights ?? []) ws.getRow(row + 1).height = height;
 
-  // Loops, not Math.max(...): a consolidation of the country has hundreds of thousands of style
-  // rectangles, past what a spread can put on the call stack.
-  let height = model.cells.length;
-  let width = model.columns.length;
-  for (const row of model.cells) width = Math.max(width, row.length);
-  for (const { range } of model.styles) {
-    height = Math.max(height, range.row + range.rows);
-    width = Math.max(width, range.col + range.cols);
-  }
-  for (const rect of model.editable) {
-    height = Math.max(height, rect.row + rect.rows);
-    width = Math.max(width, rect.col + rect.cols);
-  }
+  const { height, width } = extentOf(model);
   const styleAt = resolveStyles(model, height, width);
   const editable = cellMask(model.editable, height, width);
   const cellStyle = styleCache(model.font);
 
+  // Merges first: ExcelJS gives a merged cell its master's style, which would overwrite a palette cell.
+  for (const merge of model.merges) ws.mergeCells(rectA1(merge));
+
+  // One ExcelJS cell per distinct style (the palette): ExcelJS turns it into a cellXfs index, which
+  // every cell of that style then carries in the text written here.
+  const paletteOf = new Int32Array(height * width).fill(-1);
+  const paletteIndex = new Map<Partial<ExcelJS.Style>, number>();
+  const paletteCells: string[] = [];
   for (let r = 0; r < height; r++) {
     const values = model.cells[r] ?? [];
     const formats = model.numberFormats[r] ?? [];
-    const row = ws.getRow(r + 1);
     for (let c = 0; c < width; c++) {
       const value = values[c] ?? null;
       const style = styleAt(r, c);
       const format = formats[c] ?? null;
       const unlocked = editable[r * width + c] === 1;
       if (value === null && !style && !format && !unlocked) continue;
-      const cell = row.getCell(c + 1);
-      if (value !== null) cell.value = isFormula(value) ? { formula: toFileFormula(value.formula).replace(/^=/, "") } : value;
-      cell.style = cellStyle(style, format, unlocked);
+      const excelStyle = cellStyle(style, format, unlocked);
+      let entry = paletteIndex.get(excelStyle);
+      if (entry === undefined) {
+        entry = paletteCells.length;
+        paletteIndex.set(excelStyle, entry);
+        const cell = ws.getRow(r + 1).getCell(c + 1);
+        cell.style = excelStyle;
+        paletteCells.push(cell.address);
+      }
+      paletteOf[r * width + c] = entry;
     }
   }
 
-  for (const merge of model.merges) ws.mergeCells(rectA1(merge));
   model.conditionalRules.forEach((rule, i) => addConditionalRule(ws, rule, i + 1));
-  // ExcelJS has `dataValidations` on every worksheet but leaves it out of its type declarations.
-  const validations = (ws as unknown as { dataValidations: { add(ref: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
-  for (const spec of model.validations) validations.add(rectA1(spec.range), excelValidation(spec));
-  for (const name of model.names) workbook.definedNames.add(absoluteRef(name.sheet, name.range), name.name);
   if (model.print) applyPrintSetup(ws, model.print);
 
   if (model.protection.enabled) {
@@ -124,6 +161,131 @@ async function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, option
       spinCount: 100000,
     });
   }
+  return { model, height, width, paletteOf, paletteCells };
+}
+
+/** Where the cells go in ExcelJS's sheet text, until they are spliced in as bytes. */
+const SHEET_DATA_MARK = "\u0000sheetData\u0000";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/**
+ * Completes ExcelJS's parts: each sheet's cells, validations, filter and tables; the shared
+ * strings; the workbook's defined names (names, print areas and titles, filter ranges).
+ */
+function completeParts(parts: Map<string, Uint8Array>, plans: SheetPlan[]): void {
+  const strings = new SharedStrings();
+  const names: WorkbookName[] = [];
+  const contentTypes: string[] = [];
+  let tableId = 0;
+  const sheetParts = worksheetParts(parts);
+  plans.forEach((plan, index) => {
+    const part = sheetParts[index];
+    const { model } = plan;
+    let xml = strFromU8(parts.get(part) ?? new Uint8Array());
+    const styleOfPalette = plan.paletteCells.map((ref) => {
+      const found = new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(xml);
+      return found?.[1] ? Number(found[1]) : 0;
+    });
+    const heights = new Map((model.rowHeights ?? []).map((h) => [h.row, h.height] as const));
+    const data = sheetDataXml(
+      {
+        height: plan.height,
+        width: plan.width,
+        value: (r, c) => model.cells[r]?.[c] ?? null,
+        styleIndex: (r, c) => {
+          const entry = plan.paletteOf[r * plan.width + c];
+          return entry < 0 ? -1 : styleOfPalette[entry];
+        },
+        rowHeight: (r) => heights.get(r),
+      },
+      strings,
+    );
+    xml = xml.replace(/<dimension\b[^>]*\/>/, dimensionXml(plan.height, plan.width));
+    xml = replaceElement(xml, "sheetData", SHEET_DATA_MARK);
+    if (model.autoFilter) {
+      xml = insertBefore(xml, AFTER_AUTOFILTER, autoFilterXml(model.autoFilter));
+      names.push({ name: "_xlnm._FilterDatabase", localSheetId: index, hidden: true, ref: absoluteRange(model.name, model.autoFilter) });
+    }
+    xml = insertBefore(xml, AFTER_VALIDATIONS, dataValidationsXml(model.validations));
+    const tables = model.tables ?? [];
+    if (tables.length > 0) {
+      const rels: string[] = [];
+      tables.forEach((table, i) => {
+        tableId++;
+        const headers: string[] = [];
+        for (let c = table.range.col; c < table.range.col + table.range.cols; c++) headers.push(String(model.cells[table.range.row]?.[c] ?? ""));
+        parts.set(`xl/tables/table${tableId}.xml`, strToU8(tableXml(tableId, table.name, table.range, headers)));
+        contentTypes.push(`<Override PartName="/xl/tables/table${tableId}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`);
+        rels.push(`<Relationship Id="rIdTable${i + 1}" Type="${REL_NS}/table" Target="../tables/table${tableId}.xml"/>`);
+      });
+      const relsPart = part.replace(/([^/]+)$/, "_rels/$1.rels");
+      const existing = parts.get(relsPart);
+      const relsXml = existing
+        ? strFromU8(existing).replace("</Relationships>", `${rels.join("")}</Relationships>`)
+        : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`;
+      parts.set(relsPart, strToU8(relsXml));
+      const tableParts = `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rIdTable${i + 1}"/>`).join("")}</tableParts>`;
+      xml = insertBefore(xml, ["extLst"], tableParts);
+    }
+    const [before, after] = xml.split(SHEET_DATA_MARK) as [string, string];
+    parts.set(part, concatBytes([strToU8(before), ...data, strToU8(after)]));
+
+    for (const name of model.names) names.push({ name: name.name, ref: absoluteRange(name.sheet, name.range) });
+    if (model.print?.printArea) names.push({ name: "_xlnm.Print_Area", localSheetId: index, ref: absoluteRange(model.name, model.print.printArea) });
+    if (model.print?.repeatRows) names.push({ name: "_xlnm.Print_Titles", localSheetId: index, ref: absoluteRows(model.name, model.print.repeatRows.first, model.print.repeatRows.last) });
+  });
+
+  if (strings.size > 0) {
+    parts.set("xl/sharedStrings.xml", strToU8(strings.xml()));
+    contentTypes.push(`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`);
+    const rels = strFromU8(parts.get("xl/_rels/workbook.xml.rels") ?? new Uint8Array());
+    if (!rels.includes("sharedStrings.xml"))
+      parts.set("xl/_rels/workbook.xml.rels", strToU8(rels.replace("</Relationships>", `<Relationship Id="rIdStrings" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`)));
+  }
+  const types = strFromU8(parts.get("[Content_Types].xml") ?? new Uint8Array()).replace(/<Override PartName="\/xl\/sharedStrings\.xml"[^>]*\/>/, "");
+  parts.set("[Content_Types].xml", strToU8(types.replace("</Types>", `${contentTypes.join("")}</Types>`)));
+
+  let workbookXml = strFromU8(parts.get("xl/workbook.xml") ?? new Uint8Array());
+  workbookXml = workbookXml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, "");
+  workbookXml = workbookXml.replace("</sheets>", `</sheets>${definedNamesXml(names)}`);
+  parts.set("xl/workbook.xml", strToU8(workbookXml));
+}
+
+/** The worksheet parts in workbook order (the order of the sheets' relationships ExcelJS wrote). */
+function worksheetParts(parts: Map<string, Uint8Array>): string[] {
+  const workbookXml = strFromU8(parts.get("xl/workbook.xml") ?? new Uint8Array());
+  const rels = strFromU8(parts.get("xl/_rels/workbook.xml.rels") ?? new Uint8Array());
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)) targets.set(m[1], m[2]);
+  const out: string[] = [];
+  for (const m of workbookXml.matchAll(/<sheet\b[^>]*?r:id="([^"]+)"/g)) {
+    const target = targets.get(m[1]) ?? "";
+    out.push(target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  return out;
+}
+
+/** Worksheet children that follow <autoFilter> and <dataValidations>, in schema order (CT_Worksheet). */
+const AFTER_AUTOFILTER = ["sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+const AFTER_VALIDATIONS = AFTER_AUTOFILTER.slice(AFTER_AUTOFILTER.indexOf("hyperlinks"));
+
+/** Inserts `fragment` before the first of the `following` elements present (else at the end). */
+function insertBefore(xml: string, following: string[], fragment: string): string {
+  if (!fragment) return xml;
+  let at = xml.lastIndexOf("</worksheet>");
+  for (const name of following) {
+    const found = xml.search(new RegExp(`<${name}[\\s/>]`));
+    if (found >= 0 && found < at) at = found;
+  }
+  return xml.slice(0, at) + fragment + xml.slice(at);
+}
+
+function replaceElement(xml: string, name: string, replacement: string): string {
+  const open = xml.search(new RegExp(`<${name}[\\s/>]`));
+  if (open < 0) return insertBefore(xml, ["sheetCalcPr", "sheetProtection"], replacement);
+  const selfClosing = xml.startsWith("/>", xml.indexOf(">", open) - 1);
+  const end = selfClosing ? xml.indexOf(">", open) + 1 : xml.indexOf(`</${name}>`, open) + name.length + 3;
+  return xml.slice(0, open) + replacement + xml.slice(end);
 }
 
 type ResolvedStyle = CellStyle | null;
@@ -246,23 +408,6 @@ function addConditionalRule(ws: ExcelJS.Worksheet, rule: ConditionalRule, priori
   });
 }
 
-function excelValidation(spec: DataValidationSpec): ExcelJS.DataValidation {
-  const common = {
-    allowBlank: spec.allowBlank,
-    showErrorMessage: true,
-    errorStyle: spec.strict ? "stop" : "warning",
-    ...(spec.error ? { errorTitle: spec.error.title, error: spec.error.message } : {}),
-    ...(spec.prompt ? { showInputMessage: true, promptTitle: spec.prompt.title, prompt: spec.prompt.message } : {}),
-  } as const;
-  const rule = spec.rule;
-  if (rule.kind === "list") return { ...common, type: "list", formulae: [absoluteRef(rule.sourceSheet, rule.source)] };
-  const { min, max } = rule;
-  if (min !== undefined && max !== undefined) return { ...common, type: rule.kind, operator: "between", formulae: [min, max] };
-  if (min !== undefined) return { ...common, type: rule.kind, operator: "greaterThanOrEqual", formulae: [min] };
-  if (max !== undefined) return { ...common, type: rule.kind, operator: "lessThanOrEqual", formulae: [max] };
-  return { ...common, type: rule.kind, operator: "greaterThanOrEqual", formulae: [-1e15] };
-}
-
 function applyPrintSetup(ws: ExcelJS.Worksheet, print: PrintSetup): void {
   const inches = (mm: number) => Math.round((mm / MM_PER_INCH) * 1000) / 1000;
   ws.pageSetup = {
@@ -281,8 +426,6 @@ function applyPrintSetup(ws: ExcelJS.Worksheet, print: PrintSetup): void {
       header: inches(print.margins.header),
       footer: inches(print.margins.footer),
     },
-    ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}` } : {}),
-    ...(print.printArea ? { printArea: rectA1(print.printArea) } : {}),
   };
   if (print.pageNumbers) ws.headerFooter = { differentFirst: true, firstHeader: "", oddHeader: "&C&P" };
 }

@@ -131,6 +131,14 @@ export const messages: AreaMessages = {
     "sheet.consolidation.col.reason": "Lý do",
     "sheet.consolidation.col.kind": "Tình trạng",
     "sheet.consolidation.register-empty": "Tất cả các tệp đều sử dụng được, không có lỗi số liệu.",
+    // The consolidation by rows (many units) and the long table (H-A, issue 11).
+    "sheet.consolidation.rows-name-part": "Tổng hợp ({part})",
+    "sheet.consolidation.data-name": "Dữ liệu",
+    "sheet.consolidation.data-title": "DỮ LIỆU TỪNG ĐƠN VỊ, TỪNG CHỈ TIÊU NĂM {year} (BẢNG DÙNG ĐỂ LỌC VÀ LẬP PIVOTTABLE)",
+    "sheet.consolidation.col.code": "Mã",
+    "sheet.consolidation.col.group": "Nhóm",
+    "sheet.consolidation.col.percent": "Tỷ lệ TH/KH (%)",
+    "sheet.consolidation.indicator-header": "{code}. {name} ({unit}); KH: {target}",
   },
   en: {
     "judge.where.cell": "Cell {cell} (indicator {code} \"{name}\")",
@@ -254,6 +262,13 @@ export const messages: AreaMessages = {
     "sheet.consolidation.col.reason": "Reason",
     "sheet.consolidation.col.kind": "State",
     "sheet.consolidation.register-empty": "Every file was usable, with no data errors.",
+    "sheet.consolidation.rows-name-part": "Consolidated ({part})",
+    "sheet.consolidation.data-name": "Data",
+    "sheet.consolidation.data-title": "EACH UNIT'S FIGURE FOR EACH INDICATOR IN {year} (A TABLE FOR FILTERS AND PIVOTTABLES)",
+    "sheet.consolidation.col.code": "Code",
+    "sheet.consolidation.col.group": "Group",
+    "sheet.consolidation.col.percent": "Actual/target (%)",
+    "sheet.consolidation.indicator-header": "{code}. {name} ({unit}); target: {target}",
   },
 };
 

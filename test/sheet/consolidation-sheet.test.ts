@@ -1,7 +1,7 @@
 import { findBuiltInPlan } from "../../shared/catalog";
 import { consolidate, type UnitInput } from "../../shared/consolidate";
 import { defaultSettings, depthOf, type Evaluation, type Finding, type Plan, type Status } from "../../shared/model";
-import { buildConsolidationWorkbook } from "../../shared/sheet/consolidation-sheet";
+import { buildConsolidationWorkbook, MATRIX_MAX_UNITS, MAX_SHEET_COLUMNS } from "../../shared/sheet/consolidation-sheet";
 import { COLORS } from "../../shared/sheet/style";
 import { isFormula, type SheetModel } from "../../shared/sheet/types";
 
@@ -38,7 +38,7 @@ const consolidation = consolidate(
   defaultSettings(2025),
 );
 const workbook = buildConsolidationWorkbook(consolidation, { issuer: "UBND thành phố Hải Phòng" });
-const [matrix, ranking, register] = workbook.sheets as [SheetModel, SheetModel, SheetModel];
+const [matrix, data, ranking, register] = workbook.sheets as [SheetModel, SheetModel, SheetModel, SheetModel];
 
 function rowOf(sheet: SheetModel, col: number, value: unknown): number {
   const row = sheet.cells.findIndex((cells) => cells[col] === value);
@@ -47,13 +47,15 @@ function rowOf(sheet: SheetModel, col: number, value: unknown): number {
 }
 
 describe("the consolidation workbook", () => {
-  test("three sheets: the matrix, the ranking, the register", () => {
+  test("four sheets: the matrix, the long table, the ranking, the register", () => {
     expect(workbook.sheets.map((s) => [s.name, s.role])).toEqual([
       ["Tổng hợp", "consolidation"],
+      ["Dữ liệu", "consolidation"],
       ["Xếp hạng", "units"],
       ["Không sử dụng được", "register"],
     ]);
-    for (const sheet of workbook.sheets) {
+    expect(workbook.metadata.layout).toBe("matrix");
+    for (const sheet of [matrix, ranking, register]) {
       expect(sheet.font).toEqual({ name: "Times New Roman", size: 13 });
       expect(sheet.print).toMatchObject({ paper: "A4", orientation: "landscape", fitToWidth: true });
       expect(sheet.cells[0]?.[0]).toBe("ỦY BAN NHÂN DÂN");
@@ -110,7 +112,7 @@ describe("the consolidation workbook", () => {
 
   test("an empty register says so; no cell is ever a formula", () => {
     const clean = buildConsolidationWorkbook(consolidate([ward("Phường Đông Hải", "Đạt", {})], defaultSettings(2025)), { title: "TỔNG HỢP THỬ" });
-    const reg = clean.sheets[2] as SheetModel;
+    const reg = clean.sheets[3] as SheetModel;
     expect(reg.cells.flat()).toContain("Tất cả các tệp đều sử dụng được, không có lỗi số liệu.");
     expect(clean.sheets[0]?.cells[0]?.[0]).toBe("TỔNG HỢP THỬ");
     expect(workbook.sheets.flatMap((s) => s.cells.flat()).some((v) => isFormula(v))).toBe(false);
@@ -118,7 +120,63 @@ describe("the consolidation workbook", () => {
 
   test("English sheets on request", () => {
     const en = buildConsolidationWorkbook(consolidation, { lang: "en" });
-    expect(en.sheets.map((s) => s.name)).toEqual(["Consolidated", "Ranking", "Not usable"]);
+    expect(en.sheets.map((s) => s.name)).toEqual(["Consolidated", "Data", "Ranking", "Not usable"]);
+    const table = en.sheets[1]?.tables?.[0];
+    expect(en.sheets[1]?.cells[table?.range.row ?? -1]).toEqual(["Unit", "Code", "Indicator", "Group", "Unit (2)", "Target", "Actual", "Actual/target (%)", "Assessment"]);
     expect(en.sheets[0]?.cells[0]?.[0]).toBe("EMULATION INDICATORS ACHIEVED BY THE UNITS IN 2025");
+  });
+
+  test("the long table: one row per unit and indicator, an Excel table over it", () => {
+    const [table] = data.tables ?? [];
+    expect(table).toBeDefined();
+    const header = table!.range.row;
+    expect(data.cells[header]).toEqual(["Đơn vị", "Mã", "Chỉ tiêu", "Nhóm", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ TH/KH (%)", "Đánh giá"]);
+    expect(table!.range).toEqual({ row: header, col: 0, rows: 1 + 3 * 30, cols: 9 });
+    const investment = data.cells.filter((r) => r[1] === "5");
+    expect(investment.map((r) => [r[0], r[5], r[6], r[8]])).toEqual([
+      ["Phường Đông Hải", 320850, 100, "Vượt"],
+      ["=Phường Kiến An", 320850, 250.5, "Đạt"],
+      ["Xã Nguyễn Lương Bằng", 320850, 50, "Không đạt"],
+    ]);
+    expect(data.frozen).toEqual({ rows: header + 1, cols: 1 });
+  });
+});
+
+describe("many units: units as rows", () => {
+  const wards = Array.from({ length: MATRIX_MAX_UNITS + 1 }, (_, i) => ward(`Phường ${i + 1}`, i % 2 ? "Đạt" : "Không đạt", { "5": 100 + i }));
+  const many = buildConsolidationWorkbook(consolidate(wards, defaultSettings(2025)));
+  const rows = many.sheets[0] as SheetModel;
+
+  test(`past ${MATRIX_MAX_UNITS} units, one row per unit with a figure and a status per indicator`, () => {
+    expect(many.metadata.layout).toBe("rows");
+    expect(many.sheets.map((s) => s.name)).toEqual(["Tổng hợp", "Dữ liệu", "Xếp hạng", "Không sử dụng được"]);
+    const top = rowOf(rows, 0, "STT");
+    expect(rows.cells[top]?.slice(0, 5)).toEqual(["STT", "Đơn vị", "Xếp hạng", "Tỷ lệ đạt và vượt (%)", "1. Tốc độ tăng trưởng GRDP (%); KH: 12,35"]);
+    expect(rows.cells[top + 1]?.slice(4, 8)).toEqual(["Thực hiện", "Đánh giá", "Thực hiện", "Đánh giá"]);
+    expect(rows.cells[0]?.length).toBe(4 + 2 * 30);
+    const col5 = rows.cells[top]!.findIndex((v) => typeof v === "string" && v.startsWith("5. Tổng vốn đầu tư"));
+    const first = rows.cells[top + 2]!;
+    expect([first[0], first[1], first[col5], first[col5 + 1]]).toEqual([1, "Phường 1", 100, "Không đạt"]);
+    expect(rows.cells[top + 2 + MATRIX_MAX_UNITS]?.[1]).toBe(`Phường ${MATRIX_MAX_UNITS + 1}`);
+    expect(rows.frozen).toEqual({ rows: top + 2, cols: 2 });
+    expect(rows.autoFilter).toEqual({ row: top + 1, col: 0, rows: MATRIX_MAX_UNITS + 2, cols: 64 });
+    const totals = rowOf(rows, 1, "Tổng các đơn vị");
+    expect(totals).toBe(top + 2 + MATRIX_MAX_UNITS + 2);
+    expect(rows.cells[totals]?.[col5]).toBe(wards.reduce((sum, _, i) => sum + 100 + i, 0));
+  });
+
+  test(`a plan with more indicators than fit continues on another sheet, none wider than ${MAX_SHEET_COLUMNS} columns`, () => {
+    const big: Plan = { ...city, indicators: Array.from({ length: 150 }, (_, i) => ({ ...city.indicators[4]!, code: String(i + 1), name: `Chỉ tiêu thử số ${i + 1}` })) };
+    const units: UnitInput[] = Array.from({ length: 40 }, (_, u) => ({
+      unit: `Xã ${u + 1}`,
+      plan: big,
+      findings: [],
+      evaluations: big.indicators.map((indicator) => ({ code: indicator.code, indicator, actual: u, previous: null, percent: 50, yoyPercent: null, computedStatus: "Không đạt" as Status, status: "Không đạt" as Status, override: null, nearMiss: false, depth: 0, fromChildren: false })),
+    }));
+    const wb = buildConsolidationWorkbook(consolidate(units, defaultSettings(2025)));
+    expect(wb.sheets.map((s) => s.name).slice(0, 2)).toEqual(["Tổng hợp (1)", "Tổng hợp (2)"]);
+    for (const sheet of wb.sheets) expect(sheet.cells.reduce((w, r) => Math.max(w, r.length), 0)).toBeLessThanOrEqual(MAX_SHEET_COLUMNS);
+    expect(wb.sheets[0]!.cells[0]!.length).toBe(4 + 2 * 98);
+    expect(wb.sheets[1]!.cells[0]!.length).toBe(4 + 2 * 52);
   });
 });
