@@ -140,7 +140,8 @@ function mergeCommas(text: MappedText, options: ReadOptions): MappedText[] {
 
 function deadlineIn(folded: string, ctx: Pick<ItemContext, "planYear" | "termEnd">, periods = false, leadIn = false): number | null | undefined {
   const planYear = ctx.planYear;
-  if (/\b(?:hang nam|moi nam|hang nam,)\b/.test(folded)) return null;
+  // "Hằng năm, …" opening the clause is its own time frame (no deadline); inside a name it is only a word.
+  if (/^\W*(?:hang nam|moi nam)\b/.test(folded)) return null;
   // "đến năm 2030", "vào năm 2025", "hướng tới 2030", "năm 2030 đạt", a clause opening "Năm 2030, …";
   // a lead-in's "trước năm 2045" is a general goal, not the list's deadline.
   const own = leadIn

@@ -500,6 +500,9 @@ function decideComparator(c: Candidate, name: string, folded: string, parentName
   if (c.valueMax !== undefined) return { comparator: "range", inferred: false };
   if (c.zeroPhrase) return { comparator: "=", inferred: false };
   const nameFolded = foldUnit(name);
+  // Verb-first "Giảm tỷ lệ hộ nghèo … là 3%", "Giảm tai nạn … đạt 5% trở lên": a reduction by the figure,
+  // unless a ceiling word governs the number ("giảm … xuống dưới 10%").
+  if (/^giam\b/.test(nameFolded) && !c.leads.some((l) => l.comparator === "<" || l.comparator === "<=" || l.comparator === "approx")) return { comparator: "decrease-by", inferred: false };
   for (const lead of c.leads) {
     switch (lead.comparator) {
       case null:
@@ -520,8 +523,8 @@ function decideComparator(c: Candidate, name: string, folded: string, parentName
         return { comparator: lead.comparator, inferred: false };
     }
   }
-  if (c.trailing) return { comparator: c.trailing, inferred: false };
   if (/^giam\b/.test(nameFolded)) return { comparator: "decrease-by", inferred: false };
+  if (c.trailing) return { comparator: c.trailing, inferred: false };
   if (/^tang\b/.test(nameFolded) && !GROWTH_NAME.test(nameFolded)) return { comparator: "increase-by", inferred: false };
   if (c.value === 0) return { comparator: "=", inferred: false };
   const introducedPlainly = c.leads.some((l) => l.folded === "dat" || l.folded === "dat tu" || l.folded === "phan dau" || l.folded === "phan dau dat");

@@ -150,6 +150,7 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
   const prose = regions.length === 0 && kinds.some((list) => list.some((x) => x.kind === "target"));
   // A sentence of neither kind continues the one before it, across paragraphs too (a list may run on).
   let mode: SentenceKind = "neutral";
+  let leadDeadline: number | null = null;
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k];
     if (/^(?:noi nhan|noi nhgn)/.test(block.body.folded)) break;
@@ -159,16 +160,29 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
     if (isChrome(block.text.folded)) continue;
     const ctx: ItemContext = { planYear: deadlineBase, termEnd, ocr, group: null, headingDeadline: null, listItem: false, prose };
     const pieces: MappedText[] = [];
+    const deadlines: (number | null)[] = [];
     if (prose) {
       for (const { s, kind } of kinds[k]) {
         if (isChrome(s.folded)) continue;
         mode = kind === "neutral" ? mode : kind;
-        if (mode === "target") pieces.push(s);
-        else if (mode === "result") resultTexts.push(s);
+        if (mode !== "target") leadDeadline = null;
+        if (mode === "target") {
+          pieces.push(s);
+          deadlines.push(leadDeadline);
+          // "… các chỉ tiêu chủ yếu đến năm 2025: …": the lead-in's year governs the sentences that follow.
+          const colon = s.folded.indexOf(":");
+          if (colon > 0 && /\b(?:chi tieu|muc tieu)\b/.test(s.folded.slice(0, colon))) {
+            const year = /\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d{2})\b/.exec(s.folded.slice(0, colon));
+            leadDeadline = year && Number(year[1]) !== deadlineBase ? Number(year[1]) : null;
+          }
+        } else if (mode === "result") resultTexts.push(s);
       }
-    } else pieces.push(block.style ? block.body : block.text);
-    for (const piece of pieces) {
-      const result = readItem(piece, ctx);
+    } else {
+      pieces.push(block.style ? block.body : block.text);
+      deadlines.push(null);
+    }
+    for (const [index, piece] of pieces.entries()) {
+      const result = readItem(piece, { ...ctx, headingDeadline: deadlines[index] ?? null });
       for (const draft of result.drafts) outside.push(draft);
       if (regions.length === 0) for (const clause of result.unplaced) warn(clause, "import.warning.unplaced");
     }

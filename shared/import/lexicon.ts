@@ -57,7 +57,7 @@ const LEAD: [string, LeadPhrase["comparator"], boolean][] = [
   ["giam", "decrease", true], ["tang", "increase", true], ["tang them", "increase", true], ["tang binh quan", "increase", true], ["binh quan", null, true],
   ["tu", "from", false], ["dat tu", "from", true], ["dat", null, true], ["deu dat", null, true], ["la", null, true], ["o muc", null, true], ["bang", null, true],
   [":", null, true], ["phan dau", null, true], ["phan dau dat", null, true], ["muc", null, false], ["=", "=", true], ["con", "<=", false],
-  ["khong con", "=", true],
+  ["khong con", "=", true], ["chiem", "=", true], ["chiem ty trong", "=", true],
 ];
 export const LEAD_PHRASES: LeadPhrase[] = LEAD.map(([folded, comparator, introducer]) => ({ folded, comparator, introducer })).sort(
   (a, b) => b.folded.length - a.folded.length,

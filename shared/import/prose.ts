@@ -4,7 +4,10 @@
 // neither; and which year the targets are for.
 import { slice, type MappedText } from "./mapped";
 
-export type SentenceKind = "target" | "result" | "neutral";
+export type SentenceKind = "target" | "result" | "neutral" | "skip";
+
+/** Money allotted to a programme and general objectives: neither targets nor results (corpus README). */
+const SKIP_WORDS = /\b(?:bo tri cho|tong muc von|von ngan sach|von tin dung|von long ghep|von doanh nghiep|nguon von|kinh phi thuc hien|huy dong thuc hien|muc tieu tong quat)\b/;
 
 /** Words that set a target ahead: the sentence states what is to be reached. */
 const TARGET_WORDS =
@@ -25,14 +28,27 @@ export function sentencesOf(text: MappedText): MappedText[] {
     if (/\b(?:TP|Tp|TT|ThS|TS|PGS|GS|Q|P|St|Mr)$/.test(before)) continue;
     cuts.push(match.index + 1);
   }
+  // Inline numbering in one paragraph ("… 8%. 2. GRDP …"): items 1, 2, 3 … in order start sentences.
+  const numbered = /(?:^|\s)(\d{1,2})\.\s+(?=\p{Lu})/gu;
+  let expect = 1;
+  while ((match = numbered.exec(text.text)) !== null) {
+    if (Number(match[1]) !== expect) continue;
+    expect++;
+    cuts.push(match.index + (match[0].startsWith(" ") ? 1 : 0));
+  }
+  cuts.sort((a, b) => a - b);
   const out: MappedText[] = [];
   let last = 0;
-  for (const cut of cuts) {
-    out.push(slice(text, last, cut));
-    last = cut;
+  for (const cut of [...new Set(cuts)]) {
+    if (cut > last) out.push(slice(text, last, cut));
+    last = Math.max(last, cut);
   }
   out.push(slice(text, last));
-  return out;
+  // The item's own number is no figure of it.
+  return out.map((s) => {
+    const marker = /^\s*\d{1,2}\.\s+/.exec(s.text);
+    return marker ? slice(s, marker[0].length) : s;
+  });
 }
 
 /** Years a sentence speaks of at its start ("Năm 2025, …", "6 tháng đầu năm 2025, …"). */
@@ -41,8 +57,14 @@ function openingYear(folded: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export function classifySentence(folded: string, planYear: number): SentenceKind {
+export function classifySentence(raw: string, planYear: number): SentenceKind {
+  // "so với ước thực hiện năm 2017" is a baseline, not an estimate being reported.
+  const folded = raw.replace(/\bso\s+(?:voi\s+)?(?:uoc\s+thuc hien|uoc dat|thuc hien|ket qua)\b/g, "so voi");
+  if (SKIP_WORDS.test(folded)) return "skip";
   const opening = openingYear(folded);
+  // A horizon ahead ("đến năm 2025" in a 2021 text) makes "ước đạt" a target's wording, not a result's.
+  const ahead = /\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d{2})\b/.exec(folded);
+  if (ahead && Number(ahead[1]) > planYear && /\bphan dau\b|\bchi tieu\b|\bmuc tieu\b|^\W*den\s+nam/.test(folded)) return "target";
   if (opening !== null && opening < planYear && !/\bphan dau|\bde ra\b|\bmuc tieu\b/.test(folded)) return "result";
   if (RESULT_WORDS.test(folded)) return "result";
   if (TARGET_WORDS.test(folded) || (opening !== null && opening >= planYear)) return "target";
