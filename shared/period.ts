@@ -108,6 +108,12 @@ export function periodPhrase(period: Period, year: number, lang: Lang = "vi"): s
   return `${LABEL[lang][period]} ${year}`;
 }
 
+/** How a sentence about the period begins: "6 tháng đầu năm", "9 tháng đầu năm" ("Cả năm" at year end). */
+export function periodOpening(period: Period, lang: Lang = "vi"): string {
+  if (lang === "en") return period === "6-thang" ? "In the first six months" : period === "9-thang" ? "In the first nine months" : "Over the year";
+  return period === "6-thang" ? "6 tháng đầu năm" : period === "9-thang" ? "9 tháng đầu năm" : "Cả năm";
+}
+
 /** For pickers and messages: "6 tháng", "9 tháng", "Cả năm". */
 export function periodLabel(period: Period, lang: Lang = "vi"): string {
   if (lang === "en") return period === "6-thang" ? "Six months" : period === "9-thang" ? "Nine months" : "Whole year";

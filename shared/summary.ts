@@ -15,7 +15,15 @@
 //   counting) is named after its parent: "Giáo dục tiểu học - Tổng số lớp học".
 // - Numbers are written plainly (3/26) by default, as most published reports do; `padCounts`
 //   writes them with two digits when Y has two ("03/26"), as some districts do.
+// - A partial period (settings.period "6-thang" / "9-thang") has its own sentence: "6 tháng đầu năm,
+//   có X/Y chỉ tiêu đạt tiến độ (trong đó Z chỉ tiêu đã vượt kế hoạch); B chỉ tiêu chậm tiến độ: tên …;
+//   M chỉ tiêu chưa có số liệu: tên …; N chỉ tiêu chưa đến kỳ đánh giá (đánh giá vào cuối năm); P chỉ
+//   tiêu chưa đến hạn đánh giá." X counts what is on track ("Đạt tiến độ") and the levels already met
+//   (Đạt, Vượt); B what is behind (Chậm tiến độ) and the levels missed (Không đạt); Y leaves out what
+//   can only be judged at year end and what is not due, both counted at the end.
 import { foldDiacritics } from "./actual";
+import { isPartial, periodOf, periodOpening } from "./period";
+import "./period-messages";
 import { t } from "./i18n";
 import "./i18n/judgement";
 import { message } from "./message-templates";
@@ -27,6 +35,7 @@ import {
   type Evaluation,
   type Indicator,
   type Lang,
+  type Period,
   type Plan,
   type Settings,
   type Status,
@@ -65,6 +74,8 @@ export type SummaryRow =
       /** null when no evaluation was given for it (shown as no data / not due). */
       evaluation: Evaluation | null;
       status: Status;
+      /** What "Đánh giá" shows: the status, or a partial period's label ("Đạt tiến độ" …). */
+      label: string;
       depth: number;
       hasChildren: boolean;
       /** Whether it is one of the indicators the tallies and the sentence count. */
@@ -89,6 +100,8 @@ export interface Summary {
   planTitle: string;
   issuer: string;
   reportYear: number;
+  /** The period reported on ("ca-nam" at year end). */
+  period: Period;
   countLevel: CountLevel;
   lang: Lang;
   amberLabel: string;
@@ -103,6 +116,9 @@ export interface Summary {
   missed: NamedIndicator[];
   noData: NamedIndicator[];
   notDue: NamedIndicator[];
+  /** In a partial period: the counted indicators behind schedule or missed, and those judged only at year end. */
+  behind: NamedIndicator[];
+  notYet: NamedIndicator[];
   sentence: string;
 }
 
@@ -344,6 +360,7 @@ export function summarize(plan: Plan, evaluations: Evaluation[], settings: Setti
   for (let k = 0; k < skeleton.sections.length; k++) sectionTallies.push(emptyTally());
   const tally = emptyTally();
   const named = { exceeded: [] as NamedIndicator[], missed: [] as NamedIndicator[], noData: [] as NamedIndicator[], notDue: [] as NamedIndicator[] };
+  const progress: PeriodCounts = { onTrack: 0, exceeded: 0, behind: [], behindNames: [], noData: 0, notYet: [], notDue: 0 };
   const missedNames: string[] = [];
   const noDataNames: string[] = [];
   const overrides: SummaryOverride[] = [];
@@ -356,7 +373,9 @@ export function summarize(plan: Plan, evaluations: Evaluation[], settings: Setti
     const indicator = item.indicator;
     const evaluation = byCode === null ? evaluations[i] : byCode.get(item.code) ?? null;
     const status = evaluation?.status ?? statusWithoutEvaluation(indicator, reportYear);
+    const label = evaluation?.label ?? status;
     if (item.counted) {
+      countProgress(progress, label, item);
       const nearMiss = evaluation?.nearMiss ?? false;
       addToTally(tally, status, nearMiss);
       addToTally(sectionTallies[item.section], status, nearMiss);
@@ -379,6 +398,7 @@ export function summarize(plan: Plan, evaluations: Evaluation[], settings: Setti
       indicator,
       evaluation,
       status,
+      label,
       depth: item.depth,
       hasChildren: item.hasChildren,
       counted: item.counted,
@@ -396,11 +416,16 @@ export function summarize(plan: Plan, evaluations: Evaluation[], settings: Setti
     sections.push({ index, title: section.title, label: section.label, codes: section.codes.slice(), tally: sectionTallies[index] });
   }
 
+  const period = periodOf(settings);
+  const sentence = isPartial(period)
+    ? periodSentence(period, progress, noDataNames, settings.lang, options.padCounts ?? false)
+    : sentenceOf(tally, missedNames, noDataNames, settings, options.padCounts ?? false);
   return {
     planId: plan.id,
     planTitle: plan.title,
     issuer: plan.issuer,
     reportYear,
+    period,
     countLevel: settings.countLevel,
     lang: settings.lang,
     amberLabel: settings.amberLabel,
@@ -410,6 +435,68 @@ export function summarize(plan: Plan, evaluations: Evaluation[], settings: Setti
     tally,
     overrides,
     ...named,
-    sentence: sentenceOf(tally, missedNames, noDataNames, settings, options.padCounts ?? false),
+    behind: progress.behind,
+    notYet: progress.notYet,
+    sentence,
   };
+}
+
+/** The counts of a partial period's sentence, by label. */
+interface PeriodCounts {
+  onTrack: number;
+  exceeded: number;
+  behind: NamedIndicator[];
+  behindNames: string[];
+  noData: number;
+  notYet: NamedIndicator[];
+  notDue: number;
+}
+
+function countProgress(counts: PeriodCounts, label: string, item: SkeletonIndicator): void {
+  switch (label) {
+    case "Vượt":
+      counts.exceeded++;
+      counts.onTrack++;
+      break;
+    case "Đạt":
+    case "Đạt tiến độ":
+      counts.onTrack++;
+      break;
+    case "Không đạt":
+    case "Chậm tiến độ":
+      counts.behind.push({ code: item.code, name: item.namedAs });
+      counts.behindNames.push(item.sentenceText);
+      break;
+    case "Chưa đến kỳ đánh giá":
+      counts.notYet.push({ code: item.code, name: item.namedAs });
+      break;
+    case "Chưa đến hạn":
+      counts.notDue++;
+      break;
+    default:
+      counts.noData++;
+  }
+}
+
+/** "6 tháng đầu năm, có X/Y chỉ tiêu đạt tiến độ …; Z chỉ tiêu chậm tiến độ: …". */
+function periodSentence(period: Period, counts: PeriodCounts, noDataNames: readonly string[], lang: Lang, pad: boolean): string {
+  const opening = periodOpening(period, lang);
+  const notYet = counts.notYet.length;
+  const total = counts.onTrack + counts.behind.length + counts.noData;
+  const end = message("period.sentence.end", {}, lang);
+  if (total === 0) {
+    let none = message("period.sentence.none", { period: opening }, lang);
+    if (notYet > 0) none += message("period.sentence.not-yet", { notYet }, lang);
+    if (counts.notDue > 0) none += message("period.sentence.not-due", { notDue: counts.notDue }, lang);
+    return none + end;
+  }
+  const n = (value: number) => count(value, total, pad);
+  const names = (list: readonly string[]) => (list.length === 0 ? "" : message("period.sentence.names", { names: list.join(", ") }, lang));
+  let sentence = message("period.sentence.achieved", { period: opening, achieved: n(counts.onTrack), total }, lang);
+  if (counts.exceeded > 0) sentence += message("period.sentence.exceeded", { exceeded: n(counts.exceeded) }, lang);
+  if (counts.behind.length > 0) sentence += message("period.sentence.behind", { behind: n(counts.behind.length) }, lang) + names(counts.behindNames);
+  if (counts.noData > 0) sentence += message("period.sentence.no-data", { noData: n(counts.noData) }, lang) + names(noDataNames);
+  if (notYet > 0) sentence += message("period.sentence.not-yet", { notYet: n(notYet) }, lang);
+  if (counts.notDue > 0) sentence += message("period.sentence.not-due", { notDue: n(counts.notDue) }, lang);
+  return sentence + end;
 }

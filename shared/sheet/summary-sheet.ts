@@ -7,6 +7,8 @@
 // is the legal form of the document; labels, headers and the sentence follow `lang`.
 import { t } from "../i18n";
 import "../i18n/judgement";
+import "../period-messages";
+import { isPartial, periodPhrase } from "../period";
 import type { Indicator, Lang, Plan, Status } from "../model";
 import { type Summary, type SummaryRow, type Tally } from "../summary";
 import { formatNumberFor } from "../validate";
@@ -24,6 +26,8 @@ export interface SummaryWorkbookOptions {
   issuer?: string;
   /** The date of the report, "2025-12-05" or "05/12/2025"; the date line is left to fill by hand without it. */
   date?: string;
+  /** Which figures the summary is made from, as a line under the title ("Số liệu: Ước thực hiện ngày 05/12/2026."). */
+  basisLine?: string;
   lang?: Lang;
 }
 
@@ -35,9 +39,10 @@ const SIGN_COLS = { col: 5, cols: 3 };
 export const NUMBER_FORMAT = "#,##0.###";
 export const PERCENT_FORMAT = "#,##0.0#";
 
-/** The fill and text colour of a status cell; a near miss is amber. */
-export function statusStyle(status: Status, nearMiss: boolean): CellStyle {
-  if (status === "Vượt" || status === "Đạt") return { fill: COLORS.greenFill, font: { color: COLORS.greenText } };
+/** The fill and text colour of a status cell (or a partial period's label); a near miss is amber. */
+export function statusStyle(status: Status | string, nearMiss: boolean): CellStyle {
+  if (status === "Vượt" || status === "Đạt" || status === "Đạt tiến độ") return { fill: COLORS.greenFill, font: { color: COLORS.greenText } };
+  if (status === "Chậm tiến độ") return { fill: COLORS.redFill, font: { color: COLORS.redText } };
   if (status === "Không đạt") return nearMiss ? { fill: COLORS.amberFill, font: { color: COLORS.amberText } } : { fill: COLORS.redFill, font: { color: COLORS.redText } };
   return { fill: COLORS.greyFill, font: { color: COLORS.greyText } };
 }
@@ -160,8 +165,12 @@ export function buildSummaryWorkbook(plan: Plan, summary: Summary, options: Summ
 
   const lines: { text: string; style?: CellStyle }[] = [];
   if (options.issuer && options.unit) lines.push({ text: t("sheet.summary.subtitle-unit", { unit: options.unit }, lang) });
-  lines.push({ text: t("sheet.summary.plan", { plan: plan.title, issuer: plan.issuer }, lang) });
-  let row = addDecree30Header(b, { row: 0, width: WIDTH, leftCols: LEFT_COLS, unit: headerBody, year, title: t("sheet.summary.title", { year }, lang), lines });
+  lines.push({ text: t("sheet.summary.plan", { plan: plan.title, issuer: plan.issuer }, lang) + (options.basisLine ? ` ${options.basisLine}` : "") });
+  const partial = isPartial(summary.period);
+  const title = partial
+    ? t("period.summary.title", { period: periodPhrase(summary.period, year, lang).toLocaleUpperCase("vi") }, lang)
+    : t("sheet.summary.title", { year }, lang);
+  let row = addDecree30Header(b, { row: 0, width: WIDTH, leftCols: LEFT_COLS, unit: headerBody, year, title, lines });
   // The header block leaves the date to fill by hand; write it when it is known.
   b.set(2, LEFT_COLS, dateLine(placeOf(headerBody), options.date, year, lang));
   b.rowHeight(4, wrappedHeight(lines[lines.length - 1]?.text ?? "", 140));
@@ -173,8 +182,10 @@ export function buildSummaryWorkbook(plan: Plan, summary: Summary, options: Summ
     t("sheet.col.name", {}, lang),
     t("sheet.col.unit", {}, lang),
     t("sheet.col.target", { year }, lang),
-    t(options.estimate ? "sheet.col.actual-estimate" : "sheet.col.actual", { year }, lang),
-    t("sheet.col.percent", {}, lang),
+    partial
+      ? t(options.estimate ? "period.col.actual-estimate" : "period.col.actual", { period: periodPhrase(summary.period, year, lang) }, lang)
+      : t(options.estimate ? "sheet.col.actual-estimate" : "sheet.col.actual", { year }, lang),
+    t(partial ? "period.col.percent" : "sheet.col.percent", {}, lang),
     t("sheet.col.status", {}, lang),
     t("sheet.col.note", {}, lang),
   ];
@@ -203,7 +214,7 @@ export function buildSummaryWorkbook(plan: Plan, summary: Summary, options: Summ
     const actual = actualCell(item, lang);
     b.set(row, 4, actual, typeof actual === "number" ? NUMBER_FORMAT : null);
     b.set(row, 5, evaluation?.percent ?? null, PERCENT_FORMAT);
-    b.set(row, 6, t(`status.${status}`, {}, lang));
+    b.set(row, 6, t(`status.${item.label}`, {}, lang));
     b.set(row, 7, noteOf(item, summary, lang));
     const lines = Math.max(linesIn(indicator.name, COLUMN_WIDTHS[1] as number, depth), linesIn(noteOf(item, summary, lang), COLUMN_WIDTHS[7] as number, 0));
     if (lines > 1) b.rowHeight(row, lines * 17 + 4);
@@ -211,7 +222,7 @@ export function buildSummaryWorkbook(plan: Plan, summary: Summary, options: Summ
     b.style({ row, col: 0, rows: 1, cols: 1 }, { horizontal: "center" });
     b.style({ row, col: 2, rows: 1, cols: 1 }, { horizontal: "center" });
     b.style({ row, col: 3, rows: 1, cols: 3 }, { horizontal: "right" });
-    b.style({ row, col: 6, rows: 1, cols: 1 }, { horizontal: "center", ...statusStyle(status, evaluation?.nearMiss ?? false) });
+    b.style({ row, col: 6, rows: 1, cols: 1 }, { horizontal: "center", ...statusStyle(item.label, evaluation?.nearMiss ?? false) });
     if (depth > 0) b.style({ row, col: 1, rows: 1, cols: 1 }, { indent: depth, font: { italic: true } });
     if (item.hasChildren && depth === 0) b.style({ row, col: 1, rows: 1, cols: 1 }, { font: { bold: true } });
     row++;
