@@ -68,9 +68,20 @@ const UNIT_HEADERS = new Set(["don vi", "ten don vi", "unit", "unit name", "co q
 const GROUP_HEADERS = new Set(["cum", "khoi", "cum/khoi", "cum, khoi", "cum khoi", "cum thi dua", "khoi thi dua", "cum/khoi thi dua", "group"]);
 const IGNORED_HEADERS = new Set(["stt", "tt", "no", "no.", "ghi chu", "note", "notes"]);
 
-/** The normalised form two unit names are compared by: case, diacritics and spacing ignored. */
+/** Abbreviations of administrative levels as offices write them ("P. Đông Hải", "TT.Núi Đèo"). */
+const LEVEL_ABBREVIATIONS: Record<string, string> = { p: "phuong", x: "xa", tt: "thi tran", q: "quan", h: "huyen", tp: "thanh pho", tx: "thi xa" };
+
+/**
+ * The form two unit names are compared by: case, diacritics and spacing ignored, the people's
+ * committee prefix dropped ("UBND phường Đông Hải", "Ủy ban nhân dân phường Đông Hải" are
+ * "Phường Đông Hải") and level abbreviations written out ("P. Đông Hải").
+ */
 export function unitKey(name: string): string {
-  return foldDiacritics(name.normalize("NFC")).replace(/[.,;:]+$/, "").trim();
+  return foldDiacritics(name.normalize("NFC"))
+    .replace(/[.,;:]+$/, "")
+    .replace(/^(?:ubnd|uy ban nhan dan)\s+/, "")
+    .replace(/^(p|x|tt|q|h|tp|tx)\.\s*/, (_, abbr: string) => `${LEVEL_ABBREVIATIONS[abbr]} `)
+    .trim();
 }
 
 function text(value: unknown): string | null {

@@ -1,7 +1,7 @@
 // The assignment table: read from the blank form the product writes, each bad cell one message
 // naming the cell, and the per-unit plan carrying the unit's own targets.
 import { findBuiltInPlan } from "../../shared/catalog";
-import { differingTargets, planForUnit, readAssignmentTable } from "../../shared/consolidation/assignment";
+import { differingTargets, planForUnit, readAssignmentTable, unitKey } from "../../shared/consolidation/assignment";
 import { safeFileBase, unitFileNames } from "../../shared/consolidation/file-name";
 import { readUnitListGrid, readUnitListText } from "../../shared/consolidation/unit-list";
 import type { Plan } from "../../shared/model";
@@ -104,6 +104,17 @@ describe("file names safe on Windows, the unit's name kept", () => {
   it("keeps names unique as Windows compares them", () => {
     expect(unitFileNames(["Phường A/B", "Phường A\\B", "phường a - b"])).toEqual(["Phường A - B.xlsx", "Phường A - B (2).xlsx", "phường a - b (3).xlsx"]);
   });
+});
+
+describe("unit names as offices write them", () => {
+  it.each([
+    ["UBND phường Đông Hải", "Phường Đông Hải"],
+    ["Ủy ban nhân dân xã An Lão", "Xã An Lão"],
+    ["P. Đông Hải", "phường đông hải"],
+    ["TT.Núi Đèo", "Thị trấn Núi Đèo"],
+    ["Phường  Cát Bi.", "PHƯỜNG CÁT BI"],
+  ])("%j is %j", (a, b) => expect(unitKey(a)).toBe(unitKey(b)));
+  it("but a ward is not the commune of the same name", () => expect(unitKey("Phường An Dương")).not.toBe(unitKey("Xã An Dương")));
 });
 
 describe("the list of expected units", () => {
