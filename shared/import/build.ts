@@ -154,7 +154,10 @@ function deadlineIn(folded: string, ctx: Pick<ItemContext, "planYear" | "termEnd
   const hit = own.exec(plain) ?? closing;
   const match = hit ? ([hit[0], hit[1] ?? hit[2]] as unknown as RegExpExecArray) : null;
   // A target for "giai đoạn 2026-2030" is due when the period ends; only the clause's own period counts.
-  const period = periods ? /giai doan\s+(?:19|20|21)\d{2}\s*-\s*((?:19|20|21)\d{2})\b/.exec(folded.replace(/\([^)]*\)/g, " ")) : null;
+  // "chuẩn nghèo (đa chiều) giai đoạn 2021-2025" is the poverty standard, not the item's period.
+  const period = periods
+    ? /giai doan\s+(?:19|20|21)\d{2}\s*-\s*((?:19|20|21)\d{2})\b/.exec(folded.replace(/\([^)]*\)/g, " ").replace(/chuan ngheo[^,;]{0,30}?giai doan\s+\d{4}\s*-\s*\d{4}/g, " "))
+    : null;
   const found = match ?? period;
   if (!found) return undefined;
   const year = Number(found[1]);
@@ -265,7 +268,7 @@ function readClauses(text: MappedText, ctx: ItemContext, itemDeadline: number | 
 }
 
 /** A clause that opens on the verb and its figure, with no subject of its own. */
-const SECOND_TARGET = /^\W*(?:tang|giam|tuong duong|tuong ung|bang|gap)\s+(?:them\s+|binh quan\s+|khoang\s+|hon\s+|tren\s+)?\d[^;]*$|^\W*(?:tang|giam)\s+(?:them\s+|khoang\s+|hon\s+|tren\s+)?\d[\d.,]*\s*%\s*(?:so\s+(?:voi\s+)?(?:cung ky|nam))/;
+const SECOND_TARGET = /^\W*(?:tang|giam|tuong duong|tuong ung|bang|gap)\s+(?:them\s+|binh quan\s+|khoang\s+|hon\s+|tren\s+|tu\s+)?\d[^;]*$|^\W*(?:tang|giam)\s+(?:them\s+|khoang\s+|hon\s+|tren\s+)?\d[\d.,]*\s*%\s*(?:so\s+(?:voi\s+)?(?:cung ky|nam))/;
 
 function secondaryOf(draft: Draft, clause: MappedText): NonNullable<Draft["secondary"]> {
   const out: NonNullable<Draft["secondary"]> = { target: draft.target, unit: draft.unit, comparator: draft.comparator ?? ">=", note: clause.text.replace(/^[\s,;]+|[\s,;.]+$/g, "") };
@@ -307,6 +310,8 @@ function splitQualitative(clause: MappedText, ctx: ItemContext): MappedText[] {
   let start = 0;
   for (let i = 0; i < parts.length; i++) {
     if (!aim(parts[i])) continue;
+    // "có 5 tỉnh, thành phố được công nhận …": after a figure, an aim that does not open on its verb continues it.
+    if (i > 0 && findCandidates(parts[i - 1], ctx).length > 0 && !QUALITATIVE_START.test(trim(parts[i]).folded)) continue;
     if (i > start) out.push(slice(clause, bounds[start], bounds[i] - 1));
     out.push(parts[i]);
     start = i + 1;
@@ -319,7 +324,7 @@ function splitQualitative(clause: MappedText, ctx: ItemContext): MappedText[] {
 function splitOnAnd(clause: MappedText, options: ReadOptions): MappedText[] {
   const candidates = findCandidates(clause, options);
   // "… 135 triệu đồng/người và phấn đấu đến cuối nhiệm kỳ đạt chuẩn …": a new governing verb, a new target.
-  const verb = /\s(?:va|dong thoi)\s+(?=(?:phan dau|giu vung|duy tri|tiep tuc)\b)/.exec(clause.folded);
+  const verb = /\s(?:va|dong thoi)\s+(?=phan dau\b)/.exec(clause.folded);
   if (verb && candidates.some((c) => c.end <= verb.index)) return [slice(clause, 0, verb.index), ...splitOnAnd(slice(clause, verb.index), options)];
   if (candidates.length < 2) return [clause];
   const re = /\s(?:va|cung)\s+(?=(?:khoang\s+|tren\s+|duoi\s+|gan\s+)?\d)/g;

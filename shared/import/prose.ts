@@ -61,6 +61,10 @@ export function classifySentence(raw: string, planYear: number): SentenceKind {
   // "so với ước thực hiện năm 2017" is a baseline, not an estimate being reported.
   const folded = raw.replace(/\bso\s+(?:voi\s+)?(?:uoc\s+thuc hien|uoc dat|thuc hien|ket qua)\b/g, "so voi");
   if (SKIP_WORDS.test(folded)) return "skip";
+  // "Nhiệm kỳ 2020-2025, …" in a text about the next term: what the past term achieved.
+  const pastTerm = /^\W*(?:trong\s+)?(?:nhiem ky|giai doan)\s+((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})\s*,/.exec(folded);
+  if (pastTerm && Number(pastTerm[1]) < planYear && Number(pastTerm[2]) <= planYear) return "result";
+  if (/\bdat va vuot (?:cac )?chi tieu (?:de ra|ke hoach|duoc giao)\b/.test(folded) && !/\bphan dau\b/.test(folded)) return "result";
   const opening = openingYear(folded);
   // A horizon ahead ("đến năm 2025" in a 2021 text) makes "ước đạt" a target's wording, not a result's.
   const ahead = /\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d{2})\b/.exec(folded);
@@ -122,8 +126,6 @@ export function targetYear(folded: string, titleFolded: string, published: numbe
     if (/ket qua|thuc hien|danh gia|bao cao/.test(before + m[0].slice(0, 20)) || horizon(m)) continue;
     add(Number(m[1]), 2);
   }
-  const strive = /\bphan dau\b[^.\n]{0,80}?\bnam\s+((?:19|20)\d{2})\b(?!\s*-)/g;
-  while ((m = strive.exec(text)) !== null) if (!horizon(m)) add(Number(m[1]), 2);
   let best: number | null = null;
   let bestCount = 0;
   for (const [year, count] of counts) if (count > bestCount || (count === bestCount && best !== null && year > best)) [best, bestCount] = [year, count];
