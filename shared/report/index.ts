@@ -65,7 +65,12 @@ function run(original: string, options: ReadReportOptions, lang: Lang): ReportRe
     if (isPlanning(folded, year) && !RESULT_WORDS.test(folded)) planningLine = line;
   }
   for (const table of tables) for (const result of table.results) drafts.push(result);
-  for (const sentence of sentences) if (!sentence.row && !inTable(sentence.start)) for (const named of namedFailures(m, sentence.start, sentence.end)) drafts.push(named);
+  for (const sentence of sentences) {
+    if (sentence.row || inTable(sentence.start)) continue;
+    for (const named of namedFailures(m, sentence.start, sentence.end)) drafts.push(named);
+    const verdict = yesNoResult(m, sentence.start, sentence.end);
+    if (verdict) drafts.push(verdict);
+  }
   drafts.sort((a, b) => a.start - b.start);
   const kept = withoutRepeats(drafts);
 
@@ -137,6 +142,36 @@ function namedFailures(m: MappedText, from: number, to: number): DraftResult[] {
     });
   }
   return out;
+}
+
+/** "Xã đạt chuẩn nông thôn mới nâng cao: hoàn thành": a yes/no result, as a list line gives it. */
+const YES_NO = /^(\D{3,140}?)\s*[:–-]\s*(hoan thanh vuot(?: muc)?|vuot(?: ke hoach)?|hoan thanh|dat|khong dat|chua dat|khong hoan thanh|chua hoan thanh)\s*[.;]?$/;
+
+function yesNoResult(m: MappedText, from: number, to: number): DraftResult | null {
+  const hit = YES_NO.exec(m.folded.slice(from, to));
+  if (!hit || (/\bchi tieu\b/.test(hit[1]) && /\d/.test(hit[1]))) return null;
+  const word = hit[2];
+  const achieved = !/^(?:khong|chua)/.test(word);
+  const name = m.text.slice(from, from + hit[1].length).replace(/^[-+•*\s]+/, "").trim();
+  if (name.split(/\s+/).length < 2) return null;
+  return {
+    name,
+    actual: achieved,
+    unit: "",
+    percentOfPlan: null,
+    plans: [],
+    target: null,
+    status: !achieved ? "Không đạt" : /vuot/.test(word) ? "Vượt" : "Đạt",
+    statusFrom: "word",
+    nearMiss: null,
+    approximate: null,
+    yearOnYear: [],
+    parent: null,
+    confidence: 0.75,
+    reasons: ["report.reason.yes-no"],
+    start: from,
+    end: to,
+  };
 }
 
 /**

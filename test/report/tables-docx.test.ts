@@ -1,18 +1,10 @@
 // Results in tables (tab rows, and a web table pasted one cell per line) and the text of a real
 // .docx built with the `docx` package: what reaches the reader is what Word shows.
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
+import { AlignmentType, Paragraph, Table, TextRun } from "docx";
 import { strFromU8, unzipSync } from "fflate";
 import { readReport } from "../../shared/report";
 import { docxBodyText } from "../../shared/report/docx-text";
-
-export async function docxBytes(children: (Paragraph | Table)[]): Promise<Uint8Array> {
-  const doc = new Document({ sections: [{ children }] });
-  return new Uint8Array(await Packer.toBuffer(doc));
-}
-
-export function row(cells: string[]): TableRow {
-  return new TableRow({ children: cells.map((text) => new TableCell({ children: [new Paragraph(text)] })) });
-}
+import { docxBytes, row } from "./docx-support";
 
 describe("tables", () => {
   test("tab rows: name, unit, plan, actual and the table's own verdict (kept even against the arithmetic)", () => {

@@ -8,12 +8,6 @@ function only(text: string): ReportResult {
   return results[0];
 }
 
-function named(text: string, words: string): ReportResult {
-  const hit = readReport(text).results.find((r) => r.name.toLowerCase().includes(words.toLowerCase()));
-  if (!hit) throw new Error(`no result named like "${words}" in: ${readReport(text).results.map((r) => r.name).join(" | ")}`);
-  return hit;
-}
-
 describe("year-on-year figures are never a percent of plan", () => {
   test("'bằng P% so cùng kỳ' and 'tăng P% so với năm trước' leave the percent of plan empty", () => {
     const a = only("Doanh thu dịch vụ lưu trú ước đạt 812 tỷ đồng, bằng 121,4% so cùng kỳ.");
