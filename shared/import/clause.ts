@@ -316,7 +316,9 @@ function readDenominator(clause: MappedText, at: number): { unit: string; end: n
   const rest = f.slice(start, start + 20);
   const unit = DENOMINATOR_UNITS.find((u) => rest.startsWith(u.folded) && !LETTER.test(rest[u.folded.length] ?? ""));
   if (!unit) return null;
-  return { unit: clause.text.slice(start, start + unit.folded.length), end: start + unit.folded.length };
+  // The unit is kept as written, with the spaces after its slash ("%/ năm", "triệu đồng/ năm").
+  const spaces = slash[0].replace(/^\s*\//, "");
+  return { unit: spaces + clause.text.slice(start, start + unit.folded.length), end: start + unit.folded.length };
 }
 
 function wordNumbers(clause: MappedText, options: ReadOptions, depth: number[]): Candidate[] {

@@ -11,7 +11,7 @@ const UNIT_WORDS = [
   "ha", "héc-ta", "km", "m2", "m²", "m3", "công trình", "nhà đa năng", "nhà văn hóa", "nhà văn hoá", "điểm", "điểm phần trăm",
   "bác sĩ", "tuyến", "tuyến đường", "ngày", "tháng", "vụ", "sản phẩm", "sáng kiến", "mô hình", "cái", "chiếc", "con", "kW", "MW",
   "kWh", "tàu", "cơ sở", "hội viên", "đoàn viên", "đảng viên", "gia đình", "làng", "tổ chức", "đơn vị", "cơ quan", "chợ",
-  "km đường", "nhà ở", "căn nhà", "ô tô", "trạm", "trạm y tế", "giờ", "buổi", "lần", "cuộc", "chương trình", "sự kiện",
+  "km đường", "nhà ở", "ô tô", "tiêu chí", "trạm", "trạm y tế", "giờ", "buổi", "lần", "cuộc", "chương trình", "sự kiện",
   "tỷ lệ", "bé trai", "tuổi", "điểm%", "giường", "con", "triệu lượt", "lượt khách", "thẻ", "hồ sơ", "thủ tục", "bản", "hạt", "cây", "con giống", "lít", "kg",
 ];
 const UNIT_MULTIPLIERS: { words: string; factor: number; keep: string | null }[] = [
