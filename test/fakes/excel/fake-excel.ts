@@ -23,6 +23,7 @@ import {
   type Scalar,
   type SheetState,
 } from "./state";
+import { FakeChartCollection } from "./charts";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** Rows from which a rule or validation counts as "whole column" (a bounded table never gets near). */
@@ -309,6 +310,11 @@ export class FakeWorksheet extends FakeProxy {
       this.requireExisting("Worksheet.visibility");
       this.resolve().visibility = value;
     });
+  }
+
+  /** Charts (test/fakes/excel/charts.ts, H-G). */
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.ctx, this.resolve);
   }
 
   get pageLayout(): FakePageLayout {

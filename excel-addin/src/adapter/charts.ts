@@ -1,0 +1,62 @@
+// Native Excel charts on the summary sheet and the ranking sheet, through Office.js: the same
+// bindings as the .xlsx the CLI writes (shared/chart/binding.ts). Each series is bound to the
+// sheet's cells (ChartSeries.setValues / setXAxisValues, ExcelApi 1.7), so a chart redraws when a
+// figure changes; each point is coloured by the status of its row when the sheet was written.
+// Two requests: the charts already on the sheets (ours are replaced, the user's kept), then the
+// new charts in one batch.
+import { workbookChartBindings, type BoundChart } from "../../../shared/chart/binding";
+import type { Lang } from "../../../shared/model";
+import { rectA1 } from "../../../shared/sheet/a1";
+import type { WorkbookModel } from "../../../shared/sheet/types";
+
+/** Our charts are named so; a chart the user made keeps its own name and is never touched. */
+export const CHART_PREFIX = "ChiTieu_";
+
+export function chartName(chart: BoundChart): string {
+  return `${CHART_PREFIX}${chart.kind}`;
+}
+
+/** Writes the charts the written sheets carry; returns how many were added. */
+export async function writeCharts(context: Excel.RequestContext, model: WorkbookModel, lang: Lang, actualNames: Map<string, string> = new Map()): Promise<number> {
+  const charts = workbookChartBindings(model.sheets, lang);
+  if (charts.length === 0) return 0;
+  const sheets = new Map<string, Excel.Worksheet>();
+  const collections = new Map<string, Excel.ChartCollection>();
+  for (const chart of charts) {
+    if (sheets.has(chart.sheet)) continue;
+    const ws = context.workbook.worksheets.getItem(actualNames.get(chart.sheet) ?? chart.sheet);
+    sheets.set(chart.sheet, ws);
+    collections.set(chart.sheet, ws.charts.load("items/name"));
+  }
+  await context.sync();
+  for (const collection of collections.values()) for (const existing of collection.items) if (existing.name.startsWith(CHART_PREFIX)) existing.delete();
+  for (const chart of charts) addChart(sheets.get(chart.sheet) as Excel.Worksheet, chart);
+  await context.sync();
+  return charts.length;
+}
+
+function addChart(ws: Excel.Worksheet, chart: BoundChart): void {
+  const values = ws.getRange(rectA1(chart.values));
+  const categories = ws.getRange(rectA1(chart.categories));
+  const byRows = chart.values.rows === 1 && chart.values.cols > 1;
+  const added = ws.charts.add(chart.direction === "bar" ? "BarClustered" : "ColumnClustered", values, byRows ? "Rows" : "Columns");
+  added.name = chartName(chart);
+  added.title.text = chart.title;
+  added.legend.visible = false;
+  const series = added.series.getItemAt(0);
+  series.setValues(values);
+  series.setXAxisValues(categories);
+  series.name = chart.seriesName;
+  series.hasDataLabels = true;
+  series.dataLabels.numberFormat = chart.numberFormat;
+  chart.pointColors.forEach((color, i) => series.points.getItemAt(i).format.fill.setSolidColor(color));
+  const valueAxis = added.axes.valueAxis;
+  valueAxis.minimum = chart.axis.min;
+  if (chart.axis.max !== null) valueAxis.maximum = chart.axis.max;
+  // The major gridline at 100 is the target line.
+  if (chart.axis.majorUnit !== null) valueAxis.majorUnit = chart.axis.majorUnit;
+  // Horizontal bars list the first row at the top, as the table does.
+  if (chart.direction === "bar") added.axes.categoryAxis.reversePlotOrder = true;
+  const a = chart.anchor;
+  added.setPosition(rectA1({ row: a.row, col: a.col, rows: 1, cols: 1 }), rectA1({ row: a.row + a.rows - 1, col: a.col + a.cols - 1, rows: 1, cols: 1 }));
+}
