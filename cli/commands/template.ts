@@ -1,7 +1,9 @@
-// `chitieu template --plan <id|file.json> -o out.xlsx [--unit …] [--year 2025] [--estimate] [--password …] [--force]`
+// `chitieu template --plan <id|file.json> -o out.xlsx [--unit …] [--year 2025] [--period 6|9|nam] [--estimate] [--password …] [--force]`
 import { resolve } from "node:path";
 import { t } from "../../shared/i18n";
-import type { Lang, Plan } from "../../shared/model";
+import type { Lang, Period, Plan } from "../../shared/model";
+import { parsePeriod } from "../../shared/period";
+import "../../shared/period-messages";
 import { buildFillInWorkbook, type FillInOptions } from "../../shared/sheet/fill-in";
 import type { WorkbookModel } from "../../shared/sheet/types";
 import { boolFlag, parseArgs, stringFlag } from "../args";
@@ -13,14 +15,18 @@ import { writeXlsxBuffer } from "../xlsx/write";
 import "../messages-xlsx";
 import { runTemplateWithTargets } from "./template-targets";
 
-const USAGE = 'chitieu template --plan <id|file.json> -o <out.xlsx> [--unit "Phường Đông Hải"] [--year 2025] [--estimate] [--password <pw>] [--force]';
+const USAGE = 'chitieu template --plan <id|file.json> -o <out.xlsx> [--unit "Phường Đông Hải"] [--year 2025] [--period 6|9|nam] [--estimate] [--password <pw>] [--force]';
 
 export interface TemplateOptions {
   unit?: string;
   year?: number;
   estimate?: boolean;
+  /** Six months, nine months or the whole year (the default). */
+  period?: Period;
   lang: Lang;
   password?: string;
+  /** A line added to the header block's instruction. */
+  headerNote?: string;
   /** Example figures to put in the actual cells (the demo's filled workbook). */
   entries?: FillInOptions["entries"];
   /** A line across the header block, e.g. "Số liệu minh họa" on the demo's example workbook. */
@@ -37,6 +43,8 @@ export async function fillInWorkbookBytes(plan: Plan, options: TemplateOptions):
     ...(options.estimate ? { estimate: true } : {}),
     ...(options.entries ? { entries: options.entries } : {}),
     ...(options.password ? { password: options.password } : {}),
+    ...(options.period && options.period !== "ca-nam" ? { settings: { period: options.period } } : {}),
+    ...(options.headerNote ? { headerNote: options.headerNote } : {}),
     lang: options.lang,
   });
   return writeXlsxBuffer(withPlanMetadata(options.banner ? withBanner(model, options.banner) : model, plan, options));
@@ -79,6 +87,7 @@ export const command: Command = {
         unit: { value: true },
         year: { value: true },
         estimate: { value: false },
+        period: { value: true },
         password: { value: true },
         force: { value: false },
         targets: { value: true },
@@ -98,12 +107,14 @@ export const command: Command = {
       year = Number(yearText);
       if (!/^\d{4}$/.test(yearText.trim()) || year < 1900 || year > 2200) throw new UsageError(t("xlsx.bad-year", { value: yearText }, ctx.lang));
     }
+    const period = periodArgument(stringFlag(args, "period"), ctx.lang);
     const plan = loadPlanArgument(planArg, ctx.cwd, ctx.lang);
     const unit = stringFlag(args, "unit")?.normalize("NFC").trim() || undefined;
     const bytes = await fillInWorkbookBytes(plan, {
       unit,
       year,
       estimate: boolFlag(args, "estimate"),
+      period,
       lang: ctx.lang,
       password: stringFlag(args, "password"),
     });
@@ -113,3 +124,11 @@ export const command: Command = {
     return 0;
   },
 };
+
+/** `--period 6 | 9 | nam` (also "6 tháng", "cả năm"); absent: the whole year. */
+export function periodArgument(text: string | undefined, lang: Lang): Period {
+  if (text === undefined) return "ca-nam";
+  const period = parsePeriod(text);
+  if (period === null) throw new UsageError(t("period.bad", { value: text }, lang));
+  return period;
+}

@@ -1,14 +1,20 @@
 // Item 6, on a real engine: LibreOffice (headless) opens the workbooks `chitieu` writes,
 // recalculates the live formulas, and must land on what `chitieu evaluate` says for every seed plan;
 // the workbook keeps its conditional formats and validations; the summary prints on A4 landscape.
+// The six- and nine-month workbooks of every seed plan, with final figures on some rows and only
+// estimates on others, land on the labels the core gives (Đạt tiến độ, Chậm tiến độ, Chưa đến kỳ
+// đánh giá …).
 // Without LibreOffice or pdftoppm: skipped loudly (test/support/engines.ts); under CI, a failure.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { builtInPlans } from "../../shared/catalog";
-import type { Plan } from "../../shared/model";
+import { evaluatePlan } from "../../shared/evaluate";
+import type { Period, Plan } from "../../shared/model";
+import { periodKindOf } from "../../shared/period";
 import { convertWithLibreOffice } from "../../cli/libreoffice";
+import { readFilledWorkbook } from "../../cli/xlsx/filled-workbook";
 import { describeWithEngine, findEngine } from "../support/engines";
 import { cli, fillActuals, tempDir } from "../cli/support";
 
@@ -71,11 +77,104 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** The rows of a CSV export by code: the Tỷ lệ and Đánh giá cells as LibreOffice computed them. */
+function engineRows(csvPath: string): Map<string, { percent: string; status: string }> {
+  const rows = parseCsv(readFileSync(csvPath, "utf8"));
+  const headerRow = rows.findIndex((r) => r[0] === "STT");
+  const header = rows[headerRow];
+  const codeCol = header.indexOf("Mã");
+  const percentCol = header.findIndex((h) => h.startsWith("Tỷ lệ"));
+  const statusCol = header.findIndex((h) => h.startsWith("Đánh giá") && !h.startsWith("Đánh giá điều chỉnh"));
+  return new Map(rows.slice(headerRow + 1).filter((r) => r[codeCol]).map((r) => [r[codeCol], { percent: r[percentCol], status: r[statusCol] }]));
+}
+
+/** A mid-year review's figures: amounts around the share of the year, so both progress labels show;
+ *  every third row has only an estimate, so the sheet judges it from the estimate column. */
+function midYearActuals(plan: Plan, period: Period): { final: Record<string, unknown>; estimate: Record<string, unknown> } {
+  const share = period === "6-thang" ? 0.5 : 0.75;
+  const final: Record<string, unknown> = {};
+  const estimate: Record<string, unknown> = {};
+  const ratios = [1.1, 1, 0.9, 0.6, 1.3, null, 0.98, 1.02];
+  plan.indicators.forEach((ind, i) => {
+    if (ind.comparator === null) return;
+    const into = i % 3 === 1 ? estimate : final;
+    const ratio = ratios[i % ratios.length];
+    if (ratio === null) return;
+    if (ind.comparator === "boolean") {
+      into[ind.code] = ratio >= 1 ? "Đạt" : "Không đạt";
+      return;
+    }
+    const base = ind.comparator === "range" ? (ind.targetMin ?? 0) : (ind.target ?? 0);
+    if (base === 0) {
+      into[ind.code] = ratio >= 1 ? 0 : 2;
+      return;
+    }
+    const lowerIsBetter = ind.comparator === "<=" || ind.comparator === "<";
+    const scale = periodKindOf(ind) === "cumulative" ? share : 1;
+    into[ind.code] = Math.round((lowerIsBetter ? base / ratio : base * ratio * scale) * 100) / 100;
+  });
+  return { final, estimate };
+}
+
 function pngSize(path: string): { width: number; height: number } {
   const png = readFileSync(path);
   expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
+
+describeWithEngine(["libreoffice"], "LibreOffice recalculates the six- and nine-month workbooks as the core evaluates them", () => {
+  jest.setTimeout(240_000);
+  const tmp = tempDir();
+  const file = (name: string) => join(tmp.dir, name);
+  const plans = builtInPlans();
+  const periods: Period[] = ["6-thang", "9-thang"];
+  const name = (plan: Plan, period: Period) => `${plan.id}-${period}`;
+  afterAll(tmp.cleanup);
+
+  beforeAll(async () => {
+    for (const plan of plans) {
+      for (const period of periods) {
+        const base = name(plan, period);
+        expect((await cli(tmp.dir, "template", "--plan", plan.id, "-o", `${base}.xlsx`, "--period", period === "6-thang" ? "6" : "9")).code).toBe(0);
+        const typed = midYearActuals(plan, period);
+        const months = period === "6-thang" ? "6" : "9";
+        await fillActuals(file(`${base}.xlsx`), typed.final, `Thực hiện ${months} tháng đầu năm ${plan.year}`);
+        await fillActuals(file(`${base}.xlsx`), typed.estimate, `Số ước thực hiện ${months} tháng đầu năm ${plan.year}`);
+      }
+    }
+    mkdirSync(file("csv"));
+    const names = plans.flatMap((plan) => periods.map((period) => file(`${name(plan, period)}.xlsx`)));
+    const result = await convertWithLibreOffice(soffice as string, names, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", file("csv"));
+    expect(result.ok).toBe(true);
+  });
+
+  for (const plan of builtInPlans()) {
+    for (const period of ["6-thang", "9-thang"] as Period[]) {
+      it(`${plan.id}, ${period}: every Tỷ lệ and Đánh giá cell equals the core's`, () => {
+        const engine = engineRows(file(join("csv", `${name(plan, period)}-Chỉ tiêu.csv`)));
+        const filled = readFilledWorkbook(file(`${name(plan, period)}.xlsx`), { lang: "vi" });
+        expect(filled.settings.period).toBe(period);
+        expect(filled.entries.some((e) => e.estimate !== undefined && (e.raw === null || e.raw === undefined))).toBe(true);
+        const core = evaluatePlan(filled.plan, filled.entries, filled.settings);
+        expect(core).toHaveLength(plan.indicators.length);
+        const labels = new Set<string>();
+        for (const expected of core) {
+          const got = engine.get(expected.code);
+          expect({ code: expected.code, status: got?.status }).toEqual({ code: expected.code, status: expected.label });
+          labels.add(expected.label ?? expected.status);
+          if (expected.percent === null) expect({ code: expected.code, percent: got?.percent }).toEqual({ code: expected.code, percent: "" });
+          else {
+            const value = Number(got?.percent);
+            expect({ code: expected.code, close: Math.abs(value - expected.percent) <= 1e-9 * Math.max(1, Math.abs(expected.percent)) }).toEqual({ code: expected.code, close: true });
+          }
+        }
+        const due = plan.indicators.filter((i) => i.deadlineYear === null && i.comparator !== null);
+        if (due.some((i) => periodKindOf(i) === "cumulative")) expect([labels.has("Đạt tiến độ"), labels.has("Chậm tiến độ")]).toEqual([true, true]);
+        if (due.some((i) => periodKindOf(i) === "year-end")) expect(labels.has("Chưa đến kỳ đánh giá")).toBe(true);
+      });
+    }
+  }
+});
 
 describeWithEngine(["libreoffice", "pdftoppm"], "LibreOffice recalculates the fill-in workbooks as the core evaluates them", () => {
   jest.setTimeout(240_000);
