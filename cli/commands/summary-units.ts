@@ -100,6 +100,7 @@ export async function consolidateUnits(ctx: CliContext, args: ParsedArgs, files:
     const progress = { index: i + 1, total: files.length, file };
     const facts = fileFacts(path);
     let read: ConsolidationInput;
+    let kept: Pick<ReceivedReport, "entries" | "settings"> = {};
     try {
       const filled = readFilledWorkbook(path, { plan, lang, displayName: file });
       const unitSettings = { ...filled.settings, lang };
@@ -107,6 +108,7 @@ export async function consolidateUnits(ctx: CliContext, args: ParsedArgs, files:
       const evaluations = evaluatePlan(filled.plan, filled.entries, unitSettings);
       const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, unitSettings)];
       read = { unit: filled.unit ?? "", file, plan: filled.plan, evaluations, findings };
+      kept = { entries: filled.entries, settings: unitSettings };
       const errors = findings.filter((f) => f.severity === "error").length;
       ctx.stderr(t(errors > 0 ? "xlsx.summary.progress-errors" : "xlsx.summary.progress-ok", { ...progress, errors }, lang) + "\n");
     } catch (error) {
@@ -115,7 +117,7 @@ export async function consolidateUnits(ctx: CliContext, args: ParsedArgs, files:
       read = { file, reason };
       ctx.stderr(t("xlsx.summary.progress-failed", { ...progress, reason }, lang) + "\n");
     }
-    reports.push({ file, ...facts, read });
+    reports.push({ file, ...facts, read, ...kept });
   });
   if (settings === null) throw new UsageError(t("xlsx.summary.none-usable", {}, lang));
   const usable = reports.map((r) => r.read).filter((r): r is Extract<ConsolidationInput, { evaluations: unknown }> => "evaluations" in r);

@@ -3,8 +3,10 @@
 // → the register of who reported, the consolidation of the files chosen, and the points.
 import { consolidate, type ConsolidateOptions, type Consolidation, type ConsolidationInput } from "../consolidate";
 import type { Plan, Settings } from "../model";
-import { unitKey, type AssignmentTable } from "./assignment";
-import { buildRegister, type ReceivedReport } from "./register";
+import { evaluatePlan } from "../evaluate";
+import { validateEntries } from "../validate";
+import { differingTargets, planForUnit, unitKey, type AssignmentTable } from "./assignment";
+import { buildRegister, planShape, type ReceivedReport } from "./register";
 import { DEFAULT_SCORING, scoreUnits, type ScoringRules } from "./scoring";
 import type { ExpectedUnit } from "./unit-list";
 
@@ -18,7 +20,31 @@ export interface ConsolidateReportsOptions extends ConsolidateOptions {
   scoring?: ScoringRules | null;
 }
 
+/**
+ * With the assignment and the plan known, a file whose targets are not its unit's assignment (a
+ * template made before the table changed) is judged again against the assignment's targets, when it
+ * is on the same version of the plan and its entries came with it; the register says so.
+ */
+function withAssignedTargets(report: ReceivedReport, plan: Plan, assignment: AssignmentTable): ReceivedReport {
+  const read = report.read;
+  if (!("evaluations" in read) || !report.entries || !report.settings || read.plan.id !== plan.id || planShape(read.plan) !== planShape(plan)) return report;
+  const assigned = assignment.units.find((u) => unitKey(u.unit) === unitKey(read.unit));
+  if (!assigned) return report;
+  const expected = planForUnit(plan, assigned);
+  const codes = differingTargets(read.plan, expected);
+  if (codes.length === 0) return report;
+  const entries = [...report.entries];
+  const evaluations = evaluatePlan(expected, entries, report.settings);
+  // Findings about the sheet's layout stay; those about the figures are made again against the new targets.
+  const layout = read.findings.filter((f) => f.rule.startsWith("layout-"));
+  const findings = [...layout, ...validateEntries(expected, entries, report.settings)];
+  return { ...report, read: { ...read, plan: expected, evaluations, findings }, retargeted: codes };
+}
+
 export function consolidateReports(reports: readonly ReceivedReport[], settings: Settings, options: ConsolidateReportsOptions = {}): Consolidation {
+  const plan = options.plan ?? null;
+  const assignment = options.assignment ?? null;
+  if (plan && assignment) reports = reports.map((r) => withAssignedTargets(r, plan, assignment));
   const expected = options.expected ?? options.assignment?.units.map((u) => ({ unit: u.unit, group: u.group })) ?? null;
   const register = buildRegister(reports, { expected, deadline: options.deadline ?? null, plan: options.plan ?? null, assignment: options.assignment ?? null, lang: settings.lang });
   // The chosen file of each unit, and the files of units that sent nothing usable, so the

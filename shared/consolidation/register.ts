@@ -20,7 +20,7 @@
 //   file's), and its version the one most of those files carry.
 import { normaliseName, type ConsolidationInput, type UnitInput } from "../consolidate";
 import { t } from "../i18n";
-import type { Lang, Plan } from "../model";
+import type { ActualEntry, Lang, Plan, Settings } from "../model";
 import { differingTargets, planForUnit, unitKey, type AssignmentTable } from "./assignment";
 import { safeFileBase } from "./file-name";
 import type { ExpectedUnit } from "./unit-list";
@@ -35,6 +35,12 @@ export interface ReceivedReport {
   sha256: string | null;
   /** The unit's input for consolidation, or why the file cannot be used. */
   read: ConsolidationInput;
+  /** What the unit entered and its settings: lets the consolidation judge the figures again against
+   *  the unit's assignment when the file carries other targets (consolidateReports). */
+  entries?: readonly ActualEntry[];
+  settings?: Settings;
+  /** Codes whose targets were replaced by the assignment's before judging (set by consolidateReports). */
+  retargeted?: string[];
 }
 
 export type RegisterStatus = "received" | "missing" | "late" | "other-plan" | "old-version" | "duplicate" | "errors" | "unreadable" | "not-expected";
@@ -202,9 +208,15 @@ export function buildRegister(reports: readonly ReceivedReport[], options: Regis
     } else {
       const assigned = assignedByUnit.get(unitKey(slot.unit));
       const changed = assigned && options.plan ? differingTargets(read.plan, planForUnit(options.plan, assigned)) : [];
-      if (!current || changed.length > 0) {
+      if (!current) {
         statuses.push("old-version");
-        notes.push(!current ? t("register.note.old-version", {}, lang) : t("register.note.targets-differ", { codes: changed.join(", ") }, lang));
+        notes.push(t("register.note.old-version", {}, lang));
+      } else if (chosen.retargeted && chosen.retargeted.length > 0) {
+        statuses.push("old-version");
+        notes.push(t("register.note.targets-reassessed", { codes: chosen.retargeted.join(", ") }, lang));
+      } else if (changed.length > 0) {
+        statuses.push("old-version");
+        notes.push(t("register.note.targets-differ", { codes: changed.join(", ") }, lang));
       }
       const errors = read.findings.filter((f) => f.severity === "error");
       errorCount = errors.length;

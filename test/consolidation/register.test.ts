@@ -100,3 +100,27 @@ describe("the register", () => {
     expect(c.reporting!.sentence).toMatch(/^7\/8 đơn vị đã gửi báo cáo/);
   });
 });
+
+describe("a file whose targets are not its unit's assignment", () => {
+  // The table now gives Hồng Bàng a GRDP target of 9 %; its file was made when the target was the city's 12,35 %.
+  const assignment = { planId: plan.id, codes: ["1"], units: [{ unit: "Phường Hồng Bàng", group: null, row: 9, targets: { "1": 9 } }] };
+  const entries: ActualEntry[] = plan.indicators.map((ind, i) => ({ code: ind.code, raw: ({ "1": 10 } as Record<string, unknown>)[ind.code] ?? null, location: { sheet: "Chỉ tiêu", cell: `F${9 + i}` } }));
+  const read: UnitInput = { unit: "Phường Hồng Bàng", plan, evaluations: evaluatePlan(plan, entries, settings), findings: validateEntries(plan, entries, settings) };
+  const sent: ReceivedReport = { file: "hong-bang.xlsx", date: "2026-12-09T10:00:00+07:00", sha256: hash("a"), read, entries, settings };
+
+  it("is judged again against the assignment, and the register says so", () => {
+    expect(read.evaluations.find((e) => e.code === "1")!.status).toBe("Không đạt"); // 10 < 12,35
+    const c = consolidateReports([sent], settings, { plan, assignment });
+    const cell = c.rows.find((r) => r.code === "1")!.cells[0]!;
+    expect(cell).toMatchObject({ target: 9, status: "Vượt" }); // 10 > 9
+    const row = c.reporting!.rows[0]!;
+    expect(row.statuses).toEqual(["received", "old-version"]);
+    expect(row.note).toBe("Chỉ tiêu kế hoạch trong tệp khác bảng giao chỉ tiêu (mã 1): tệp làm trên mẫu cũ; số liệu đã được đánh giá lại theo chỉ tiêu của bảng giao.");
+  });
+
+  it("without its entries, it is consolidated as sent and flagged", () => {
+    const c = consolidateReports([{ ...sent, entries: undefined }], settings, { plan, assignment });
+    expect(c.rows.find((r) => r.code === "1")!.cells[0]).toMatchObject({ target: 12.35, status: "Không đạt" });
+    expect(c.reporting!.rows[0]!.note).toContain("vẫn tổng hợp theo chỉ tiêu trong tệp");
+  });
+});
