@@ -354,8 +354,53 @@ export function looksLikeTarget(folded: string): boolean {
   return /\d/.test(figures) && /\b(?:dat|tang|giam|ty le|chi tieu)\b/.test(folded);
 }
 
+/**
+ * "cơ cấu kinh tế nông nghiệp - công nghiệp - dịch vụ … tương ứng 36,20% - 34,50% - 29,30%, giai đoạn
+ * 2026-2030 tương ứng …": shares listed against their sectors (the dashes separate, they are no range);
+ * each share is "=" (corpus README: economic structure).
+ */
+function structureShares(body: MappedText, ctx: ItemContext): Draft[] | null {
+  const list = /tuong ung\s+(\d[\d.,]*\s*%(?:\s*-\s*\d[\d.,]*\s*%)+)/g;
+  const drafts: Draft[] = [];
+  let sectors: string[] | null = null;
+  let from = 0;
+  let match: RegExpExecArray | null;
+  while ((match = list.exec(body.folded)) !== null) {
+    const segment = slice(body, from, match.index + match[0].length);
+    const named = /co cau (?:kinh te|gia tri|grdp)\s*:?\s*(.+?)\s+(?:cua\s+[^,;]*?\s+)?$/.exec(segment.folded.slice(0, match.index - from));
+    if (named) {
+      const at = named.index + named[0].indexOf(named[1]);
+      sectors = segment.text
+        .slice(at, at + named[1].length)
+        .split(/\s+[-–]\s+/)
+        .map((n) => n.trim());
+    }
+    const values = [...match[1].matchAll(/\d[\d.,]*/g)].map((m) => parseVietnameseNumber(m[0])?.value ?? NaN);
+    if (!sectors || sectors.length !== values.length || values.some((v) => !Number.isFinite(v))) return null;
+    const own = deadlineIn(segment.folded, ctx, true);
+    values.forEach((value, i) =>
+      drafts.push({
+        name: capitalize(sectors![i]),
+        unit: "%",
+        comparator: "=",
+        target: value,
+        deadlineYear: own === undefined ? ctx.headingDeadline : own,
+        note: null,
+        group: ctx.group,
+        reasons: [],
+        source: segment,
+        children: [],
+      }),
+    );
+    from = match.index + match[0].length;
+  }
+  return drafts.length ? drafts : null;
+}
+
 /** Reads one item (its body, without the list marker). */
 export function readItem(body: MappedText, ctx: ItemContext): ItemResult {
+  const shares = structureShares(body, ctx);
+  if (shares) return { drafts: shares, unplaced: [] };
   // The item's lead-in (the words before its first figure) gives its deadline to every clause.
   const first = findCandidates(body, ctx)[0];
   const itemDeadline = deadlineIn(first ? body.folded.slice(0, first.leadStart) : body.folded, ctx, false, true);

@@ -86,7 +86,12 @@ export function findCandidates(clause: MappedText, options: ReadOptions): Candid
     let unit = percentSign;
     // "14/14 thôn": the first number is the target, the second the total.
     const ratio = /^\/(\d+)(?=\s+\p{L})/u.exec(f.slice(end));
-    if (ratio) end += ratio[0].length;
+    if (ratio) {
+      end += ratio[0].length;
+      // "bằng 1/2 bình quân chung": a fraction, when no counted noun follows (unlike "14/14 thôn").
+      const den = Number(ratio[1]);
+      if (den >= 2 && den <= 10 && value < den && !matchUnit(clause, end, options)) value = value / den;
+    }
     const range = /^\s*(?:-|den|toi)\s*(\d+(?:[.,]\d+)*)(\s*[%‰])?/.exec(f.slice(end));
     if (range) {
       const max = parseVietnameseNumber(clause.text.slice(end + range[0].indexOf(range[1]), end + range[0].indexOf(range[1]) + range[1].length));
@@ -102,6 +107,17 @@ export function findCandidates(clause: MappedText, options: ReadOptions): Candid
       unit = read.unit;
       factor = read.factor;
       end = read.end;
+      // "từ 80,4 triệu đồng đến 80,8 triệu đồng": the unit written after both bounds.
+      const upper = valueMax === undefined && unit ? /^\s*(?:-|den|toi)\s*(\d+(?:[.,]\d+)*)/.exec(f.slice(end)) : null;
+      if (upper) {
+        const at = end + upper[0].indexOf(upper[1]);
+        const max = parseVietnameseNumber(clause.text.slice(at, at + upper[1].length));
+        const again = readUnit(clause, at + upper[1].length, options);
+        if (max && foldUnit(again.unit) === foldUnit(unit) && max.value * again.factor > value * factor) {
+          valueMax = max.value;
+          end = again.end;
+        }
+      }
     } else {
       // "100% chỉ tiêu": a share of the quota, the unit the text writes.
       const quota = /^\s+chi tieu(?=\s*(?:[;,.]|$))/.exec(f.slice(end));
