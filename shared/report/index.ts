@@ -56,10 +56,11 @@ function run(original: string, options: ReadReportOptions, lang: Lang): ReportRe
   // Once a paragraph turns to next year's plan, its later sentences are targets too, unless they
   // use a result's words ("ước đạt", "so với kế hoạch", "so cùng kỳ").
   let planningLine = -1;
+  const paragraphStarts = lineStartsOf(m.text);
   for (const sentence of sentences) {
     if (sentence.row || inTable(sentence.start)) continue;
     const folded = m.folded.slice(sentence.start, sentence.end);
-    const line = lineOfOffset(m.text, sentence.start);
+    const line = lineAt(paragraphStarts, sentence.start);
     const carried = planningLine === line && !RESULT_WORDS.test(folded);
     for (const clause of sentence.clauses) resultsOfClause(m, clause, sentence.start, drafts, unplaced, levels, year, carried);
     if (isPlanning(folded, year) && !RESULT_WORDS.test(folded)) planningLine = line;
@@ -96,13 +97,6 @@ function run(original: string, options: ReadReportOptions, lang: Lang): ReportRe
 }
 
 const RESULT_WORDS = /\buoc dat\b|\buoc thuc hien\b|\bda dat\b|so voi (?:ke hoach|du toan|cung ky)|so cung ky|% (?:ke hoach|du toan)/;
-
-/** Paragraph number of an offset (newlines before it), to carry a plan section within its paragraph. */
-function lineOfOffset(text: string, at: number): number {
-  let n = 0;
-  for (let i = text.lastIndexOf("\n", at); i >= 0; i = text.lastIndexOf("\n", i - 1)) n++;
-  return n;
-}
 
 /** "Các chỉ tiêu không đạt gồm: thu nhập bình quân đầu người và tỷ lệ hộ nghèo": failures named without figures. */
 const NAMED_FAILURES = /(?:^|[\s,;(])(?:cac |con |\d+ )?chi tieu (?:khong|chua) (?:dat|hoan thanh)(?: (?:ke hoach|muc tieu|chi tieu))?(?: (?:de ra|duoc giao|giao))?\s*(?:(?:la|gom|bao gom|,? do la)\s*:?|:)\s*/;
@@ -205,20 +199,45 @@ function tableTally(tables: TableReading[]): TallyDraft | null {
  */
 function withoutRepeats(drafts: DraftResult[]): DraftResult[] {
   const info = (d: DraftResult) => (d.actual !== null ? 2 : 0) + (d.percentOfPlan !== null ? 1 : 0) + (d.target !== null ? 1 : 0);
-  const same = (a: DraftResult, b: DraftResult) =>
-    containment(a.name, b.name) >= 0.75 &&
-    (a.actual === null || b.actual === null || JSON.stringify(a.actual) === JSON.stringify(b.actual)) &&
-    (a.percentOfPlan === null || b.percentOfPlan === null || a.percentOfPlan === b.percentOfPlan) &&
-    (a.percentOfPlan !== null || a.actual !== null) &&
-    (a.actual !== null ? JSON.stringify(a.actual) === JSON.stringify(b.actual) : a.percentOfPlan === b.percentOfPlan);
+  // Only results with the same figure can repeat each other: compare within those groups alone.
+  const groups = new Map<string, DraftResult[]>();
+  for (const d of drafts) {
+    if (d.actual === null && d.percentOfPlan === null) continue;
+    for (const key of keysOf(d)) {
+      const list = groups.get(key);
+      if (list) list.push(d);
+      else groups.set(key, [d]);
+    }
+  }
   const dropped = new Set<DraftResult>();
-  for (const a of drafts) {
-    for (const b of drafts) {
-      if (a === b || dropped.has(a) || dropped.has(b) || !same(a, b)) continue;
-      dropped.add(info(a) < info(b) || (info(a) === info(b) && a.start > b.start) ? a : b);
+  for (const list of groups.values()) {
+    for (let i = 0; i < list.length; i++) {
+      if (dropped.has(list[i])) continue;
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i];
+        const b = list[j];
+        if (dropped.has(a) || dropped.has(b) || !sameResult(a, b)) continue;
+        dropped.add(info(a) < info(b) || (info(a) === info(b) && a.start > b.start) ? a : b);
+      }
     }
   }
   return drafts.filter((d) => !dropped.has(d));
+}
+
+/** "a:<figure>" for a result with a figure, "p:<percent>" for one with a percent (a title may give only that). */
+function keysOf(d: DraftResult): string[] {
+  const keys: string[] = [];
+  if (d.actual !== null) keys.push(`a:${JSON.stringify(d.actual)}`);
+  if (d.percentOfPlan !== null) keys.push(`p:${d.percentOfPlan}`);
+  return keys;
+}
+
+function sameResult(a: DraftResult, b: DraftResult): boolean {
+  if (a.actual !== null && b.actual !== null && JSON.stringify(a.actual) !== JSON.stringify(b.actual)) return false;
+  if (a.percentOfPlan !== null && b.percentOfPlan !== null && a.percentOfPlan !== b.percentOfPlan) return false;
+  // Two results without a figure in common are not a repeat: "đạt 100% kế hoạch" of two indicators.
+  const shared = (a.actual !== null && b.actual !== null) || (a.percentOfPlan !== null && b.percentOfPlan !== null);
+  return shared && containment(a.name, b.name) >= 0.75;
 }
 
 /** The year most of the text's "năm YYYY" name, before a later year only a goal names. */
