@@ -17,7 +17,7 @@ export interface RegisterSheetOptions {
   issuer?: string;
 }
 
-const WIDTHS = [6, 30, 14, 22, 28, 17, 16, 9, 26, 60];
+const WIDTHS = [6, 30, 14, 22, 28, 17, 24, 9, 26, 60];
 
 /** Red for what blocks the unit's result, amber for what needs a look, green when all is well. */
 function rowStyle(row: RegisterRow): CellStyle {
@@ -56,7 +56,7 @@ export function buildRegisterSheet(register: UnitRegister, options: RegisterShee
     b.set(row, 3, r.statuses.map((s) => statusLabel(s, lang)).join(", "));
     b.set(row, 4, r.file?.file ?? "");
     b.set(row, 5, showDate(r.file?.date ?? null));
-    // The full hash, so a file can be checked against it; the column shows its start.
+    // The full hash, so a file can be checked against it.
     b.set(row, 6, r.file?.sha256 ?? "");
     b.set(row, 7, r.errorCount > 0 ? r.errorCount : null, "0");
     b.set(row, 8, r.errorCells.join(", "));
@@ -64,9 +64,12 @@ export function buildRegisterSheet(register: UnitRegister, options: RegisterShee
     b.style({ row, col: 0, rows: 1, cols: width }, { ...STYLES.body, vertical: "top" });
     b.style({ row, col: 0, rows: 1, cols: 1 }, { horizontal: "center" });
     b.style({ row, col: 3, rows: 1, cols: 1 }, rowStyle(r));
-    b.style({ row, col: 6, rows: 1, cols: 1 }, { wrap: false, font: { size: 9 } });
-    const lines = Math.max(1, Math.ceil(r.note.length / 70), Math.ceil(r.errorCells.join(", ").length / 28));
-    if (lines > 1) b.rowHeight(row, lines * 17 + 4);
+    // 64 hex digits in a small font over three lines, so the whole hash stays readable and printable.
+    b.style({ row, col: 6, rows: 1, cols: 1 }, { wrap: true, font: { size: 8 } });
+    // About 0,85 character per width unit in Times New Roman 13.
+    const lines = Math.max(1, Math.ceil(r.note.length / 50), Math.ceil(r.errorCells.join(", ").length / 21), Math.ceil(r.unit.length / 25));
+    const height = Math.max(lines * 17 + 4, r.file?.sha256 ? 3 * 11 + 4 : 0);
+    if (height > 21) b.rowHeight(row, height);
   });
   const sheet = b.finish(width);
   sheet.frozen = { rows: header + 1, cols: 2 };
