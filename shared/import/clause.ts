@@ -200,6 +200,7 @@ function isReference(digits: string, before: string, after: string, percent = fa
   if (/[/\\]\s*$/.test(before) || /\d\s*\/\s*$/.test(before) || /\p{L}-$/u.test(before)) return true;
   if (/(?:19|20)\d{2}-(?:\d{2}-)?$/.test(before) || /^-\d{2}-\d{2}\b/.test(after)) return true; // ISO dates: 2025-12-23
   if (/\bngay\s+\d{1,2}\s*-\s*$/.test(before)) return true; // "Ngày 28-4"
+  if (/^:\d{2}\b/.test(after) || /\d{1,2}:$/.test(before)) return true; // a time of day: 07:40
   if (/[a-z]\s*\.\s*$/.test(before) && /\d\.\s*$/.test(before)) return true;
   if (REFERENCE_WORDS.test(before)) return true;
   if (NOT_A_QUANTITY_AFTER.test(after)) return true;

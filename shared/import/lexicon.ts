@@ -69,7 +69,7 @@ export const NUMBER_WORDS: Record<string, number> = {
 };
 
 /** Words before a number that make it a reference, not a quantity ("lần thứ 3", "khóa XXV", "Điều 5"). */
-export const REFERENCE_WORDS = /(?:^|[\s(])(?:so|lan thu|thu|khoa|dieu|khoan|chuong|thang|ngay|quy|muc do|phu luc|ky|nhiem ky|giai doan|(?<!(?:hang|moi|cac|nhung|hàng)\s)nam|dot|tuyen so|tieu chi so|quyet dinh|nghi dinh|nghi quyet|chi thi|ke hoach|thong tu|cap do|lop)\s*$/;
+export const REFERENCE_WORDS = /(?:^|[\s(])(?:(?<!co )so|lan thu|thu|khoa|dieu|khoan|chuong|thang|ngay|quy|muc do|phu luc|ky|nhiem ky|giai doan|(?<!(?:hang|moi|cac|nhung|hàng)\s)nam|dot|tuyen so|tieu chi so|quyet dinh|nghi dinh|nghi quyet|chi thi|ke hoach|thong tu|cap do|lop)\s*$/;
 /** Words that follow a number that is an age, a schedule or a grade, not a target. */
 export const NOT_A_QUANTITY_AFTER =
   /^\s*(?:tuoi\b(?!\s+tro len)|buoi\s*\/\s*ngay|buoi\/|gio\s*\/|h\s*\/|sao\b|cap\b(?!\s+(?:hoc|xa|huyen))|lan\s*\/\s*(?:nam|thang)|thang\s+(?:dau|cuoi|qua|toi)\b|nam\b(?!\s*tro len))/;
