@@ -2,7 +2,7 @@
 // states and its headline tally, each with the span it came from, plus warnings for figures that
 // look like results but could not be placed. Pure: the CLI and both add-ins call this.
 import { t } from "../i18n";
-import { lineAt, lineStartsOf, normalizeSource, type MappedText } from "../import/mapped";
+import { foldString, lineAt, lineStartsOf, normalizeSource, type MappedText } from "../import/mapped";
 import "./messages";
 import { isPlanning, resultsOfClause, type DraftResult, type Unplaced } from "./results";
 import { containment } from "./names";
@@ -73,7 +73,8 @@ function run(original: string, options: ReadReportOptions, lang: Lang): ReportRe
     if (verdict) drafts.push(verdict);
   }
   drafts.sort((a, b) => a.start - b.start);
-  const kept = withoutRepeats(drafts);
+  // "19/22 chỉ tiêu đạt và vượt (chiếm 86,4%)": a share of the tally, not an indicator's result.
+  const kept = withoutRepeats(drafts).filter((d) => !TALLY_NAME.test(foldString(d.name)));
 
   const results: ReportResult[] = kept.map(({ start, end, ...rest }) => ({ ...rest, span: spanOf(start, end) }));
   for (const u of unplaced) {
@@ -96,6 +97,7 @@ function run(original: string, options: ReadReportOptions, lang: Lang): ReportRe
   return { tally, results, warnings, year };
 }
 
+const TALLY_NAME = /\d+\s*\/\s*\d+\s*chi tieu|\d+\s+chi tieu\s+(?:dat|vuot|khong|chua|hoan thanh)|^(?:so )?chi tieu (?:dat|vuot|hoan thanh)/;
 const RESULT_WORDS = /\buoc dat\b|\buoc thuc hien\b|\bda dat\b|so voi (?:ke hoach|du toan|cung ky)|so cung ky|% (?:ke hoach|du toan)/;
 
 /** "Các chỉ tiêu không đạt gồm: thu nhập bình quân đầu người và tỷ lệ hộ nghèo": failures named without figures. */

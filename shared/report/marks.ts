@@ -24,6 +24,8 @@ export interface Mark {
   approximate?: string;
   /** A percent of plan given only as a bound ("vượt trên 100% kế hoạch"): it says the status, not the percent nor a target. */
   boundOnly?: boolean;
+  /** "có 3/4 thôn đạt chuẩn …": the figure comes first and the words after it (its unit included) are the name. */
+  numberFirst?: { start: number; end: number };
   /** A figure right after its indicator's name, with no verb ("Tỷ lệ hộ nghèo 1,2%"). */
   bare?: boolean;
   /** A status the mark's own words state ("vượt xa kế hoạch 24.200 tấn", "thấp hơn mức … kế hoạch"). */
@@ -42,13 +44,15 @@ const TARGET_LEAD = new RegExp(
 const BELOW_LEAD = /(thap hon|cao hon|duoi|vuot(?= (?:so voi )?muc))\s+(?:so voi\s+)?(?:muc\s+)?$/;
 const PLAN_NEAR_AFTER = new RegExp(String.raw`^\s*(?:%|[^\d;]{0,6})?\s*(?:theo|cua|so voi|trong)?\s*${PLAN_WORD}`);
 const ACTUAL_LEAD = new RegExp(
-  String.raw`(?:^|[\s,(])((?:uoc\s+|du kien\s+|uoc tinh\s+|da\s+|chi\s+)?(?:dat(?:\s+(?:duoc|muc|ty le|ti le|tong cong))?|thuc hien(?:\s+duoc)?|la|con|giam con|giam xuong con|giam xuong|tang len|len|chiem|dat khoang)\s*:?\s*)(?:${APPROX}\s+)?$`,
+  String.raw`(?:^|[\s,(])((?:uoc\s+|du kien\s+|uoc tinh\s+|da\s+|chi\s+)?(?:dat(?:\s+(?:duoc|muc|ty le|ti le|tong cong))?|thuc hien(?:\s+duoc)?|la|con|giam con|giam xuong con|giam xuong|tang len|len|chiem|dat khoang|cho)\s*:?\s*)(?:${APPROX}\s+)?$`,
 );
 const GROWTH_LEAD = new RegExp(String.raw`(?:^|[\s,(])((?:chi\s+)?(?:tang|giam|tang truong)(?:\s+binh quan)?\s+)(?:${APPROX}\s+)?$`);
 const EXCESS_LEAD = new RegExp(String.raw`(vuot|cao hon|nhieu hon|thap hon|it hon|giam|thieu|hut)\s+(?:${APPROX}\s+)?$`);
 /** Names that read as an indicator's, for a figure given without a verb. */
 const BARE_NAME = /^(?:ty le|ti le|ty trong|ti trong|ty suat|ty so|so (?:luot|ho|xa|thon|nguoi|lao dong|doanh nghiep|tre|hoc sinh)|tong (?:so|thu|chi|von|gia tri|san|muc|luot|dien)|thu (?:ngan sach|nhap)|chi ngan sach|gia tri|san luong|dien tich|kim ngach|toc do|grdp|grdp|muc giam|nang suat|doanh thu)/;
 const LEAD_WORDS = /^(?:\s|,|-|\+|•|theo do|ngoai ra|trong do|dong thoi|nam \d{4}|ca nam)+/;
+const NUMBER_FIRST = new RegExp(String.raw`(?:^|[\s,;(])(?:toan (?:xa|phuong|huyen|tinh|thi tran) |ca (?:xa|phuong|huyen|tinh) |da )?co\s+(?:${APPROX}\s+)?$`);
+const RESULT_SIGNAL = /\bdat\b|hoan thanh|\bvuot\b|ke hoach|chi tieu|cong nhan|\bchiem\b/;
 const RANK_LEAD = /(?:xep|dung|xep hang|dung thu|hang|thu)\s*(?:thu\s*)?$/;
 /** Words before a number that make it a date, a period or a reference, never a result. */
 const REFERENCE_LEAD = /(?:^|[\s(])(?:nam|ngay|thang|quy|lan thu|thu|khoa|dieu|khoan|so|nghi quyet|quyet dinh|ke hoach so|giai doan|nhiem ky|dot|ky|date)\s*$/;
@@ -90,6 +94,8 @@ function classify(text: string, folded: string, from: number, to: number, q: Qua
   if (REFERENCE_LEAD.test(back) && !q.percent && !(q.over !== null && RANK_LEAD.test(back))) return null;
   if (!q.percent && q.unit === "" && q.value >= 1900 && q.value <= 2100 && Number.isInteger(q.value)) return null;
   if (PERIOD_UNIT.test(q.unitFolded)) return null;
+  // "22 chỉ tiêu", "19 tiêu chí": counts of indicators belong to the tally, never a result.
+  if (/^(?:chi tieu|tieu chi)$/.test(q.unitFolded)) return null;
   const at = (lead: number): number => Math.max(lastEnd, lead);
 
   if (q.over !== null && !q.percent) {
@@ -140,9 +146,20 @@ function classify(text: string, folded: string, from: number, to: number, q: Qua
     }
   }
   const target = TARGET_LEAD.exec(back);
-  if (target && (target.index === 0 || /[\s(,;:]/.test(back[target.index - 1] ?? " ") || /[(]/.test(back[target.index] ?? ""))) {
+  if (target && (target.index === 0 || /[\s(,;:/]/.test(back[target.index - 1] ?? " ") || /[(]/.test(back[target.index] ?? ""))) {
     const status = target[1] ? (/vuot|cao hon|tren/.test(target[1]) ? "Vượt" : /thap hon|duoi/.test(target[1]) ? "Không đạt" : undefined) : undefined;
     return { kind: "target", q, lead: at(q.start - target[0].length), end: q.end + skipGiven(after), status, approximate: approxOf(target, 2) };
+  }
+  // "có 3/4 thôn đạt chuẩn …", "toàn xã có 1.250 hộ đạt danh hiệu …": the figure first, then what it counts.
+  const first = NUMBER_FIRST.exec(back);
+  // Only a result when its clause says so ("… đạt chuẩn", "được công nhận", "đạt 75% kế hoạch", "chiếm"):
+  // "Đảng bộ có 46 tổ chức cơ sở với 1.298 đảng viên" describes, it does not report.
+  if (first && (q.unit !== "" || q.percent) && RESULT_SIGNAL.test(folded.slice(q.end, to))) {
+    const rest = folded.slice(q.end, to);
+    const stop = /[,;(]|\s(?:dat|tang|giam|vuot|bang|chiem)\s+\d/.exec(rest);
+    const nameEnd = q.end + (stop ? stop.index : rest.length);
+    const lead = q.start - first[0].length + (/^[\s,;(]/.test(first[0]) ? 1 : 0);
+    return { kind: "actual", q, lead: at(lead), end: nameEnd, numberFirst: { start: q.numberEnd, end: nameEnd }, approximate: approxOf(first, 1) };
   }
   const actual = ACTUAL_LEAD.exec(back);
   if (actual) {

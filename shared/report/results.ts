@@ -71,7 +71,7 @@ export function resultsOfClause(m: MappedText, clause: Clause, sentenceStart: nu
   let current: Building | null = null;
   let cursor = clause.start;
   for (const mark of marks) {
-    const nameInfo = nameBefore(m, cursor, Math.max(cursor, mark.lead));
+    const nameInfo = mark.numberFirst ? numberFirstName(m, mark.numberFirst.start, mark.numberFirst.end) : nameBefore(m, cursor, Math.max(cursor, mark.lead));
     const named = nameInfo.name.length > 0;
     const opens = mark.kind === "actual" || mark.kind === "share" || mark.kind === "rank" || mark.kind === "percent";
     if (opens && current && !named) {
@@ -240,6 +240,16 @@ function nameBefore(m: MappedText, from: number, to: number): { name: string; st
     first--;
   }
   return named(m, pieces[first].a, pieces[pieces.length - 1].b);
+}
+
+/** "có 3/4 thôn đạt chuẩn nông thôn mới": the unit and the words after the figure name it. */
+function numberFirstName(m: MappedText, from: number, to: number): { name: string; start: number } {
+  let a = from;
+  while (a < to && /[\s%‰/\d.,]/.test(m.text[a])) a++;
+  let b = to;
+  while (b > a && /[\s,:;.]/.test(m.text[b - 1])) b--;
+  const name = m.text.slice(a, b).replace(/\s+/g, " ").trim();
+  return /\p{L}{2}/u.test(name) ? { name, start: a } : { name: "", start: to };
 }
 
 /** "Thu ngân sách nhà nước đạt mức tăng trưởng cao vượt bậc, vượt 39,1% …": the words before the verb. */

@@ -86,7 +86,7 @@ function countsOf(folded: string, from: number, to: number): Count[] {
     const before = s.slice(Math.max(0, at - 40), at);
     const within = /trong do\s*(?:co\s*)?[:,]?\s*$/.test(before);
     const catAfter = categoryAt(after);
-    const catBefore = /(?:^|\s)(hoan thanh(?:,| va| dat va)? (?:hoan thanh )?vuot(?: muc)?|dat(?:,| va) vuot(?: muc)?|hoan thanh(?: dat)?|dat|vuot|khong dat|chua dat)\s+(?:duoc\s+)?$/.exec(before);
+    const catBefore = /(?:^|\s)(hoan thanh(?:,| va| dat va)? (?:hoan thanh )?vuot(?: muc)?|dat(?:,| va) vuot(?: muc)?|hoan thanh(?: dat)?|xap xi dat|tiem can|dat|vuot|khong dat|chua dat)\s*:?\s+(?:duoc\s+)?$/.exec(before);
     const category: CountCategory = catAfter ? catAfter.category : catBefore ? (categoryAt(catBefore[1])?.category ?? "achieved") : "total";
     counts.push({ category, value: Number(m[1]), over: null, within, start: from + at, end: from + m.index + m[0].length + (catAfter ? skipped + catAfter.length : 0) });
   }

@@ -209,3 +209,29 @@ describe("next year's plan and goals are targets, not results", () => {
     expect(readReport("Đến năm 2030, tỷ lệ đô thị hóa đạt 45%.", { year: 2025 }).results).toEqual([]);
   });
 });
+
+describe("other shapes of a result", () => {
+  test("the figure first: 'có 3/5 thôn đạt chuẩn …' names the result by what follows the figure", () => {
+    const r = only("Có 3/5 thôn đạt chuẩn nông thôn mới kiểu mẫu, đạt 60% kế hoạch.");
+    expect(r).toMatchObject({ name: "thôn đạt chuẩn nông thôn mới kiểu mẫu", actual: 3, unit: "thôn", target: 5, percentOfPlan: 60, status: "Không đạt" });
+  });
+
+  test("a description of what exists is not a result: 'Đảng bộ có 38 chi bộ với 905 đảng viên'", () => {
+    expect(readReport("Đảng bộ xã hiện có 38 chi bộ với 905 đảng viên.").results).toEqual([]);
+  });
+
+  test("'giải quyết việc làm cho 640 lao động' is a result of 640 lao động", () => {
+    expect(only("Giải quyết việc làm mới cho 640 lao động, đạt 106,7% kế hoạch.")).toMatchObject({ name: "Giải quyết việc làm mới", actual: 640, unit: "lao động", percentOfPlan: 106.7 });
+  });
+
+  test("a name and its figure after a colon, and a target after a slash ('8,2%/KH 8%')", () => {
+    expect(only("- Thu ngân sách trên địa bàn: 41,3 tỷ đồng, đạt 109% dự toán.")).toMatchObject({ name: "Thu ngân sách trên địa bàn", actual: 41.3 });
+    expect(only("Tốc độ tăng trưởng kinh tế đạt 8,2%/KH 8%.")).toMatchObject({ actual: 8.2, target: 8, status: "Vượt" });
+  });
+
+  test("the tally's own share and counts of indicators are never results", () => {
+    const reading = readReport("Năm 2025 có 19/22 chỉ tiêu đạt và vượt (chiếm 86,4%). Tổng số: 22 chỉ tiêu; đạt và vượt: 19 chỉ tiêu; không đạt: 3 chỉ tiêu.");
+    expect(reading.results).toEqual([]);
+    expect(reading.tally).toMatchObject({ total: 22, achievedOrExceeded: 19 });
+  });
+});
