@@ -10,7 +10,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 /** Leaves room for the folder and ".xlsx" under Windows' 260-character path limit. */
 const MAX_BASE = 120;
 
-/** "Phường Hải An / Khu 2" → "Phường Hải An - Khu 2"; "CON" → "CON_"; "" → the fallback. */
+/** "Phường Hải An / Khu 2" → "Phường Hải An - Khu 2"; "CON" → "CON_"; "nul.xlsx" → "nul_.xlsx"; "" → the fallback. */
 export function safeFileBase(unit: string, fallback = "don-vi"): string {
   let base = unit
     .normalize("NFC")
@@ -23,7 +23,8 @@ export function safeFileBase(unit: string, fallback = "don-vi"): string {
   // Windows drops trailing dots and spaces, so "Tổ 1." would become another name.
   base = base.replace(/[. ]+$/, "");
   if (base === "" || /^[._\- ]*$/.test(base)) base = fallback;
-  if (RESERVED.test(base)) base = `${base}_`;
+  // "CON" and "CON.anything" are devices: the stem itself must change ("CON_", "CON_.Phường").
+  if (RESERVED.test(base)) base = base.replace(/^([^.]*)/, "$1_");
   return base;
 }
 

@@ -96,7 +96,7 @@ describe("file names safe on Windows, the unit's name kept", () => {
     ["Tổ dân phố 1 / Khu A", "Tổ dân phố 1 - Khu A"],
     ["Phường Cát Bi.", "Phường Cát Bi"],
     ["CON", "CON_"],
-    ["nul.xlsx", "nul.xlsx_"],
+    ["nul.xlsx", "nul_.xlsx"],
     ["Com1", "Com1_"],
     ["  ...  ", "don-vi"],
   ])("%j → %j", (unit, base) => expect(safeFileBase(unit)).toBe(base));
@@ -129,5 +129,25 @@ describe("the list of expected units", () => {
   it("reads the assignment form as a list, with its groups", () => {
     const sheet = buildAssignmentWorkbook(plan, { units: [{ unit: "Phường A", group: "Cụm 1" }, { unit: "Xã B", group: null }] }).sheets[0]!;
     expect(readUnitListGrid(sheet.cells)).toEqual([{ unit: "Phường A", group: "Cụm 1" }, { unit: "Xã B", group: null }]);
+  });
+});
+
+describe("any unit name gives a file name Windows accepts", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require("fast-check") as typeof import("fast-check");
+  it("for random names (Vietnamese letters, punctuation, control characters, reserved names)", () => {
+    const piece = fc.constantFrom("Phường", "Xã", " ", ".", "/", "\\", ":", "*", "?", '"', "<", ">", "|", "\u0001", "CON", "nul", "LPT1", "Đông Hải", "Tổ 1", "\t", "…");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const base = safeFileBase(parts.join(""));
+        // eslint-disable-next-line no-control-regex
+        expect(base).not.toMatch(/[<>:"/\\|?*\u0000-\u001f]/);
+        expect(base).not.toMatch(/[. ]$/);
+        expect(base).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i);
+        expect(base.length).toBeGreaterThan(0);
+        expect(base.length).toBeLessThanOrEqual(121);
+      }),
+      { seed: 20261201, numRuns: 500 },
+    );
   });
 });
