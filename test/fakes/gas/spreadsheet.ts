@@ -5,6 +5,7 @@
 import { CallLog, tracked, untracked } from "./calls";
 import { FakeConditionalFormatRule, FakeDataValidation, FakeTextStyle, type TextStyleData } from "./builders";
 import { isDate, readTyped, type StoredValue } from "./values";
+import { FakeEmbeddedChart, FakeSheetCharts } from "./charts";
 
 export interface FakeCell {
   value: StoredValue | null;
@@ -374,6 +375,8 @@ export class FakeSheet {
   metadata: FakeDeveloperMetadata[] = [];
   /** How many times the whole rule list was replaced. */
   ruleWrites = 0;
+  /** Embedded charts (test/fakes/gas/charts.ts, H-G). */
+  readonly chartSet: FakeSheetCharts = new FakeSheetCharts(this);
 
   constructor(
     readonly book: FakeSpreadsheet,
@@ -426,6 +429,18 @@ export class FakeSheet {
   // ---- Apps Script API ----
   getName(): string {
     return this.name;
+  }
+  newChart(): unknown {
+    return this.chartSet.newChart();
+  }
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.chartSet.insert(chart);
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    return this.chartSet.charts.slice();
+  }
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.chartSet.remove(chart);
   }
   setName(name: string): unknown {
     this.name = name;
