@@ -4,7 +4,7 @@
 // one progress line per file on stderr.
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { consolidate, type ConsolidationInput } from "../../shared/consolidate";
+import { consolidate, type Consolidation, type ConsolidationInput } from "../../shared/consolidate";
 import { evaluatePlan } from "../../shared/evaluate";
 import { t } from "../../shared/i18n";
 import type { Lang, Plan, Settings } from "../../shared/model";
@@ -12,6 +12,7 @@ import { buildConsolidationWorkbook } from "../../shared/sheet/consolidation-she
 import { buildSummaryWorkbook } from "../../shared/sheet/summary-sheet";
 import { summarize } from "../../shared/summary";
 import { validateEntries } from "../../shared/validate";
+import { parseFigureBasis, summaryFigures, type FigureBasis } from "../../shared/period-figures";
 import { boolFlag, parseArgs, stringFlag } from "../args";
 import { UsageError, type CliContext, type Command, type ExitCode } from "../context";
 import { loadPlanArgument } from "../plan-source";
@@ -23,14 +24,14 @@ import { pdfPathFor, printPdf } from "../pdf";
 import "../messages-xlsx";
 import { consolidateUnits, UNIT_FLAGS, wantsUnitRegister } from "./summary-units";
 
-const USAGE = "chitieu summary <filled.xlsx> [more.xlsx …] -o <out.xlsx> [--pdf] [--plan <id|file.json>] [--force]";
+const USAGE = "chitieu summary <filled.xlsx> [more.xlsx …] -o <out.xlsx> [--pdf] [--plan <id|file.json>] [--force] [--expected <units.txt|giao-chi-tieu.xlsx>] [--deadline 2026-12-10] [--scoring <diem.json|diem.xlsx>] [--json]";
 
 export const command: Command = {
   summary: { vi: "biểu tổng hợp của một đơn vị, hoặc tổng hợp nhiều đơn vị (.xlsx, --pdf)", en: "one unit's year-end summary, or the consolidation of many (.xlsx, --pdf)" },
   async run(ctx) {
     const args = parseArgs(
       ctx.args,
-      { output: { value: true, alias: "o" }, pdf: { value: false }, plan: { value: true }, force: { value: false }, ...UNIT_FLAGS },
+      { output: { value: true, alias: "o" }, pdf: { value: false }, plan: { value: true }, force: { value: false }, from: { value: true }, ...UNIT_FLAGS },
       ctx.lang,
     );
     const inputs = args.positionals;
@@ -46,7 +47,7 @@ export const command: Command = {
     // LibreOffice would overwrite a PDF of the same name without asking.
     if (boolFlag(args, "pdf") && !force && existsSync(pdfPathFor(outPath))) throw new UsageError(t("xlsx.out-exists", { file: basename(pdfPathFor(outPath)) }, ctx.lang));
 
-    const result = wantsUnitRegister(args) ? await consolidateUnits(ctx, args, inputs, plan, outPath, output, force) : inputs.length === 1 ? await unitSummary(ctx, inputs[0], plan, outPath, force) : await consolidation(ctx, inputs, plan, outPath, output, force);
+    const result = wantsUnitRegister(args) ? await consolidateUnits(ctx, args, inputs, plan, outPath, output, force) : inputs.length === 1 ? await unitSummary(ctx, inputs[0], plan, outPath, force, figureBasisArgument(stringFlag(args, "from"), ctx.lang)) : await consolidation(ctx, inputs, plan, outPath, output, force);
     ctx.stderr(t("xlsx.summary.written", { file: output }, ctx.lang) + "\n");
     if (boolFlag(args, "pdf")) await printPdf(outPath, ctx);
     return result;
@@ -57,7 +58,15 @@ function settingsFor(filled: FilledWorkbook, lang: Lang): Settings {
   return { ...filled.settings, lang };
 }
 
-async function unitSummary(ctx: CliContext, file: string, plan: Plan | undefined, outPath: string, force: boolean): Promise<ExitCode> {
+/** `--from uoc|chinh-thuc` (H-H, issue 15): the estimate or the final figures; by default the final one where typed, else the estimate. */
+function figureBasisArgument(text: string | undefined, lang: Lang): FigureBasis {
+  if (text === undefined) return "latest";
+  const basis = parseFigureBasis(text);
+  if (basis === null) throw new UsageError(t("period.bad-basis", { value: text }, lang));
+  return basis;
+}
+
+async function unitSummary(ctx: CliContext, file: string, plan: Plan | undefined, outPath: string, force: boolean, basis: FigureBasis = "latest"): Promise<ExitCode> {
   let filled: FilledWorkbook;
   try {
     filled = readFilledWorkbook(resolve(ctx.cwd, file), { plan, lang: ctx.lang, displayName: file });
@@ -66,17 +75,20 @@ async function unitSummary(ctx: CliContext, file: string, plan: Plan | undefined
     throw error;
   }
   const settings = settingsFor(filled, ctx.lang);
-  const evaluations = evaluatePlan(filled.plan, filled.entries, settings);
+  const figures = summaryFigures(filled.plan, filled.entries, settings, basis, filled.dates, filled.metadata.estimate === "true");
+  const evaluations = evaluatePlan(filled.plan, figures.entries, settings);
   const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, settings)];
   const summary = summarize(filled.plan, evaluations, settings);
   const model = buildSummaryWorkbook(filled.plan, summary, {
     ...(filled.unit ? { unit: filled.unit } : {}),
-    estimate: filled.metadata.estimate === "true",
+    estimate: figures.estimate,
+    ...(figures.basisLine ? { basisLine: figures.basisLine } : {}),
+    changes: figures.changes,
     year: filled.settings.reportYear,
     lang: ctx.lang,
   });
   writeNewFile(outPath, await writeXlsxBuffer(model), force, ctx.lang);
-  ctx.stdout(summary.sentence + "\n");
+  ctx.stdout([summary.sentence, ...figures.changes].join("\n") + "\n");
   return findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
@@ -105,12 +117,18 @@ async function consolidation(ctx: CliContext, files: string[], plan: Plan | unde
     }
   });
   if (settings === null) throw new UsageError(t("xlsx.summary.none-usable", {}, ctx.lang));
-  const result = consolidate(units, settings);
-  const model = buildConsolidationWorkbook(result, { lang: ctx.lang });
-  writeNewFile(outPath, await writeXlsxBuffer(model), force, ctx.lang);
+  const { result, bytes } = await consolidationWorkbookBytes(units, settings, ctx.lang);
+  writeNewFile(outPath, bytes, force, ctx.lang);
   const failed = result.register.filter((r) => r.kind !== "validation-errors").length;
   ctx.stdout(t("xlsx.summary.consolidated", { used: result.units.length, total: files.length, failed, file: output }, ctx.lang) + "\n");
   return problems > 0 ? 1 : 0;
+}
+
+/** The consolidation of the units' readings and its workbook's bytes (the path tests take too). */
+export async function consolidationWorkbookBytes(units: ConsolidationInput[], settings: Settings, lang: Lang): Promise<{ result: Consolidation; bytes: Buffer }> {
+  const result = consolidate(units, settings);
+  const model = buildConsolidationWorkbook(result, { lang });
+  return { result, bytes: await writeXlsxBuffer(model) };
 }
 
 /** "phuong-dong-hai.xlsx" → "phuong-dong-hai": the unit's name when the workbook names none. */
