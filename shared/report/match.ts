@@ -8,6 +8,22 @@ import { containment, similarity } from "./names";
 import { foldUnit, unitScale } from "./quantity";
 import type { ReportResult } from "./types";
 
+/** Words naming each level's own plan in a report ("kế hoạch huyện giao", "dự toán HĐND tỉnh giao"). */
+const LEVEL_WORDS: Record<Plan["level"], RegExp> = { tinh: /\btinh\b/, huyen: /\bhuyen\b|\bquan\b|thi xa|thanh pho/, xa: /\bxa\b|\bphuong\b|thi tran/ };
+
+/**
+ * Which of the report's percents of plan the sheet uses: with two ("214,5% kế hoạch tỉnh giao và
+ * 121,3% kế hoạch huyện giao"), the one naming the plan's own level, else the first.
+ */
+export function percentForPlan(result: ReportResult, plan: Pick<Plan, "level">): { percent: number | null; basis: string; chosen: boolean } {
+  if (result.plans.length < 2) return { percent: result.percentOfPlan, basis: result.plans[0]?.basis ?? "", chosen: false };
+  const level = LEVEL_WORDS[plan.level];
+  const fold = (t: string) => t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  const own = result.plans.find((p) => level.test(fold(p.basis)));
+  const pick = own ?? result.plans[0];
+  return { percent: pick.percent, basis: pick.basis, chosen: true };
+}
+
 export interface ResultMatch {
   code: string;
   indicator: Indicator;
@@ -18,6 +34,9 @@ export interface ResultMatch {
   confidence: number;
   /** Why the value is not the figure as written (unit converted, computed from the percent …): message keys. */
   notes: string[];
+  /** The percent of plan the sheet uses (of two stated, the one of the plan's level) and the plan it names. */
+  percentOfPlan: number | null;
+  percentBasis: string;
 }
 
 export interface PlanMatch {
@@ -73,7 +92,7 @@ function matchScore(result: ReportResult, indicator: Indicator, byCode: Map<stri
 }
 
 /** The figure in the indicator's unit: "24,5 tỷ đồng" for a "triệu đồng" indicator is 24 500. */
-function valueFor(result: ReportResult, indicator: Indicator, notes: string[]): number | boolean | null {
+function valueFor(result: ReportResult, indicator: Indicator, notes: string[], percentOfPlan: number | null): number | boolean | null {
   if (indicator.comparator === "boolean") {
     if (result.status === null) return typeof result.actual === "boolean" ? result.actual : null;
     notes.push("report.match.boolean-from-status");
@@ -85,9 +104,9 @@ function valueFor(result: ReportResult, indicator: Indicator, notes: string[]): 
     value = result.actual.min;
     notes.push("report.match.range-low-end");
   }
-  if (value === null && result.percentOfPlan !== null && indicator.target !== null && indicator.comparator !== "decrease-by" && indicator.comparator !== "increase-by") {
+  if (value === null && percentOfPlan !== null && indicator.target !== null && indicator.comparator !== "decrease-by" && indicator.comparator !== "increase-by") {
     notes.push("report.match.from-percent");
-    return Math.round(indicator.target * result.percentOfPlan) / 100;
+    return Math.round(indicator.target * percentOfPlan) / 100;
   }
   if (value === null) return null;
   const a = foldUnit(result.unit);
@@ -125,9 +144,11 @@ export function matchToPlan(results: readonly ReportResult[], plan: Plan): PlanM
     const indicator = plan.indicators[pair.i];
     const result = results[pair.r];
     const notes: string[] = [];
-    const value = valueFor(result, indicator, notes);
+    const percent = percentForPlan(result, plan);
+    if (percent.chosen) notes.push("report.match.two-plans");
+    const value = valueFor(result, indicator, notes, percent.percent);
     const confidence = Math.round(Math.min(1, pair.score) * result.confidence * 100) / 100;
-    matches.push({ code: indicator.code, indicator, result, value, confidence, notes });
+    matches.push({ code: indicator.code, indicator, result, value, confidence, notes, percentOfPlan: percent.percent, percentBasis: percent.basis });
   }
   const order = new Map(plan.indicators.map((ind, i) => [ind.code, i]));
   matches.sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0));

@@ -87,7 +87,7 @@ export function reviewReport(input: ReviewInput): ReportReview {
     const oldValue = entry?.raw ?? null;
     const blank = oldValue === null || (typeof oldValue === "string" && oldValue.trim() === "");
     const change: ReviewChange = m.value === null ? "nothing" : blank ? "new" : sameFigure(oldValue, m.value, plan, m.code) ? "same" : "differs";
-    const notes = [...m.notes, ...m.result.reasons].map((key) => t(key, {}, lang));
+    const notes = [...m.notes, ...m.result.reasons].map((key) => t(key, { basis: m.percentBasis, count: m.result.plans.length }, lang));
     return {
       code: m.code,
       name: m.indicator.name,
@@ -97,7 +97,7 @@ export function reviewReport(input: ReviewInput): ReportReview {
       cell: entry?.location?.cell ?? null,
       newValue: m.value,
       change,
-      percentOfPlan: m.result.percentOfPlan,
+      percentOfPlan: m.percentOfPlan,
       status: m.result.status,
       confidence: m.confidence,
       notes,

@@ -137,3 +137,12 @@ describe("review rows", () => {
     expect(acceptedEntries(review).find((a) => a.code === "4")).toMatchObject({ value: true });
   });
 });
+
+describe("two plans", () => {
+  test("of two percents of plan, the sheet uses the one of its own level, and says so", () => {
+    const district: Plan = { ...plan, level: "huyen", indicators: [{ ...plan.indicators[0], target: 80 }] };
+    const review = reviewReport({ text: "Tổng thu ngân sách nhà nước trên địa bàn đạt 97% kế hoạch tỉnh giao và 104% kế hoạch huyện giao.", plan: district });
+    expect(review.rows[0]).toMatchObject({ code: "1", percentOfPlan: 104, newValue: 83.2 });
+    expect(review.rows[0].notes.join(" ")).toContain('tỷ lệ so với "kế hoạch huyện giao"');
+  });
+});
