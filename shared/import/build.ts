@@ -513,15 +513,20 @@ export interface TableColumns {
   name: number;
   unit: number;
   target: number;
+  second?: number;
+  secondTitle?: string;
 }
 
 export function tableColumns(cells: MappedText[]): TableColumns | null {
   const folded = cells.map((c) => c.folded.trim());
   const name = folded.findIndex((c) => /chi tieu|noi dung|ten/.test(c));
   const unit = folded.findIndex((c) => /don vi|dvt/.test(c));
-  const target = folded.findIndex((c) => /ke hoach|muc tieu|chi tieu nam|nam \d{4}|gia tri/.test(c) && !/chi tieu$/.test(c));
+  const isTarget = (c: string) => /ke hoach|muc tieu|chi tieu nam|nam \d{4}|gia tri/.test(c) && !/chi tieu$/.test(c);
+  const target = folded.findIndex(isTarget);
   if (name < 0 || target < 0) return null;
-  return { name, unit, target };
+  // A second target column ("Kế hoạch năm 2026 | Kế hoạch năm 2030"): kept as the row's second target.
+  const second = folded.findIndex((c, i) => i > target && isTarget(c) && !/ghi chu|thuc hien|uoc/.test(c));
+  return second > 0 ? { name, unit, target, second, secondTitle: cells[second].text.trim() } : { name, unit, target };
 }
 
 export function tableRow(cells: MappedText[], columns: TableColumns, ctx: ItemContext): Draft | null {
@@ -552,6 +557,12 @@ export function tableRow(cells: MappedText[], columns: TableColumns, ctx: ItemCo
   draft.source = join(cells, " | ");
   // "575 (tăng 15%)", "6.065,2 (giảm 28,3% so với …)", "(dự ước 24.500 tỷ)": a second figure for the same row.
   const second = /\((tang|giam|du uoc|uoc|khoang)\s+(?:tu\s+)?([\d.,]+)\s*(%|[^\s)]+)?/.exec(trim(targetCell).folded);
+  const secondCell = columns.second !== undefined ? cells[columns.second] : undefined;
+  const secondValue = secondCell ? findCandidates(trim(secondCell), ctx)[0] : undefined;
+  if (secondValue && !second) {
+    draft.secondary = { target: secondValue.valueMax === undefined ? secondValue.value : null, unit: secondValue.unit || draft.unit, comparator: secondValue.valueMax === undefined ? (draft.comparator === "range" ? ">=" : (draft.comparator ?? ">=")) : "range", note: columns.secondTitle };
+    if (secondValue.valueMax !== undefined) Object.assign(draft.secondary, { targetMin: secondValue.value, targetMax: secondValue.valueMax });
+  }
   if (second) {
     const text = trim(targetCell).text;
     const at = second.index + second[0].indexOf(second[2]);

@@ -477,6 +477,8 @@ export function readClause(clause: MappedText, candidates: Candidate[], options:
     }
   }
   if (!name) name = options.parentName ?? clause.text.trim();
+  // "Nâng tỷ lệ hộ dùng nước sạch lên 94,5%": "nâng … lên" governs the number; the name is the rate.
+  if (/^nang\s+(?!cao\b)/.test(foldUnit(name)) && chosen.leads.some((l) => l.folded === "len")) name = name.replace(/^\S+\s+/, "");
   name = capitalize(name.replace(/\s+/g, " ").trim());
   let unit = chosen.unit;
   if (!unit) {

@@ -57,7 +57,7 @@ const LEAD: [string, LeadPhrase["comparator"], boolean][] = [
   ["giam", "decrease", true], ["tang", "increase", true], ["tang them", "increase", true], ["tang binh quan", "increase", true], ["binh quan", null, true],
   ["tu", "from", false], ["dat tu", "from", true], ["dat", null, true], ["deu dat", null, true], ["la", null, true], ["o muc", null, true], ["bang", null, true],
   [":", null, true], ["phan dau", null, true], ["phan dau dat", null, true], ["muc", null, false], ["=", "=", true], ["con", "<=", false],
-  ["khong con", "=", true], ["chiem", "=", true], ["chiem ty trong", "=", true],
+  ["khong con", "=", true], ["chiem", "=", true], ["len", null, true], ["chiem ty trong", "=", true],
 ];
 export const LEAD_PHRASES: LeadPhrase[] = LEAD.map(([folded, comparator, introducer]) => ({ folded, comparator, introducer })).sort(
   (a, b) => b.folded.length - a.folded.length,
@@ -89,7 +89,7 @@ export const LEADING_CONNECTORS = /^(?:(?:hang nam|hang nam,|moi nam|trong do|tr
 export const GROWTH_NAME = /toc do (?:tang|phat trien)|tang truong|ty le tang|chi so|tang binh quan|binh quan (?:hang nam|moi nam)/;
 
 /** Names of indicators where lower is better, when the text gives a bare number. */
-export const LOWER_IS_BETTER_NAME = /tang dan s\S* tu nhien|ty suat sinh|ty so gioi tinh khi sinh|suy dinh duong|that nghiep|ho ngheo|ty le ngheo|tai nan|toi pham|o nhiem|ty le sinh con thu 3|sinh con thu ba|tu vong|nhiem hiv|ma tuy|chay no/;
+export const LOWER_IS_BETTER_NAME = /chi so gia tieu dung|\bcpi\b|lam phat|lao dong nong nghiep|tang dan s\S* tu nhien|ty suat sinh|ty so gioi tinh khi sinh|suy dinh duong|that nghiep|ho ngheo|ty le ngheo|tai nan|toi pham|o nhiem|ty le sinh con thu 3|sinh con thu ba|tu vong|nhiem hiv|ma tuy|chay no/;
 
 /** Headings of sections that hold tasks, organisation and signatures, never targets. */
 export const MISSION_HEADING = /^(?:[ivxl\d]+[.,)]?\s*)?(?:cac\s+)?(?:nhiem vu|giai phap|to chuc thuc hien|khen thuong|thoi gian|noi nhan|tren day|muc dich|yeu cau|kinh phi|che do bao cao|phan cong|trach nhiem|hinh thuc|doi tuong|pham vi|tieu chuan)/;

@@ -14,7 +14,8 @@ export interface MappedText {
 
 const COMBINING = (code: number) =>
   (code >= 0x0300 && code <= 0x036f) || (code >= 0x1ab0 && code <= 0x1aff) || (code >= 0x1dc0 && code <= 0x1dff) || (code >= 0x20d0 && code <= 0x20ff);
-const ODD_SPACE = /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+// Tabs are kept: a tab-separated line is a table row (outline.ts reads it, then turns other tabs into spaces).
+const ODD_SPACE = /[\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 const DASHES = /[\u2010-\u2015\u2212]/;
 

@@ -72,6 +72,11 @@ function cleanLines(source: MappedText): Line[] {
       line = keepBullet ? join([slice(line, 0, 1), body], "") : body;
       line = trim(line);
     }
+    // A row copied from a spreadsheet or Word table arrives tab-separated: read it as a pipe row.
+    if (/\S\t+\S[^\t]*\t+\S/.test(line.text)) {
+      const at = line.starts[0] ?? 0;
+      line = join([{ text: "| ", folded: "| ", starts: [at, at], ends: [at, at] }, replace(line, /\s*\t+\s*/g, " | ")], "");
+    } else if (line.text.includes("\t")) line = replace(line, /\t+/g, " ");
     if (line.text.includes("|")) line = trim(replace(line, /\s*\|\s*/g, " | "));
     if (line.text.length === 0 || /^[|\s:-]+$/.test(line.text)) continue; // table rules
     out.push({ text: line, markdownHeading });

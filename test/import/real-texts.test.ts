@@ -196,3 +196,64 @@ describe("deadlines", () => {
     expect([ind.deadlineYear, ind.comparator]).toEqual([null, "increase-by"]);
   });
 });
+
+describe("more wording of real texts", () => {
+  it("keeps 'tăng thêm' in the name of a count of new jobs", () => {
+    const ind = only(read("Chỉ tiêu năm 2026:\n- Tạo việc làm tăng thêm cho 820 lao động.", 2026))[0];
+    expect(ind.name).toMatch(/tăng thêm/);
+    expect([ind.comparator, ind.target, ind.unit]).toEqual([">=", 820, "lao động"]);
+  });
+
+  it("reads 'nâng tỷ lệ … lên X%' as a floor named after the rate", () => {
+    const ind = only(read("Chỉ tiêu năm 2026:\n- Nâng tỷ lệ hộ dùng nước sạch lên 94,5%.", 2026))[0];
+    expect(ind.name).toMatch(/^Tỷ lệ hộ dùng nước sạch/i);
+    expect([ind.comparator, ind.target]).toEqual([">=", 94.5]);
+  });
+
+  it("reads a count written in words", () => {
+    const ind = only(read("Chỉ tiêu năm 2026:\n- Có thêm hai xã đạt chuẩn nông thôn mới nâng cao.", 2026))[0];
+    expect([ind.target, ind.unit]).toEqual([2, "xã"]);
+  });
+
+  it("reads a double negative as a zero target", () => {
+    const ind = only(read("Chỉ tiêu năm 2026:\n- Không có chi bộ không hoàn thành nhiệm vụ.", 2026))[0];
+    expect([ind.comparator, ind.target]).toEqual(["=", 0]);
+  });
+
+  it("reads a tab-separated table with two target columns, keeping the second as the second target", () => {
+    const text = "Chỉ tiêu kế hoạch\nSTT\tChỉ tiêu\tĐơn vị tính\tKế hoạch năm 2026\tKế hoạch năm 2030\n1\tThu nhập bình quân đầu người\ttriệu đồng\t70\t95\n2\tTỷ lệ che phủ rừng\t%\t46\t48";
+    const inds = only(read(text, 2026));
+    expect(inds.map((i) => [i.target, i.unit, i.secondary?.target])).toEqual([
+      [70, "triệu đồng", 95],
+      [46, "%", 48],
+    ]);
+  });
+
+  it("keeps 'khoảng' on a range in the note", () => {
+    const ind = only(read("Chỉ tiêu năm 2026:\n- Thu hút khoảng 12 - 15 nghìn lượt khách.", 2026))[0];
+    expect([ind.comparator, ind.targetMin, ind.targetMax]).toEqual(["range", 12, 15]);
+  });
+
+  it("reads a share that carries its change: the share is '=', the change its second target", () => {
+    const ind = only(read("Năm 2026, phấn đấu tỷ trọng lao động nông nghiệp chiếm 27,4%, giảm 0,3% so với năm 2025.", 2026))[0];
+    expect([ind.comparator, ind.target]).toEqual(["=", 27.4]);
+    expect(ind.secondary).toMatchObject({ target: 0.3, comparator: "decrease-by" });
+  });
+
+  it.each([
+    ["Chỉ số giá tiêu dùng (CPI) 4%", "<="],
+    ["Tỷ lệ lao động nông nghiệp trong tổng số lao động 24%", "<="],
+  ])("bare lower-is-better: %s → %s", (line, comparator) => {
+    expect(only(read(`Chỉ tiêu năm 2026:\n- ${line}.`, 2026))[0].comparator).toBe(comparator);
+  });
+
+  it("does not take a lead-in count ('9 chỉ tiêu về kinh tế gồm:') for a target", () => {
+    const inds = only(read("Nghị quyết đề ra 9 chỉ tiêu về kinh tế gồm: tổng thu ngân sách đạt 56 tỷ đồng; thu nhập bình quân đạt 74 triệu đồng.", 2026));
+    expect(inds.map((i) => i.target)).toEqual([56, 74]);
+  });
+
+  it("gives a heading's 'đến năm 2030' to the items under it", () => {
+    const inds = only(read("Chỉ tiêu đến năm 2030:\n- Tỷ lệ đô thị hóa đạt 42%.\n- Thu nhập bình quân đầu người đạt 150 triệu đồng.", 2026));
+    expect(inds.map((i) => i.deadlineYear)).toEqual([2030, 2030]);
+  });
+});
