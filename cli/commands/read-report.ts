@@ -29,7 +29,7 @@ import { copyWithFigures } from "./read-report-workbook";
 
 const USAGE = "chitieu read-report <báo-cáo.txt|.docx|-> [--plan <id|file.json>] [--into <bieu.xlsx> -o <ra.xlsx>] [--overwrite] [--force] [--json]";
 
-const messages: AreaMessages = {
+export const messages: AreaMessages = {
   vi: {
     "cli.read-report.what": "tệp báo cáo (.txt, .docx) hoặc - để đọc từ đầu vào chuẩn",
     "cli.read-report.not-text": "{file}: không đọc được thành văn bản; hãy lưu báo cáo dưới dạng .docx hoặc .txt (UTF-8), hoặc dán nội dung vào.",
