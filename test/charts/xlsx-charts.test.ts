@@ -9,6 +9,7 @@ import { readXlsxBytes } from "../../xlsx-reader/read";
 import { parseReference } from "../../shared/sheet/a1";
 import { TONE_COLORS } from "../../shared/chart/model";
 import { describeWithEngine, enginePath } from "../support/engines";
+import { formatProblems, validateOoxml } from "../support/ooxml-validate";
 import { cli, fillActuals, tempDir } from "../cli/support";
 
 const SCHEMAS = join(__dirname, "..", "..", "..", "shared", "schemas", "ooxml");
@@ -101,6 +102,8 @@ describe("native charts in the written .xlsx", () => {
       };
       for (const name of Object.keys(parts).filter((n) => n.startsWith("xl/charts/"))) expect(() => check(name, "dml-chart.xsd")).not.toThrow();
       expect(() => check("xl/drawings/drawing1.xml", "dml-spreadsheetDrawing.xsd")).not.toThrow();
+      // And the whole package with H-A's validator: every part, content types, relationship targets.
+      expect(formatProblems(validateOoxml(new Uint8Array(readFileSync(file("th.xlsx"))), { xmllint: enginePath("xmllint") }))).toBe("");
     });
   });
 

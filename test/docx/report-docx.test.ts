@@ -10,6 +10,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { t } from "../../shared/i18n";
 import { describeWithEngine, enginePath } from "../support/engines";
 import { cli, fillActuals, tempDir } from "../cli/support";
+import { validateWordParts } from "./wml-validate";
 import "../../cli/docx/messages";
 
 const ARTIFACTS = join(__dirname, "..", "..", "test-artifacts", "docx");
@@ -48,7 +49,7 @@ function parts(docx: string): Record<string, string> {
 const A4 = { short: 595.3, long: 841.9 };
 const close = (a: number, b: number) => Math.abs(a - b) < 1.5;
 
-describeWithEngine(["libreoffice", "pdftoppm"], "chitieu report → .docx opened by LibreOffice", () => {
+describeWithEngine(["libreoffice", "pdftoppm", "xmllint"], "chitieu report → .docx opened by LibreOffice", () => {
   const tmp = tempDir();
   const file = (name: string) => join(tmp.dir, name);
   afterAll(tmp.cleanup);
@@ -105,6 +106,12 @@ describeWithEngine(["libreoffice", "pdftoppm"], "chitieu report → .docx opened
       expect(headers.filter(([, x]) => /PAGE/.test(x)).length).toBeGreaterThanOrEqual(1);
       expect(headers.some(([, x]) => !/PAGE/.test(x))).toBe(true);
       expect(xml["__media__"]!.split("\n").filter((n) => n.endsWith(".png"))).toHaveLength(2);
+    });
+
+    it("validates: every WordprocessingML part against wml.xsd", () => {
+      const { checked, problems } = validateWordParts(new Uint8Array(readFileSync(docx())), enginePath("xmllint"));
+      expect(checked).toEqual(expect.arrayContaining(["word/document.xml", "word/styles.xml", "word/settings.xml", "word/header1.xml"]));
+      expect(problems).toEqual([]);
     });
 
     it("prints portrait pages, then landscape appendix pages that each start with the table's header row", () => {
