@@ -1,4 +1,4 @@
-// `chitieu template --plan <id|file> --targets giao-chi-tieu.xlsx -o <folder>/ [--unit …] [--year …] [--estimate] [--password …] [--force]`
+// `chitieu template --plan <id|file> --targets giao-chi-tieu.xlsx -o <folder>/ [--unit …] [--year …] [--period 6|9|nam] [--estimate] [--password …] [--force]`
 // One template per unit of the assignment table, each named after its unit (a Windows-safe name;
 // the exact name is inside the workbook) and each carrying the unit's own targets. Nothing is
 // written when the table has a problem, or (without --force) when one of the files already exists.
@@ -11,7 +11,7 @@ import { boolFlag, stringFlag, type ParsedArgs } from "../args";
 import { UsageError, type CliContext, type ExitCode } from "../context";
 import { loadPlanArgument } from "../plan-source";
 import { writeNewFile } from "../xlsx/files";
-import { fillInWorkbookBytes } from "./template";
+import { fillInWorkbookBytes, periodArgument } from "./template";
 import { readAssignmentFile } from "./units-files";
 import "../../shared/consolidation/messages";
 
@@ -31,6 +31,7 @@ export async function runTemplateWithTargets(ctx: CliContext, args: ParsedArgs):
   const year = yearText === undefined ? undefined : Number(yearText);
   if (yearText !== undefined && (!/^\d{4}$/.test(yearText.trim()) || (year as number) < 1900 || (year as number) > 2200)) throw new UsageError(t("xlsx.bad-year", { value: yearText }, lang));
 
+  const period = periodArgument(stringFlag(args, "period"), lang);
   const plan = loadPlanArgument(planArg, ctx.cwd, lang);
   const read = readAssignmentFile(targetsFile, ctx.cwd, plan, lang);
   if (read.problems.length > 0 || !read.table) {
@@ -60,6 +61,7 @@ export async function runTemplateWithTargets(ctx: CliContext, args: ParsedArgs):
       unit: unit.unit,
       ...(year ? { year } : {}),
       estimate: boolFlag(args, "estimate"),
+      period,
       lang,
       password: stringFlag(args, "password"),
       metadata: { [GROUP_KEY]: unit.group ?? "", [ASSIGNED_KEY]: codes.join(",") },
