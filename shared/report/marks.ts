@@ -52,7 +52,7 @@ const EXCESS_LEAD = new RegExp(String.raw`(vuot|cao hon|nhieu hon|thap hon|it ho
 const BARE_NAME = /^(?:ty le|ti le|ty trong|ti trong|ty suat|ty so|so (?:luot|ho|xa|thon|nguoi|lao dong|doanh nghiep|tre|hoc sinh)|tong (?:so|thu|chi|von|gia tri|san|muc|luot|dien)|thu (?:ngan sach|nhap)|chi ngan sach|gia tri|san luong|dien tich|kim ngach|toc do|grdp|grdp|muc giam|nang suat|doanh thu)/;
 const LEAD_WORDS = /^(?:\s|,|-|\+|•|theo do|ngoai ra|trong do|dong thoi|nam \d{4}|ca nam)+/;
 const NUMBER_FIRST = new RegExp(String.raw`(?:^|[\s,;(])(?:toan (?:xa|phuong|huyen|tinh|thi tran) |ca (?:xa|phuong|huyen|tinh) |da )?co\s+(?:${APPROX}\s+)?$`);
-const RESULT_SIGNAL = /\bdat\b|hoan thanh|\bvuot\b|ke hoach|chi tieu|cong nhan|\bchiem\b/;
+const RESULT_SIGNAL = /\bdat\b|hoan thanh|\bvuot\b|ke hoach|chi tieu|cong nhan|\bchiem\b|giu vung|duy tri/;
 const RANK_LEAD = /(?:xep|dung|xep hang|dung thu|hang|thu)\s*(?:thu\s*)?$/;
 /** Words before a number that make it a date, a period or a reference, never a result. */
 const REFERENCE_LEAD = /(?:^|[\s(])(?:nam|ngay|thang|quy|lan thu|thu|khoa|dieu|khoan|so|nghi quyet|quyet dinh|ke hoach so|giai doan|nhiem ky|dot|ky|date)\s*$/;
@@ -63,7 +63,7 @@ function approxOf(match: RegExpExecArray | null, group: number): string | undefi
 }
 
 /** The figures of folded text `folded[from, to)`, each with its kind; numbers that are dates or names are left out. */
-export function marksOf(text: string, folded: string, from: number, to: number): Mark[] {
+export function marksOf(text: string, folded: string, from: number, to: number, part = false): Mark[] {
   const marks: Mark[] = [];
   let i = from;
   while (i < to) {
@@ -77,14 +77,14 @@ export function marksOf(text: string, folded: string, from: number, to: number):
       i++;
       continue;
     }
-    const mark = classify(text, folded, from, to, q, marks);
+    const mark = classify(text, folded, from, to, q, marks, part);
     if (mark) marks.push(mark);
     i = Math.max(q.end, i + 1);
   }
   return marks;
 }
 
-function classify(text: string, folded: string, from: number, to: number, q: Quantity, before: readonly Mark[]): Mark | null {
+function classify(text: string, folded: string, from: number, to: number, q: Quantity, before: readonly Mark[], part: boolean): Mark | null {
   const lastEnd = before.length ? before[before.length - 1].end : from;
   const back = folded.slice(Math.max(from, q.start - 60), q.start);
   const after = folded.slice(q.end, Math.min(to, q.end + 80));
@@ -176,7 +176,9 @@ function classify(text: string, folded: string, from: number, to: number, q: Qua
   // "Tỷ lệ tăng dân số tự nhiên 0,8%", "Tổng vốn đầu tư: 2.450 tỷ đồng": an indicator's name, then
   // its figure with a unit, nothing between. Only for names that read as indicators.
   const sinceStart = folded.slice(from, q.start);
-  if (before.length === 0 && q.unit !== "" && !/\d/.test(sinceStart) && sinceStart.split(/\s+/).length <= 14 && /[a-z)]\s*:?\s$/.test(sinceStart) && BARE_NAME.test(sinceStart.replace(LEAD_WORDS, ""))) {
+  // In a "trong đó" list of parts any short name will do: "Trong đó: nông nghiệp 420 tỷ đồng; …".
+  const namedPart = part && sinceStart.trim().split(/\s+/).length <= 6;
+  if (before.length === 0 && q.unit !== "" && !/\d/.test(sinceStart) && sinceStart.split(/\s+/).length <= 14 && /[a-z)]\s*:?\s$/.test(sinceStart) && (namedPart || BARE_NAME.test(sinceStart.replace(LEAD_WORDS, "")))) {
     return { kind: "actual", q, lead: q.start, end: q.end, bare: true };
   }
   return null;

@@ -65,7 +65,7 @@ export function isPlanning(folded: string, reportYear: number | null): boolean {
 }
 
 export function resultsOfClause(m: MappedText, clause: Clause, sentenceStart: number, found: DraftResult[], unplaced: Unplaced[], levels: number[], reportYear: number | null = null, planningAlready = false): void {
-  const marks = marksOf(m.text, m.folded, clause.start, clause.end).filter((mark) => !planningAlready && !isPlanning(m.folded.slice(sentenceStart, mark.lead), reportYear));
+  const marks = marksOf(m.text, m.folded, clause.start, clause.end, clause.level > 0).filter((mark) => !planningAlready && !isPlanning(m.folded.slice(sentenceStart, mark.lead), reportYear));
   if (marks.length === 0) return;
   const open: Building[] = [];
   let current: Building | null = null;
@@ -114,6 +114,7 @@ export function resultsOfClause(m: MappedText, clause: Clause, sentenceStart: nu
       }
       if (levels[k] < parentLevel) break;
     }
+    if (b.draft.parent === null && clause.heading) b.draft.parent = clause.heading;
     found.push(b.draft);
     levels.push(b.level);
   });

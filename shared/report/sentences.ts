@@ -15,6 +15,8 @@ export interface Piece {
 export interface Clause extends Piece {
   /** 0 for a result of its own; 1 after "trong đó" (a part of the result before), 2 for a part of a part. */
   level: number;
+  /** "Cơ cấu kinh tế: nông nghiệp chiếm 27,6%; …": the short heading before a colon that the clause lists under. */
+  heading?: string;
 }
 
 export interface Sentence extends Piece {
@@ -86,25 +88,32 @@ function clausesOf(m: MappedText, from: number, to: number): Clause[] {
   const clauses: Clause[] = [];
   let start = from;
   let level = base;
+  let heading: string | undefined;
   for (const cut of cuts) {
     if (cut.at < start) {
       if (cut.part && cut.at > from) level = base + 1;
       start = Math.max(start, cut.at + cut.skip);
       continue;
     }
-    pushClause(clauses, m, start, cut.at, level);
+    const before = m.text.slice(start, cut.at).replace(/^[\s\-+•*\d.)]+/, "").trim();
+    if (folded[cut.at] === ":" && !cut.part && before && !/\d/.test(before) && before.split(/\s+/).length <= 6 && !/^trong do\b/.test(folded.slice(start, cut.at).trim())) {
+      heading = before;
+      start = cut.at + cut.skip;
+      continue;
+    }
+    pushClause(clauses, m, start, cut.at, level, heading);
     start = cut.at + cut.skip;
     // After an inline "trong đó" the clauses that follow in the sentence list more parts.
     if (cut.part && cut.at > from) level = Math.max(level, base) + (level > base ? 0 : 1);
   }
-  pushClause(clauses, m, start, to, level);
+  pushClause(clauses, m, start, to, level, heading);
   return clauses;
 }
 
-function pushClause(out: Clause[], m: MappedText, a: number, b: number, level: number): void {
+function pushClause(out: Clause[], m: MappedText, a: number, b: number, level: number, heading?: string): void {
   while (a < b && /[\s,:.]/.test(m.text[a])) a++;
   while (b > a && /[\s,;:]/.test(m.text[b - 1])) b--;
-  if (b > a) out.push({ start: a, end: b, level });
+  if (b > a) out.push({ start: a, end: b, level, ...(heading ? { heading } : {}) });
 }
 
 function depthAt(folded: string, from: number, at: number): number {

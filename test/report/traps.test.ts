@@ -235,3 +235,23 @@ describe("other shapes of a result", () => {
     expect(reading.tally).toMatchObject({ total: 22, achievedOrExceeded: 19 });
   });
 });
+
+describe("lists of parts", () => {
+  test("'Trong đó: nông nghiệp 420 tỷ đồng; …' gives each part under its total, without a verb", () => {
+    const { results } = readReport("Tổng giá trị sản xuất ước đạt 1.520 tỷ đồng, đạt 100,7% kế hoạch. Trong đó: nông nghiệp 420 tỷ đồng; công nghiệp - xây dựng 610 tỷ đồng.");
+    expect(results.map((r) => [r.name, r.actual, r.parent])).toEqual([
+      ["Tổng giá trị sản xuất", 1520, null],
+      ["nông nghiệp", 420, "Tổng giá trị sản xuất"],
+      ["công nghiệp - xây dựng", 610, "Tổng giá trị sản xuất"],
+    ]);
+  });
+
+  test("a short heading before a colon is the parent of what it lists", () => {
+    const { results } = readReport("Cơ cấu kinh tế: nông nghiệp chiếm 27,6%; công nghiệp - xây dựng chiếm 40,1%; dịch vụ chiếm 32,3%.");
+    expect(results.map((r) => [r.name, r.actual, r.parent])).toEqual([
+      ["nông nghiệp", 27.6, "Cơ cấu kinh tế"],
+      ["công nghiệp - xây dựng", 40.1, "Cơ cấu kinh tế"],
+      ["dịch vụ", 32.3, "Cơ cấu kinh tế"],
+    ]);
+  });
+});
