@@ -4,6 +4,7 @@ import { t } from "../../shared/i18n";
 import type { Finding, Lang } from "../../shared/model";
 import { validateEntries } from "../../shared/validate";
 import { evaluatePlan } from "../../shared/evaluate";
+import { estimateDepartures } from "../../shared/period-figures";
 import { REPORT_TALLY_KEY, reportTallyFinding } from "../../shared/report/tally-check";
 import { boolFlag, parseArgs, stringFlag } from "../args";
 import type { Command } from "../context";
@@ -21,7 +22,8 @@ export const command: Command = {
     const settings = { ...filled.settings, lang: ctx.lang };
     // A workbook filled from a unit's report (read-report --into) keeps the report's tally: say when the figures contradict it.
     const tally = reportTallyFinding(filled.metadata[REPORT_TALLY_KEY], filled.plan, evaluatePlan(filled.plan, filled.entries, settings), settings);
-    const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, settings), ...(tally ? [tally] : [])];
+    // A final figure far from its estimate is likely a slip (issue 15, shared/period-figures.ts).
+    const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, settings), ...estimateDepartures(filled.plan, filled.entries, ctx.lang), ...(tally ? [tally] : [])];
     const errors = findings.filter((f) => f.severity === "error").length;
     if (boolFlag(args, "json")) {
       ctx.stdout(JSON.stringify(findings.map((f) => ({ file: fileArg, ...f })), null, 2) + "\n");

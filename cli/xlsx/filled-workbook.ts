@@ -9,6 +9,7 @@ import { builtInPlans, findBuiltInPlan } from "../../shared/catalog";
 import { t } from "../../shared/i18n";
 import { recognisePlan, type TableRow } from "../../shared/plan-recognition";
 import { readFillInSheet, type ReadLayout } from "../../shared/sheet/read-back";
+import { figureDates } from "../../shared/period-figures";
 import type { Grid, XlsxBook } from "../../xlsx-reader/read";
 import { readXlsxFile, XlsxFileError } from "./open";
 import { INDICATOR_SHEET_KEY, METADATA_SHEET, PLAN_JSON_KEY, readMetadata } from "../../xlsx-reader/metadata";
@@ -24,6 +25,8 @@ export interface FilledWorkbook {
   problems: Finding[];
   /** The unit named in the workbook, if any. */
   unit: string | null;
+  /** The dates typed above the final and the estimate columns ("05/12/2026"), or null. */
+  dates?: { final: string | null; estimate: string | null };
 }
 
 export interface ReadFilledOptions {
@@ -99,6 +102,7 @@ function fromBook(book: XlsxBook, file: string, options: ReadFilledOptions): Fil
       entries: result.entries,
       problems: [...recognisedNote, ...result.problems],
       unit: metadata.unit?.trim() || null,
+      dates: figureDates(grid, result.layout),
     };
   }
   throw new XlsxFileError("xlsx.no-indicator-sheet");

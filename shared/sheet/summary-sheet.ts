@@ -28,6 +28,8 @@ export interface SummaryWorkbookOptions {
   date?: string;
   /** Which figures the summary is made from, as a line under the title ("Số liệu: Ước thực hiện ngày 05/12/2026."). */
   basisLine?: string;
+  /** The change list from the estimate to the final figures, printed under the sentence. */
+  changes?: string[];
   lang?: Lang;
 }
 
@@ -255,6 +257,17 @@ export function buildSummaryWorkbook(plan: Plan, summary: Summary, options: Summ
   b.block(full(row), summary.sentence, { wrap: true, vertical: "top", horizontal: "left" });
   b.rowHeight(row, wrappedHeight(summary.sentence, 140));
   row += 2;
+
+  if (options.changes && options.changes.length > 0) {
+    b.block(full(row), t("period.changes-title", {}, lang), { font: { bold: true } });
+    row++;
+    for (const line of options.changes) {
+      b.block(full(row), line, { wrap: true, vertical: "top" });
+      b.rowHeight(row, wrappedHeight(line, 140));
+      row++;
+    }
+    row++;
+  }
 
   if (summary.overrides.length > 0) {
     b.block(full(row), t("sheet.summary.overrides-title", {}, lang), { font: { bold: true } });
