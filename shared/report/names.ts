@@ -1,7 +1,29 @@
 // Indicator names compared the way a clerk reads them: without diacritics or case, "tỉ" = "tỷ",
 // word by word, so "Thu NSNN trên địa bàn" and "thu ngân sách nhà nước trên địa bàn" can be weighed.
 
-/** Folded words of a name: "Tỷ lệ hộ nghèo (%)" → ["ty", "le", "ho", "ngheo"]. */
+/** Abbreviations reports and plans use for the same words ("Thu NSNN", "tham gia BHYT"). */
+const ABBREVIATIONS: Record<string, string> = {
+  nsnn: "ngan sach nha nuoc",
+  ns: "ngan sach",
+  bhyt: "bao hiem y te",
+  bhxh: "bao hiem xa hoi",
+  bhtn: "bao hiem that nghiep",
+  ntm: "nong thon moi",
+  tdtt: "the duc the thao",
+  thcs: "trung hoc co so",
+  thpt: "trung hoc pho thong",
+  ld: "lao dong",
+  kt: "kinh te",
+  xh: "xa hoi",
+  ktxh: "kinh te xa hoi",
+  dn: "doanh nghiep",
+  htx: "hop tac xa",
+  gtsx: "gia tri san xuat",
+  csvc: "co so vat chat",
+  tp: "thanh pho",
+};
+
+/** Folded words of a name: "Tỷ lệ hộ nghèo (%)" → ["ty", "le", "ho", "ngheo"]; abbreviations spelt out. */
 export function nameWords(name: string): string[] {
   return name
     .normalize("NFD")
@@ -10,7 +32,8 @@ export function nameWords(name: string): string[] {
     .toLowerCase()
     .replace(/\bti\b/g, "ty")
     .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
+    .filter((w) => w.length > 0)
+    .flatMap((w) => (ABBREVIATIONS[w] ?? w).split(" "));
 }
 
 /** Share of the shorter name's words found in the longer one (0..1). */

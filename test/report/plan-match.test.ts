@@ -146,3 +146,13 @@ describe("two plans", () => {
     expect(review.rows[0].notes.join(" ")).toContain('tỷ lệ so với "kế hoạch huyện giao"');
   });
 });
+
+describe("abbreviations", () => {
+  test("'Thu NSNN', 'tham gia BHYT' match the plan's words spelt out", () => {
+    const reading = readReport("Thu NSNN trên địa bàn đạt 21 tỷ đồng. Tỷ lệ người dân tham gia BHYT đạt 96,2%.");
+    expect(matchToPlan(reading.results, plan).matches.map((m) => [m.code, m.value])).toEqual([
+      ["1", 21000],
+      ["5", 96.2],
+    ]);
+  });
+});
