@@ -15,7 +15,7 @@ import { writeXlsxBuffer } from "../xlsx/write";
 import "../messages-xlsx";
 import { runTemplateWithTargets } from "./template-targets";
 
-const USAGE = 'chitieu template --plan <id|file.json> -o <out.xlsx> [--unit "Phường Đông Hải"] [--year 2025] [--period 6|9|nam] [--estimate] [--password <pw>] [--force]';
+const USAGE = 'chitieu template --plan <id|file.json> -o <out.xlsx> [--unit "Phường Đông Hải"] [--year 2025] [--period 6|9|nam] [--estimate] [--password <pw>] [--force]  |  --targets <giao-chi-tieu.xlsx> -o <folder>/';
 
 export interface TemplateOptions {
   unit?: string;
