@@ -272,8 +272,8 @@ function pageNumberHeader(): Header {
   return new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE_BODY })] })] });
 }
 
-/** The .docx bytes of the report. */
-export async function renderReportDocx(doc: ReportDocument, options: RenderOptions = {}): Promise<Buffer> {
+/** The .docx bytes of the report. Only the `docx` package is used (no Node API), so a task pane can run it too. */
+export async function renderReportDocx(doc: ReportDocument, options: RenderOptions = {}): Promise<Uint8Array> {
   const titleLine = Math.round(textWidth(doc.title.summary, SIZE_BODY, true) * 0.35);
   const main: ISectionOptions = {
     properties: {
@@ -322,5 +322,5 @@ export async function renderReportDocx(doc: ReportDocument, options: RenderOptio
     },
     sections: [main, appendix],
   });
-  return Packer.toBuffer(document);
+  return new Uint8Array(await Packer.toArrayBuffer(document));
 }
