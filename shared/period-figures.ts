@@ -132,11 +132,13 @@ function sameFigure(a: number | boolean | null, b: number | boolean | null): boo
 
 /** A warning for each final figure more than `threshold` (a share, 0,1 = 10 %) away from its estimate. */
 export function estimateDepartures(plan: Plan, entries: readonly ActualEntry[], lang: Lang, threshold: number = DEPARTURE_THRESHOLD): Finding[] {
-  const indicators = new Map(plan.indicators.map((i) => [i.code, i]));
+  const byCode = new Map<string, ActualEntry>();
+  for (const entry of entries) if (!byCode.has(entry.code)) byCode.set(entry.code, entry);
   const findings: Finding[] = [];
-  for (const entry of entries) {
-    const indicator = indicators.get(entry.code);
-    if (!indicator || indicator.comparator === null || indicator.comparator === "boolean" || !typed(entry.raw) || !typed(entry.estimate)) continue;
+  // In plan order, as every other finding list.
+  for (const indicator of plan.indicators) {
+    const entry = byCode.get(indicator.code);
+    if (!entry || indicator.comparator === null || indicator.comparator === "boolean" || !typed(entry.raw) || !typed(entry.estimate)) continue;
     const final = readActual(entry.raw, indicator.comparator);
     const estimate = readActual(entry.estimate, indicator.comparator);
     if (final.kind !== "number" || estimate.kind !== "number") continue;
