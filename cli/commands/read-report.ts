@@ -12,7 +12,6 @@ import type { Lang, Plan } from "../../shared/model";
 import { formatVietnameseNumber } from "../../shared/numbers";
 import { readReport, type ReportReading, type ReportResult } from "../../shared/report";
 import { docxBodyText } from "../../shared/report/docx-text";
-import { matchToPlan } from "../../shared/report/match";
 import { acceptedEntries, reviewReport, showFigure, type ReportReview } from "../../shared/report/review";
 import { checkTallyAgainstResults, REPORT_TALLY_KEY } from "../../shared/report/tally-check";
 import { LIMITS } from "../../xlsx-reader/package";
@@ -111,26 +110,20 @@ export const command: Command = {
     if (into && output) return fillCopy(ctx, text, name, into, output, planArg, boolFlag(args, "overwrite"), boolFlag(args, "force"), boolFlag(args, "json"));
 
     const plan: Plan | undefined = planArg ? loadPlanArgument(planArg, ctx.cwd, ctx.lang) : undefined;
-    const reading = readReport(text, { lang: ctx.lang, ...(plan ? { year: plan.year } : {}) });
-    const codes = new Map<ReportResult, string>();
-    let unmatched: ReportResult[] = [];
-    if (plan) {
-      const matched = matchToPlan(reading.results, plan);
-      for (const m of matched.matches) codes.set(m.result, m.code);
-      unmatched = matched.unmatched;
-    }
+    const review = plan ? reviewReport({ text, plan, lang: ctx.lang }) : null;
+    const reading = review ? review.reading : readReport(text, { lang: ctx.lang });
+    const codes = review ? codesOf(review) : new Map<ReportResult, string>();
     const found = reading.results.length > 0 || reading.tally !== null;
     if (boolFlag(args, "json")) {
-      ctx.stdout(JSON.stringify(contract(reading, codes, unmatched), null, 2) + "\n");
+      ctx.stdout(JSON.stringify(contract(reading, codes, review?.unmatched ?? []), null, 2) + "\n");
       return found ? 0 : 1;
     }
     ctx.stdout(renderReading(reading, codes, name, ctx.lang));
-    if (plan) {
-      const matched = matchToPlan(reading.results, plan);
-      if (matched.unmatched.length) ctx.stdout(t("cli.read-report.unmatched", { count: matched.unmatched.length, names: matched.unmatched.map((r) => `"${r.name}"`).join(", ") }, ctx.lang) + "\n");
-      if (matched.unmentioned.length) ctx.stdout(t("cli.read-report.unmentioned", { count: matched.unmentioned.length, names: matched.unmentioned.map((i) => i.code).join(", ") }, ctx.lang) + "\n");
-    }
-    if (reading.tally && !plan) {
+    if (review) {
+      if (review.unmatched.length) ctx.stdout(t("cli.read-report.unmatched", { count: review.unmatched.length, names: review.unmatched.map((r) => `"${r.name}"`).join(", ") }, ctx.lang) + "\n");
+      if (review.unmentioned.length) ctx.stdout(t("cli.read-report.unmentioned", { count: review.unmentioned.length, names: review.unmentioned.map((i) => i.code).join(", ") }, ctx.lang) + "\n");
+      if (review.tallyCheck) ctx.stdout(review.tallyCheck.message + "\n");
+    } else if (reading.tally) {
       const checked = checkTallyAgainstResults(
         { total: reading.tally.total, achievedOrExceeded: reading.tally.achievedOrExceeded, exceeded: reading.tally.exceeded, notAchieved: reading.tally.notAchieved, text: reading.tally.span.text },
         reading.results,
@@ -141,6 +134,11 @@ export const command: Command = {
     return found ? 0 : 1;
   },
 };
+
+/** The indicator code of each result the review matched. */
+function codesOf(review: ReportReview): Map<ReportResult, string> {
+  return new Map(review.rows.map((r) => [review.reading.results.find((x) => x.span === r.span) as ReportResult, r.code]));
+}
 
 /** The --json contract of issue 14. */
 function contract(reading: ReportReading, codes: Map<ReportResult, string>, unmatched: ReportResult[]) {
@@ -245,8 +243,7 @@ async function fillCopy(
   writeNewFile(resolve(ctx.cwd, output), result.bytes, force, ctx.lang);
   const found = review.reading.results.length > 0 || review.reading.tally !== null;
   if (json) {
-    const codes = new Map(review.rows.map((r) => [review.reading.results.find((x) => x.span === r.span) as ReportResult, r.code]));
-    ctx.stdout(JSON.stringify(contract(review.reading, codes, review.unmatched), null, 2) + "\n");
+    ctx.stdout(JSON.stringify(contract(review.reading, codesOf(review), review.unmatched), null, 2) + "\n");
     return found ? 0 : 1;
   }
   ctx.stdout(renderReview(review, name, output, writes.length, result.stored, overwrite, ctx.lang));
@@ -254,8 +251,7 @@ async function fillCopy(
 }
 
 function renderReview(review: ReportReview, file: string, output: string, written: number, stored: boolean, overwrite: boolean, lang: Lang): string {
-  const codes = new Map(review.rows.map((r) => [review.reading.results.find((x) => x.span === r.span) as ReportResult, r.code]));
-  const lines = [renderReading(review.reading, codes, file, lang).trimEnd(), ""];
+  const lines = [renderReading(review.reading, codesOf(review), file, lang).trimEnd(), ""];
   for (const row of review.rows.filter((r) => r.change === "differs")) {
     const params = { code: row.code, cell: row.cell ?? "?", old: showFigure(row.oldValue, lang), new: showFigure(row.newValue, lang) };
     lines.push(t(overwrite ? "report.review.overwritten" : "report.review.differs", params, lang));

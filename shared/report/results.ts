@@ -237,7 +237,7 @@ function nameBefore(m: MappedText, from: number, to: number): { name: string; st
   while (first > 0) {
     const piece = m.folded.slice(pieces[first - 1].a, pieces[first - 1].b).trim();
     const words = piece.split(/\s+/).length;
-    if (words > 5 || /\d/.test(piece) || NAME_VERB.test(piece) || LEAD_IN.test(piece + " ") || piece.length === 0) break;
+    if (words > 8 || /\d/.test(piece) || NAME_VERB.test(piece) || LEAD_IN.test(piece + " ") || piece.length === 0) break;
     first--;
   }
   return named(m, pieces[first].a, pieces[pieces.length - 1].b);
