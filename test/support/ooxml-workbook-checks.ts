@@ -39,7 +39,13 @@ function overlaps(a: Rect, b: Rect): boolean {
   return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }
 
-const attr = (text: string, name: string): string | undefined => new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(text)?.[1];
+const attributePatterns = new Map<string, RegExp>();
+/** One attribute's value; the patterns are kept, as a national sheet asks this a million times. */
+function attr(text: string, name: string): string | undefined {
+  let pattern = attributePatterns.get(name);
+  if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
+  return pattern.exec(text)?.[1];
+}
 
 function decode(text: string): string {
   return text
