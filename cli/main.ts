@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   check: () => import("./commands/check"),
   evaluate: () => import("./commands/evaluate"),
   summary: () => import("./commands/summary"),
+  "next-year": () => import("./commands/next-year"),
   "read-report": () => import("./commands/read-report"),
   report: () => import("./commands/report"),
   "targets-form": () => import("./commands/targets-form"),

@@ -91,6 +91,8 @@ const col = columnIndex;
 /** "8 – 8,5", "≤ 2,5", "Giảm 0,2": the target as the plan words it, for comparators a bare number misstates. */
 export function targetDisplay(indicator: Indicator): LiteralValue {
   const n = (v: number | null | undefined): string => (v === null || v === undefined ? "" : formatVietnameseNumber(v));
+  // Next year's indicator before its target is issued: the cell is left for it.
+  if (indicator.targetPending && indicator.comparator !== "boolean") return null;
   switch (indicator.comparator) {
     case null:
       return null;

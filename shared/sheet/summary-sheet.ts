@@ -53,6 +53,7 @@ export function statusStyle(status: Status | string, nearMiss: boolean): CellSty
 export function targetCell(indicator: Indicator, reportYear: number, lang: Lang): LiteralValue {
   const n = (v: number | null | undefined) => (typeof v === "number" ? formatNumberFor(v, lang) : "");
   let text: string | number | null;
+  if (indicator.targetPending && indicator.comparator !== "boolean") return null;
   switch (indicator.comparator) {
     case null:
       text = null;
@@ -207,7 +208,7 @@ export function buildSummaryWorkbook(plan: Plan, summary: Summary, options: Summ
       row++;
       continue;
     }
-    const { indicator, evaluation, status, depth } = item;
+    const { indicator, evaluation, depth } = item;
     const target = targetCell(indicator, summary.reportYear, lang);
     b.set(row, 0, indicator.code);
     b.set(row, 1, indicator.name);
