@@ -1,6 +1,7 @@
 // The data that crosses google.script.run between the sidebar and the server: plain JSON only
 // (no Date, no Map, no class), typed once here for both sides.
 import type { Lang } from "../../shared/model";
+import type { Answers } from "../../shared/workflow/outcome";
 
 export type Outcome<T> = ({ ok: true } & T) | { ok: false; message: string };
 
@@ -44,14 +45,25 @@ export interface LoadRequest {
   lang: Lang;
   /** Write every format, rule and protection again, even where the sheet looks as the add-on left it. */
   repaint?: boolean;
+  /** The user's answers to the question of an earlier call (set the figures aside and go on). */
+  answers?: Answers;
+  /** The same, as the sidebar says it: the user saw what would be set aside and agreed. */
+  confirmSetAside?: boolean;
 }
 
 export interface LoadResult {
   sheet: string;
   indicators: number;
   kept: { actuals: number; notes: number; overrides: number };
+  /** Codes whose typed figures were set aside (written to the set-aside sheet). */
   removedCodes: string[];
+  added: string[];
+  removed: string[];
+  targetChanged: string[];
+  setAsideSheet: string | null;
   messages: string[];
+  /** Nothing was written: the core asks first (figures would be set aside). Load again with confirmSetAside. */
+  confirm?: { message: string; items: { code: string; text: string }[] };
   calls?: number;
 }
 
@@ -64,6 +76,11 @@ export interface ReviewRow {
   targetMin: number | null;
   targetMax: number | null;
   deadlineYear: number | null;
+  /** For the review (H-F): the section, how sure the importer is, why not, and the text it came from. */
+  group?: string | null;
+  confidence?: number;
+  reasons?: string[];
+  span?: { line: number; start: number; end: number; text: string } | null;
 }
 
 export interface PreviewResult {
@@ -93,6 +110,8 @@ export interface CheckResult {
 export interface SummaryResult {
   sheet: string;
   sentence: string;
+  /** Errors left in the figures (the message warns about them). */
+  errors: number;
   message: string;
 }
 

@@ -98,7 +98,7 @@ export function loadCommand(input: LoadInput, request: LoadRequest): Outcome<Loa
     return ask(lang, {
       id: "reload-set-aside",
       text: t("wf.reload.ask", { count: carry.left.length, sheet: setAsideSheet }, lang),
-      items: carry.left.map((e) => t("wf.reload.item", { code: e.code, name: names.get(e.code) ?? "", value: shownValue(e, lang) }, lang)),
+      items: carry.left.map((e) => ({ code: e.code, text: t("wf.reload.item", { code: e.code, name: names.get(e.code) ?? "", value: shownValue(e, lang) }, lang) })),
       confirm: t("wf.reload.confirm", {}, lang),
       cancel: t("wf.reload.cancel", {}, lang),
     });

@@ -62,8 +62,8 @@ export interface Question {
   id: "reload-set-aside";
   /** The question, in the user's language. */
   text: string;
-  /** What it is about, one line each ("1 — Thu ngân sách: 40000"). */
-  items: string[];
+  /** What it is about, one line each ("1 — Thu ngân sách: 40000"), with the indicator's code. */
+  items: { code: string; text: string }[];
   confirm: string;
   cancel: string;
 }

@@ -217,7 +217,7 @@ describe("menu and sidebar", () => {
     const bad = run(box, "loadPlan", { ...loadRequest("x"), source: { kind: "json", text: "{ not json", file: "kh.json" } });
     expect(bad.ok).toBe(false);
     expect(bad.message).toContain("kh.json");
-    expect(run(box, "loadPlan", loadRequest("do-son-2025", "  ")).message).toBe("Hãy nhập tên đơn vị báo cáo.");
+    expect(run(box, "loadPlan", loadRequest("do-son-2025", "  ")).message).toBe("Nhập tên đơn vị báo cáo trước khi nạp.");
     expect(box.world.active.sheets.map((s) => s.name)).toEqual(["Trang tính1"]);
   });
 
@@ -278,15 +278,25 @@ describe("nothing typed is lost", () => {
 
   it("keeps the figures of indicators that left the plan, across several plan changes", () => {
     const box = sandbox(built);
-    const load = (n: number) => run<{ removedCodes: string[] }>(box, "loadPlan", { ...loadRequest("x"), source: { kind: "reviewed", plan: { ...syntheticPlan(n), id: "thu-nghiem" } } });
-    load(12);
+    const request = (n: number) => ({ ...loadRequest("x"), source: { kind: "reviewed", plan: { ...syntheticPlan(n), id: "thu-nghiem" } } });
+    // Asked first (nothing written), then loaded once the user agrees to set the figures aside.
+    const load = (n: number) => {
+      const asked = run<{ confirm?: { items: { code: string }[] } }>(box, "loadPlan", request(n));
+      expect(asked.confirm?.items.map((i) => i.code)).toBeDefined();
+      return run<{ removedCodes: string[] }>(box, "loadPlan", { ...request(n), confirmSetAside: true });
+    };
+    run(box, "loadPlan", request(12));
     const sheet = box.world.active.sheet(FILL_IN);
     userTypes(sheet, rowOfCode(sheet, "9"), columnOf("actual"), 9000);
     userTypes(sheet, rowOfCode(sheet, "5"), columnOf("note"), "ghi chú mục 5");
+    const asked = run<{ confirm?: { items: { code: string; text: string }[] } }>(box, "loadPlan", request(6));
+    expect(asked.confirm?.items).toEqual([{ code: "9", text: expect.stringContaining("9 — ") }]);
+    expect(sheet.peek(rowOfCode(sheet, "9"), columnOf("actual")).value).toBe(9000);
     expect(load(6).removedCodes).toEqual(["9"]);
     expect(load(3).removedCodes).toEqual(["5"]);
     const old = box.world.active.sheet("Số liệu cũ");
-    const rows = [1, 2].map((r) => [0, 1, 3].map((c) => old.peek(r, c).value));
+    // Mã | Chỉ tiêu | Thực hiện | Năm trước | Ghi chú | …
+    const rows = [1, 2].map((r) => [0, 2, 4].map((c) => old.peek(r, c).value));
     expect(rows).toEqual([
       ["9", 9000, null],
       ["5", null, "ghi chú mục 5"],
@@ -301,13 +311,15 @@ describe("another plan loaded over typed figures", () => {
     const sheet = box.world.active.sheet(FILL_IN);
     // City code 13 is "Tỷ lệ lao động đã qua đào tạo…"; Đồ Sơn code 13 is "Tỷ lệ hộ nghèo".
     userTypes(sheet, rowOfCode(sheet, "13"), columnOf("actual"), 36.5);
-    const result = run<{ removedCodes: string[] }>(box, "loadPlan", loadRequest("do-son-2025"));
+    const asked = run<{ confirm?: { items: { code: string }[] } }>(box, "loadPlan", loadRequest("do-son-2025"));
+    expect(asked.confirm?.items.map((i) => i.code)).toEqual(["13"]);
+    const result = run<{ removedCodes: string[] }>(box, "loadPlan", { ...loadRequest("do-son-2025"), confirmSetAside: true });
     expect(result.ok).toBe(true);
     expect(result.removedCodes).toEqual(["13"]);
     const after = box.world.active.sheet(FILL_IN);
     expect(after.peek(rowOfCode(after, "13"), columnOf("actual")).value ?? null).toBeNull();
     const old = box.world.active.sheet("Số liệu cũ");
-    expect([old.peek(1, 0).value, old.peek(1, 1).value]).toEqual(["13", 36.5]);
+    expect([old.peek(1, 0).value, old.peek(1, 2).value]).toEqual(["13", 36.5]);
   });
 });
 
@@ -376,7 +388,7 @@ describe("consolidation by URL", () => {
     }
     const done = last as unknown as { finished: boolean; units: number; register: { source: string; reason: string }[]; sheet: string };
     expect(done).toMatchObject({ finished: true, units: 3 });
-    expect(done.register).toEqual([{ source: forbidden, reason: expect.stringContaining("Không mở được tệp") }]);
+    expect(done.register).toEqual([{ source: forbidden, reason: expect.stringContaining("Không đọc được tệp") }]);
     const matrix = box.world.active.sheet(done.sheet);
     const texts = [...matrix.cells.values()].map((c) => c.value);
     for (const name of ["Tổ dân phố 1", "Tổ dân phố 2", "Tổ dân phố 3"]) expect(texts).toContain(name);

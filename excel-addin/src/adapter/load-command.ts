@@ -32,10 +32,11 @@ export interface LoadResult extends LoadReport {
   removedData: { code: string; raw: unknown }[];
   messages: string[];
   outcome: WorkflowOutcome<LoadReport>;
+  /** Nothing was written: the core asks first (figures would be set aside). Load again with answers. */
+  confirm?: { message: string; items: Question["items"] };
 }
 
-/** Asked before anything is written: `message` is the question, `question` what to show and answer. */
-export type LoadAnswer = Outcome<LoadResult> | { ok: false; message: string; question: Question; outcome: WorkflowOutcome<LoadReport> };
+export type LoadAnswer = Outcome<LoadResult>;
 
 /** Writes (or rewrites) the fill-in sheet, keeping every actual, note and override already typed. */
 export async function loadPlan(context: Excel.RequestContext, request: LoadRequest, features: HostFeatures): Promise<LoadAnswer> {
@@ -64,7 +65,10 @@ export async function loadPlan(context: Excel.RequestContext, request: LoadReque
     },
     { plan, unit: request.unit, year: request.year, estimate: request.estimate, issuer: request.issuer, settings: { ...snapshot.document?.settings, ...request.settings }, lang, answers: request.answers },
   );
-  if (outcome.status === "ask" && outcome.question) return { ok: false, message: [outcome.question.text, ...outcome.question.items].join("\n"), question: outcome.question, outcome };
+  if (outcome.status === "ask" && outcome.question) {
+    const nothing = { sheet: "", indicators: plan.indicators.length, kept: { actuals: 0, notes: 0, overrides: 0 }, added: [], removed: [], setAside: [], setAsideSheet: null, targetChanged: [] };
+    return { ok: true, ...nothing, removedData: [], messages: [], outcome, confirm: { message: outcome.question.text, items: outcome.question.items } };
+  }
   if (outcome.status !== "done" || !outcome.result) return fail(messageLines(outcome).join(" "));
   // A set-aside sheet new to the workbook is a name that must not be a user's sheet either.
   const asideWrite = writeOf(outcome, "set-aside");

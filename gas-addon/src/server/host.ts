@@ -3,7 +3,10 @@ import type { Lang } from "../../../shared/model";
 import type { Outcome } from "../api-types";
 import { tg } from "../messages";
 import { documentFrom, fingerprintProperties, fingerprintsFrom, readProperties, writeIfChanged, type PropertyMap, type StoredDocument } from "./document-state";
-import { FILL_IN_SHEET, readFillIn, TABLE_NAME, type FillInReading } from "./core";
+import { FILL_IN_SHEET, TABLE_NAME } from "../../../shared/sheet/fill-in";
+import { readFillInSheet as readFillInGrid, type FillInReadResult } from "../../../shared/sheet/read-back";
+import { holdsNoTable } from "../../../shared/workflow/unit-file";
+import type { DocumentInfo as WorkflowDocument, Question, UserMessage } from "../../../shared/workflow/outcome";
 import type { Fingerprints } from "../adapter/fingerprint";
 import { readAnchoredSheet, readSheet, readWholeSheet, type TargetSheet } from "../adapter/sheet-io";
 import { FILL_IN_COLUMNS } from "../../../shared/sheet/fill-in-columns";
@@ -13,6 +16,24 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function fail(message: string): { ok: false; message: string } {
   return { ok: false, message };
+}
+
+/** A refusal of the core's workflow, as the sidebar receives it: its words in one message. */
+export function notDone(messages: readonly UserMessage[]): { ok: false; message: string } {
+  return { ok: false, message: messages.map((m) => m.text).join(" ") };
+}
+
+/** The core's question before a load, as the sidebar shows it (nothing was written). */
+export function confirmOf(question: Question): { message: string; items: { code: string; text: string }[] } {
+  return { message: question.text, items: question.items };
+}
+
+/** The stored document as the core's workflow reads it. */
+export function workflowDocument(doc: OpenDocument): WorkflowDocument | null {
+  const stored = doc.stored;
+  if (!stored) return null;
+  const { info, plan } = stored;
+  return { plan, unit: info.unit, year: info.year, estimate: info.estimate, issuer: info.issuer, settings: info.settings, fillInSheet: fillInNameOf(doc.fingerprints), sheets: {} };
 }
 
 export class UserFacingError extends Error {}
@@ -37,13 +58,15 @@ export function requireStored(doc: OpenDocument, lang: Lang): StoredDocument {
   return doc.stored;
 }
 
+type FillInReading = FillInReadResult;
+const readFillIn = (grid: unknown[][], sheet: string, plan: Plan, lang: Lang): FillInReading => readFillInGrid(grid, sheet, { plan, lang });
+/** No fill-in table at all in the grid read (not a damaged one): the core's rule. */
+const noTable = (reading: FillInReading) => holdsNoTable(reading.problems);
+
 export interface FillInRead {
   target: TargetSheet;
   reading: FillInReading;
 }
-
-/** Findings that say the grid read holds no fill-in table at all (not a damaged one). */
-const noTable = (reading: FillInReading) => reading.problems.some((p) => p.rule === "layout-header-missing" || p.rule === "layout-key-column-missing");
 
 /**
  * The fill-in sheet read back, or null when there is none. The sheet is looked for under the name

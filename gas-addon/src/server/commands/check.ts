@@ -1,13 +1,14 @@
 // "Kiểm tra số liệu": every finding on the typed figures, with its cell; the one-click fix of a number
 // typed as text; and moving the cursor to a finding's cell.
-import { readActual } from "../../../../shared/actual";
 import type { Finding, Lang } from "../../../../shared/model";
-import { formatNumberFor } from "../../../../shared/validate";
+import { TABLE_NAME } from "../../../../shared/sheet/fill-in";
+import { checkCommand as checkWorkflow } from "../../../../shared/workflow/check";
+import { fixCommand as fixWorkflow } from "../../../../shared/workflow/fix";
+import { messageLines } from "../../../../shared/workflow/outcome";
 import type { CheckResult, FindingView, Outcome } from "../../api-types";
 import { tg } from "../../messages";
-import { TABLE_NAME, validate } from "../core";
 import { anchoredSheet } from "../../adapter/sheet-io";
-import { fail, openDocument, rememberFillInName, requireFillIn, requireStored } from "../host";
+import { fail, notDone, openDocument, rememberFillInName, requireFillIn, requireStored, workflowDocument } from "../host";
 
 const CELL = /^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/;
 
@@ -17,14 +18,13 @@ function view(f: Finding): FindingView {
 
 export function checkCommand(lang: Lang): Outcome<CheckResult> {
   const doc = openDocument();
-  const { plan, info } = requireStored(doc, lang);
-  const { target, reading } = requireFillIn(doc, plan, lang);
+  const { plan } = requireStored(doc, lang);
+  const { target } = requireFillIn(doc, plan, lang);
   rememberFillInName(doc, target.name);
-  const findings = [...reading.problems, ...validate(plan, reading.entries, { ...info.settings, lang })].map(view);
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.length - errors;
-  const message = errors === 0 && warnings === 0 ? tg("gas.check.clean", { count: plan.indicators.length }, lang) : tg("gas.check.counts", { errors, warnings }, lang);
-  return { ok: true, findings, errors, warnings, checked: plan.indicators.length, message };
+  const outcome = checkWorkflow({ document: workflowDocument(doc), fillIn: { sheet: target.name, grid: target.values ?? [] } }, lang);
+  if (outcome.status !== "done" || !outcome.result) return notDone(outcome.messages);
+  const { errors, warnings, checked } = outcome.result;
+  return { ok: true, findings: outcome.findings.map(view), errors, warnings, checked, message: messageLines(outcome).join(" ") };
 }
 
 function rangeOf(sheetName: string, cell: string, lang: Lang): GoogleAppsScript.Spreadsheet.Range | { ok: false; message: string } {
@@ -51,9 +51,8 @@ export function fixCommand(sheetName: string, cell: string, value: number, lang:
   if (typeof value !== "number" || !Number.isFinite(value)) return fail(tg("gas.error.bad-cell", { cell: String(cell) }, lang));
   const range = rangeOf(sheetName, cell, lang);
   if ("ok" in range) return range;
-  const current = range.getValue();
-  const read = readActual(current, null);
-  if (read.kind !== "number" || !read.fromText || read.value !== value) return fail(tg("gas.error.fix-changed", { sheet: sheetName, cell, current: String(current) }, lang));
+  const outcome = fixWorkflow({ sheet: sheetName, cell, current: range.getValue() }, value, lang);
+  if (outcome.status !== "done") return notDone(outcome.messages);
   range.setValue(value);
-  return { ok: true, cell, value, message: tg("gas.fix.done", { cell, value: formatNumberFor(value, lang) }, lang) };
+  return { ok: true, cell, value, message: messageLines(outcome).join(" ") };
 }

@@ -2,14 +2,15 @@
 // into the open spreadsheet. Apps Script stops a run after 6 minutes, so reading stops at a time
 // budget, keeps the cursor and what was read in document properties, and the next call ("Tiếp tục")
 // goes on from there. An unreadable file goes to the register; the others are still consolidated.
-import type { ActualEntry, Finding, Lang } from "../../../../shared/model";
-import type { ConsolidationInput } from "../../../../shared/consolidate";
+import type { ActualEntry, Finding, Lang, Plan } from "../../../../shared/model";
+import { FILL_IN_SHEET, TABLE_NAME } from "../../../../shared/sheet/fill-in";
+import { consolidateCommand, unitReadingOf, type UnitReading } from "../../../../shared/workflow/consolidate";
+import { messageLines, writeOf } from "../../../../shared/workflow/outcome";
 import type { ConsolidateResult, JobProgress, Outcome, RegisterView } from "../../api-types";
 import { tg } from "../../messages";
-import { FILL_IN_SHEET, TABLE_NAME, consolidationWorkbook, evaluate, readFillIn, validate } from "../core";
 import { anchoredSheet } from "../../adapter/sheet-io";
 import { fingerprintProperties, joinValue, splitValue, STORE_BUDGET_BYTES, utf8Bytes, writeProperties, type PropertyMap } from "../document-state";
-import { fail, jsonSafeCell, openDocument, requireStored, UserFacingError, type OpenDocument } from "../host";
+import { fail, jsonSafeCell, notDone, openDocument, requireStored, UserFacingError, workflowDocument, type OpenDocument } from "../host";
 import { renderWorkbook } from "../render-workbook";
 
 /**
@@ -27,7 +28,8 @@ interface StoredUnit {
   url: string;
   unit: string;
   rows: StoredRow[];
-  problems: { severity: "error" | "warning"; rule: string; message: string }[];
+  /** The reader's findings, whole (code, sheet, cell), so the register names them as every host does. */
+  problems: Finding[];
 }
 
 interface JobState {
@@ -69,33 +71,33 @@ export function jobProgress(properties: PropertyMap): JobProgress | null {
   return job ? { done: job.cursor, total: job.urls.length, finished: false } : null;
 }
 
-function readUnit(url: string, job: JobState, lang: Lang, plan: Parameters<typeof readFillIn>[2]): void {
+function readUnit(url: string, job: JobState, lang: Lang, plan: Plan): void {
   let book: GoogleAppsScript.Spreadsheet.Spreadsheet;
   try {
     book = SpreadsheetApp.openByUrl(url);
   } catch (error) {
-    const detail = error instanceof Error ? error.message.replace(/^Exception:\s*/, "") : String(error);
-    job.register.push({ source: url, reason: tg("gas.consolidate.unreadable", { detail }, lang) });
+    // Apps Script's own words, without its "Exception:" prefix (its errors come from another realm: not instanceof Error).
+    const detail = String((error as { message?: unknown } | null)?.message ?? error).replace(/^(Error:\s*)?Exception:\s*/, "");
+    job.register.push({ source: url, reason: tg("wf.consolidate.unreadable", { detail }, lang) });
     return;
   }
   // A unit that renamed its fill-in sheet still has the table anchor on it.
   const sheet = book.getSheetByName(FILL_IN_SHEET) ?? anchoredSheet(book, TABLE_NAME);
   if (!sheet) {
-    job.register.push({ source: url, reason: tg("gas.consolidate.no-sheet", { sheet: FILL_IN_SHEET }, lang) });
+    job.register.push({ source: url, reason: tg("wf.consolidate.no-sheet", { plan: plan.title }, lang) });
     return;
   }
-  const unit = book.getName();
-  const reading = readFillIn(sheet.getDataRange().getValues(), sheet.getName(), plan, lang);
-  job.units.push({
-    url,
-    unit,
-    rows: reading.entries.map(rowOf),
-    problems: reading.problems.map((p) => ({ severity: p.severity, rule: p.rule, message: p.message })),
-  });
+  // The core's one rule decides whether the unit's sheet can be used.
+  const reading = unitReadingOf(url, book.getName(), sheet.getName(), sheet.getDataRange().getValues(), plan, lang);
+  if (!reading.ok) {
+    job.register.push({ source: url, reason: reading.reason });
+    return;
+  }
+  job.units.push({ url, unit: reading.unit, rows: reading.entries.map(rowOf), problems: reading.problems });
 }
 
 function run(doc: OpenDocument, job: JobState, lang: Lang): Outcome<ConsolidateResult> {
-  const { plan, info } = requireStored(doc, lang);
+  const { plan } = requireStored(doc, lang);
   const started = Date.now();
   let slowest = 0;
   while (job.cursor < job.urls.length) {
@@ -119,26 +121,24 @@ function run(doc: OpenDocument, job: JobState, lang: Lang): Outcome<ConsolidateR
     job.cursor++;
   }
 
-  const settings = { ...info.settings, lang };
-  const inputs: ConsolidationInput[] = job.units.map((u) => {
-    const entries = u.rows.map(entryOf);
-    const findings: Finding[] = [...u.problems.map((p) => ({ ...p, code: null })), ...validate(plan, entries, settings)];
-    return { unit: u.unit, file: u.url, plan, evaluations: evaluate(plan, entries, settings), findings };
-  });
-  for (const r of job.register) inputs.push({ file: r.source, reason: r.reason });
-  const workbook = consolidationWorkbook(inputs, settings, { year: info.year, issuer: info.unit, lang });
+  const readings: UnitReading[] = [
+    ...job.units.map((u): UnitReading => ({ ok: true, file: u.url, unit: u.unit, entries: u.rows.map(entryOf), problems: u.problems })),
+    ...job.register.map((r): UnitReading => ({ ok: false, file: r.source, reason: r.reason })),
+  ];
+  const outcome = consolidateCommand({ document: workflowDocument(doc) }, readings, lang);
+  if (outcome.status !== "done" || !outcome.result) return notDone(outcome.messages);
+  const workbook = writeOf(outcome, "sheets")!.model;
   const fingerprints = renderWorkbook(doc.ss, workbook, doc.fingerprints, lang);
   saveJob(doc, null, lang, fingerprintProperties(fingerprints));
-  const sheet = workbook.sheets[0]!.name;
   return {
     ok: true,
     done: job.urls.length,
     total: job.urls.length,
     finished: true,
-    sheet,
-    units: job.units.length,
+    sheet: outcome.result.sheet,
+    units: outcome.result.units,
     register: job.register,
-    message: tg("gas.consolidate.done", { units: job.units.length, sheet, failed: job.register.length }, lang),
+    message: messageLines(outcome).join(" "),
   };
 }
 

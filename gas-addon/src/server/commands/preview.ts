@@ -1,6 +1,7 @@
 // The "paste text" step of loading a plan: reads the text into indicators for the user to review
 // in the sidebar, least certain first; nothing is written to the sheet until the user confirms.
 import { importPlanText } from "../../../../shared/import";
+import { t } from "../../../../shared/i18n";
 import type { Lang } from "../../../../shared/model";
 import type { Outcome, PreviewResult, ReviewRow } from "../../api-types";
 import { tg } from "../../messages";
@@ -10,7 +11,11 @@ export function previewPlanTextCommand(text: string, lang: Lang): Outcome<Previe
   if (text.trim().length === 0) return fail(tg("gas.error.empty-text", {}, lang));
   const result = importPlanText(text, { lang });
   if (!result.plan || result.indicators.length === 0) return fail(tg("gas.error.nothing-found", {}, lang));
-  const rows: ReviewRow[] = result.plan.indicators.map((ind) => ({
+  const rows: ReviewRow[] = result.indicators.map((ind) => ({
+    group: ind.group,
+    confidence: ind.confidence,
+    reasons: (ind.reasons ?? []).map((key) => t(key, {}, lang)),
+    span: ind.span ? { line: ind.span.line, start: ind.span.start, end: ind.span.end, text: ind.span.text } : null,
     code: ind.code,
     name: ind.name,
     unit: ind.unit,

@@ -1,0 +1,277 @@
+// The shared UI's host port on Excel: each operation is one Excel.run over the adapter's commands
+// (excel-addin/src/adapter/), mapped to the port's plain data. What only some clicks need (the
+// importer, the plan reader, the report builders, the .xlsx reader) loads on first use, so the
+// pane's start weight is the form alone; the adapter itself (and zod with it) loads right after
+// the pane shows, with the first command.
+const commands = () => import("../adapter/commands");
+import PLAN_INDEX from "virtual:plan-index";
+import type { Finding, Lang, Plan } from "../../../shared/model";
+import type { FindingItem, HostPort, PlanPick, Result, ReviewRow, StartInfo } from "../../../ui/host-port";
+import { formatNumber } from "../../../ui/format";
+import { text } from "../../../ui/text";
+import { describeError, type AddinHost } from "../host";
+import { tx } from "../messages";
+
+type Fail = { ok: false; message: string };
+const fail = (message: string): Fail => ({ ok: false, message });
+
+function toFinding(item: FindingItem): Finding {
+  return { severity: item.severity, rule: item.rule, code: item.code, sheet: item.sheet ?? undefined, cell: item.cell ?? undefined, message: item.message, fix: item.fix ? { value: item.fix.value } : undefined };
+}
+
+function toItem(f: Finding): FindingItem {
+  return { severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet ?? null, cell: f.cell ?? null, message: f.message, fix: f.fix ? { value: f.fix.value, from: (f.fix as { from?: number | string }).from ?? null } : null };
+}
+
+/** The reviewed rows as a plan the core validates (its messages name the row, not a schema path). */
+async function reviewedPlan(pick: Extract<PlanPick, { kind: "reviewed" }>, unit: string, year: number, lang: Lang): Promise<Plan | Fail> {
+  const { validatePlan } = await import("../../../shared/plan-io");
+  const checked = validatePlan(
+    {
+      id: "ke-hoach-dan",
+      title: pick.meta.title ?? text(lang, "paste.title"),
+      issuer: pick.meta.issuer ?? (unit || "UBND"),
+      level: "xa",
+      year: Number.isInteger(year) ? year : (pick.meta.year ?? new Date().getFullYear()),
+      source: null,
+      indicators: pick.rows.map((row: ReviewRow) => {
+        const bounded = row.comparator === "range";
+        const judged = row.comparator !== null && row.comparator !== "boolean" && !bounded;
+        return {
+          code: row.code.trim(),
+          name: row.name.trim(),
+          group: row.group,
+          unit: row.unit.trim(),
+          comparator: row.comparator,
+          target: judged ? row.target : null,
+          ...(bounded ? { targetMin: row.targetMin ?? undefined, targetMax: row.targetMax ?? undefined } : {}),
+          deadlineYear: row.deadlineYear,
+          note: null,
+        };
+      }),
+    },
+    lang,
+  );
+  return checked.ok ? checked.plan : fail(tx("xl.plan.invalid", { detail: checked.problems.map((p) => p.message).join("; ") }, lang));
+}
+
+async function chosenPlan(pick: PlanPick, unit: string, year: number, lang: Lang): Promise<Plan | Fail> {
+  if (pick.kind === "builtin") return (await import("../../../shared/catalog")).findBuiltInPlan(pick.id) ?? fail(tx("xl.need-plan", {}, lang));
+  if (pick.kind === "json") {
+    const { parsePlanJson } = await import("../../../shared/plan-io");
+    const parsed = parsePlanJson(pick.text, pick.file, lang);
+    return parsed.ok ? parsed.plan : fail(parsed.problems.map((p) => p.message).join(" "));
+  }
+  return reviewedPlan(pick, unit, year, lang);
+}
+
+/**
+ * The section of each code (the plan's group; a plan without groups is one section), so the UI can show the
+ * blanks of a section as one line. From the plan the pane loaded or the built-in one in use.
+ */
+async function sectionsOf(planId: string | null, loaded: Plan | null): Promise<Map<string, string>> {
+  const plan = loaded ?? (planId ? ((await import("../../../shared/catalog")).findBuiltInPlan(planId) ?? null) : null);
+  const out = new Map<string, string>();
+  if (!plan) return out;
+  const byCode = new Map(plan.indicators.map((i) => [i.code, i]));
+  for (const ind of plan.indicators) {
+    const top = byCode.get(ind.code.split(".")[0]);
+    out.set(ind.code, ind.group ?? top?.group ?? "");
+  }
+  return out;
+}
+
+export function excelPort(host: AddinHost): HostPort {
+  let planId: string | null = null;
+  let loadedPlan: Plan | null = null;
+  /** One Excel.run; an Excel refusal or failure becomes one plain line, never a stack trace. */
+  const run = async <T>(lang: Lang, batch: (context: Excel.RequestContext) => Promise<Result<T>>): Promise<Result<T>> => {
+    try {
+      return await host.run(batch);
+    } catch (error) {
+      return fail(describeError(error, lang));
+    }
+  };
+  const titleOf = (id: string) => PLAN_INDEX.find((p) => p.id === id)?.title ?? id;
+
+  return {
+    host: "excel",
+    async start() {
+      // No Excel: either Office.js never loaded (blocked, offline), or the page was opened by hand.
+      if (host.kind === "none") return fail(`${text(host.lang, typeof Office === "undefined" ? "fail.start.excel" : "fail.start.outside")} ${text(host.lang, "fail.start.next")}`);
+      if (!host.supported) return fail(`${text(host.lang, "fail.start.old")} ${text(host.lang, "fail.start.next")}`);
+      return run<StartInfo>(host.lang, async (context) => {
+        const { locateWorkbook } = await import("../adapter/workbook-io");
+        const snapshot = await locateWorkbook(context);
+        const doc = snapshot.document;
+        planId = doc?.planId ?? null;
+        return {
+          ok: true,
+          lang: doc?.settings.lang ?? host.lang,
+          plans: PLAN_INDEX.map((p) => ({ id: p.id, title: p.title, issuer: p.issuer, year: p.year, indicators: p.indicators })),
+          loaded: doc ? { planId: doc.planId, planTitle: titleOf(doc.planId), unit: doc.unit, year: doc.year, estimate: doc.estimate, indicators: 0 } : null,
+          step: doc ? "enter" : "load",
+          consolidation: "files",
+        };
+      });
+    },
+    async preview(text, lang) {
+      // The importer loads when a text is read, not at start.
+      const [{ importPlanText }, { t }] = await Promise.all([import("../../../shared/import"), import("../../../shared/i18n")]);
+      const imported = importPlanText(text, { lang });
+      return {
+        ok: true,
+        rows: imported.indicators.map((ind) => ({
+          code: ind.code,
+          name: ind.name,
+          unit: ind.unit,
+          comparator: ind.comparator,
+          target: ind.target,
+          targetMin: ind.targetMin ?? null,
+          targetMax: ind.targetMax ?? null,
+          deadlineYear: ind.deadlineYear,
+          group: ind.group,
+          confidence: ind.confidence,
+          reasons: (ind.reasons ?? []).map((key) => t(key, {}, lang)),
+          span: ind.span ? { line: ind.span.line, start: ind.span.start, end: ind.span.end, text: ind.span.text } : null,
+        })),
+        warnings: imported.warnings.map((w) => (w.line ? `${w.line}: ${w.message}` : w.message)),
+        meta: { title: imported.meta.title ?? null, issuer: imported.meta.detectedIssuer ?? null, year: imported.meta.detectedYear ?? null },
+      };
+    },
+    async load(request) {
+      const plan = await chosenPlan(request.plan, request.unit, request.year, request.lang);
+      if ("ok" in plan) return plan;
+      const { loadPlan } = await import("../adapter/load-command");
+      return run(request.lang, async (context) => {
+        const answers = request.confirmSetAside ? { "reload-set-aside": true } : undefined;
+        const outcome = await loadPlan(context, { plan, unit: request.unit, year: request.year, estimate: request.estimate, issuer: null, lang: request.lang, answers }, host.features);
+        if (!outcome.ok) return outcome;
+        if (outcome.confirm) return { ok: true, kind: "confirm", message: outcome.confirm.message, setAside: outcome.confirm.items };
+        return {
+          ok: true,
+          kind: "done",
+          messages: outcome.messages,
+          loaded: { planId: plan.id, planTitle: plan.title, unit: request.unit.trim(), year: request.year, estimate: request.estimate, indicators: plan.indicators.length },
+        };
+      });
+    },
+    check(lang) {
+      return run(lang, async (context) => {
+        const { checkSheet } = await commands();
+        const outcome = await checkSheet(context, lang);
+        if (!outcome.ok) return outcome;
+        const sections = await sectionsOf(planId, loadedPlan);
+        const findings = outcome.findings.map((f) => ({ ...toItem(f), section: f.code ? (sections.get(f.code) ?? null) : null }));
+        const message = findings.length === 0 ? tx("xl.check.clean", {}, lang) : tx("xl.check.counts", { errors: outcome.errors, warnings: outcome.warnings }, lang);
+        return { ok: true, findings, errors: outcome.errors, warnings: outcome.warnings, message };
+      });
+    },
+    fix(findings, lang) {
+      return run(lang, async (context) => {
+        const { fixNumberAsText } = await commands();
+        const cells: string[] = [];
+        let refusal: string | null = null;
+        for (const item of findings) {
+          const outcome = await fixNumberAsText(context, toFinding(item), lang);
+          if (outcome.ok) cells.push(outcome.cell);
+          else refusal ??= outcome.message;
+        }
+        if (cells.length === 0) return fail(refusal ?? tx("xl.fix.changed", { cell: findings[0]?.cell ?? "?" }, lang));
+        const first = findings.find((f) => f.cell === cells[0]);
+        const message =
+          cells.length === 1 && first?.fix
+            ? tx("xl.fix.done", { cell: cells[0], value: formatNumber(first.fix.value, lang) }, lang)
+            : text(lang, "fix.done-many", { count: cells.length, cells: cells.join(", ") });
+        return { ok: true, message: refusal ? `${message} ${refusal}` : message, fixed: cells.length };
+      });
+    },
+    override(code, status, reason, lang) {
+      return run(lang, async (context) => {
+        const { setOverride } = await commands();
+        const outcome = await setOverride(context, code, status, reason, lang);
+        if (!outcome.ok) return outcome;
+        return { ok: true, message: status === null ? tx("xl.override.cleared", { code }, lang) : tx("xl.override.done", { code, status }, lang) };
+      });
+    },
+    selectedCode(lang) {
+      return run(lang, async (context) => {
+        const { readFilled } = await commands();
+        const selected = context.workbook.getSelectedRange();
+        const sheet = selected.worksheet;
+        selected.load("rowIndex");
+        sheet.load("name");
+        await context.sync();
+        const read = await readFilled(context, lang);
+        if (!read.ok) return read;
+        if (sheet.name.toLowerCase() !== read.sheet.toLowerCase()) return { ok: true, code: null };
+        for (const [code, row] of read.reading.rowsByCode) if (row === selected.rowIndex) return { ok: true, code };
+        return { ok: true, code: null };
+      });
+    },
+    dashboard(lang) {
+      return run(lang, async (context) => {
+        const { readDocumentSettings, dashboard } = await commands();
+        const settings = await readDocumentSettings(context);
+        const outcome = await dashboard(context, lang);
+        if (!outcome.ok) return outcome;
+        return {
+          ok: true,
+          unit: outcome.unit,
+          year: outcome.year,
+          planTitle: outcome.planTitle,
+          counts: outcome.counts,
+          nearMiss: outcome.nearMiss,
+          amberLabel: settings?.amberLabel ?? "Gần đạt",
+          counted: outcome.counted,
+          sentence: outcome.sentence,
+          rows: outcome.evaluations.map((e) => ({ code: e.code, name: e.indicator.name, status: e.status, nearMiss: e.nearMiss })),
+        };
+      });
+    },
+    async summary(lang) {
+      // The report builders load on first use: they are not part of the pane's start weight.
+      const { buildSummary } = await import("../adapter/report-commands");
+      return run(lang, async (context) => {
+        const outcome = await buildSummary(context, lang, host.features);
+        if (!outcome.ok) return outcome;
+        return { ok: true, message: tx("xl.summary.done", { sheet: outcome.sheet }, lang), sentence: outcome.sentence };
+      });
+    },
+    async consolidate(input, lang, progress) {
+      if (input.kind !== "files") return fail(tx("xl.consolidate.no-files", {}, lang));
+      const report = (index: number, total: number, file: string) => progress(file ? tx("xl.consolidate.progress", { index: index + 1, total, file }, lang) : "", total === 0 ? 1 : index / total);
+      const [{ consolidateFiles }, { readUnitFiles }] = await Promise.all([import("../adapter/report-commands"), import("../xlsx-reader")]);
+      const units = await readUnitFiles(input.files, report, lang);
+      return run(lang, async (context) => {
+        const outcome = await consolidateFiles(context, units, lang, host.features, report);
+        if (!outcome.ok) return outcome;
+        const unusable = units.flatMap((u) => (u.read.ok ? [] : [{ source: u.name, reason: u.read.reason }]));
+        return { ok: true, message: tx("xl.consolidate.done", { units: outcome.units, sheet: outcome.sheet, unusable: outcome.unusable }, lang), unusable, pending: false };
+      });
+    },
+    getSettings() {
+      return run(host.lang, async (context) => {
+        const { readDocumentSettings } = await commands();
+        const saved = await readDocumentSettings(context);
+        return { ok: true, settings: saved ? { amberBand: saved.amberBand, amberLabel: saved.amberLabel, countLevel: saved.countLevel } : null };
+      });
+    },
+    saveSettings(settings, lang) {
+      return run(lang, async (context) => {
+        const { readDocumentSettings, saveDocumentSettings } = await commands();
+        const saved = await readDocumentSettings(context);
+        if (!saved) return fail(tx("xl.no-document", {}, lang));
+        const written = await saveDocumentSettings(context, { ...saved, ...settings, lang });
+        return written ? { ok: true, message: tx("xl.settings.saved", {}, lang) } : fail(tx("xl.no-document", {}, lang));
+      });
+    },
+    async selectCell(sheet, cell) {
+      await run(host.lang, async (context) => {
+        const { selectCell } = await commands();
+        await selectCell(context, sheet, cell);
+        return { ok: true };
+      });
+    },
+  };
+}
