@@ -33,7 +33,11 @@ export const command: Command = {
     const text = source === "-" ? await ctx.readStdin() : readTextFile(source, ctx.cwd, ctx.lang);
     const result = importPlanText(text, { year, id, source: source === "-" ? null : basename(source), lang: ctx.lang });
     if (boolFlag(args, "json")) {
-      const out = result.plan ? { ...result.plan, indicators: result.indicators, warnings: result.warnings } : { plan: null, indicators: [], warnings: result.warnings };
+      // The contract: the Plan, its indicators with confidence/span/reasons (and `secondary` when the text gives a
+      // second target), `warnings`, and `results`: figures already achieved, never offered as targets.
+      const out = result.plan
+        ? { ...result.plan, indicators: result.indicators, warnings: result.warnings, results: result.results }
+        : { plan: null, indicators: [], warnings: result.warnings, results: result.results };
       ctx.stdout(JSON.stringify(out, null, 2) + "\n");
       return result.plan ? 0 : 1;
     }
@@ -99,16 +103,23 @@ function renderResult(result: ImportResult, lang: Lang): string {
         ind.code,
         "  ".repeat(depthOf(ind.code)) + ind.name,
         ind.unit,
-        describeTarget(ind, lang),
+        ind.secondary ? `${describeTarget(ind, lang)}; ${t("cli.parse.secondary", { target: describeTarget({ ...ind, ...ind.secondary, target: ind.secondary.target }, lang) + (ind.secondary.unit && ind.secondary.unit !== ind.unit ? ` ${ind.secondary.unit}` : "") }, lang)}` : describeTarget(ind, lang),
         ind.deadlineYear ? t("cli.plan.by-year", { year: ind.deadlineYear }, lang) : "",
         `${Math.round(ind.confidence * 100)} %`,
         flagged ? t("cli.parse.check", {}, lang) + why : "",
       ];
     });
-    lines.push(renderTable(header, rows, [8, 64, 16, 20, 10, 10, 60]).trimEnd());
+    lines.push(renderTable(header, rows, [8, 64, 16, 44, 10, 10, 60]).trimEnd());
     if (toCheck) lines.push("", t("cli.parse.to-check", { count: toCheck }, lang));
   } else {
     lines.push(t("cli.parse.nothing", {}, lang));
+  }
+  if (result.results.length) {
+    lines.push("", t("cli.parse.results", { count: result.results.length }, lang));
+    for (const r of result.results) {
+      const percent = r.percentOfPlan === null ? "" : ` (${formatVietnameseNumber(r.percentOfPlan)} %)`;
+      lines.push(t("cli.parse.result-line", { line: r.span.line, name: r.name, actual: `${formatVietnameseNumber(r.actual)}${r.unit ? " " + r.unit : ""}`, percent }, lang));
+    }
   }
   if (result.warnings.length) {
     lines.push("", t("cli.parse.warnings", { count: result.warnings.length }, lang));

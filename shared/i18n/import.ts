@@ -34,6 +34,9 @@ export const messages: AreaMessages = {
     "cli.parse.warning-line": "  {message}\n    « {text} »",
     "cli.parse.nothing": "Không tìm thấy chỉ tiêu nào.",
     "cli.parse.to-check": "{count} chỉ tiêu có độ tin cậy thấp (đánh dấu \"cần kiểm tra\"): xin đối chiếu với văn bản.",
+    "cli.parse.secondary": "chỉ tiêu thứ hai: {target}",
+    "cli.parse.results": "Kết quả đã đạt nêu trong văn bản ({count}), không phải chỉ tiêu:",
+    "cli.parse.result-line": "  dòng {line}: {name}: {actual}{percent}",
   },
   en: {
     "import.warning.unplaced": "Line {line}: has figures but could not be read as an indicator; please check it and enter it by hand if needed.",
@@ -67,6 +70,9 @@ export const messages: AreaMessages = {
     "cli.parse.warning-line": "  {message}\n    « {text} »",
     "cli.parse.nothing": "No indicator found.",
     "cli.parse.to-check": "{count} indicators have low confidence (marked \"check\"): compare them with the text.",
+    "cli.parse.secondary": "second target: {target}",
+    "cli.parse.results": "Results already achieved that the text gives ({count}), not targets:",
+    "cli.parse.result-line": "  line {line}: {name}: {actual}{percent}",
   },
 };
 

@@ -23,6 +23,7 @@ const PERCENT_OF_PLAN = /\b(dat|bang|tuong duong|cham moc|vuot|tang)\s+(?:tren\s
 export function readResults<S extends ImportedResult["span"]>(texts: MappedText[], options: ReadOptions, spanOf: (m: MappedText) => S): ImportedResult[] {
   const out: ImportedResult[] = [];
   for (const text of texts) {
+    let last: ImportedResult | null = null;
     for (const clause of clausesOf(text, options)) {
       const read = readClause(clause, findCandidates(clause, options), options);
       if (!read || read.comparator === "range" || read.target === null) continue;
@@ -32,16 +33,20 @@ export function readResults<S extends ImportedResult["span"]>(texts: MappedText[
         const value = Number(pct[2].replace(",", "."));
         percentOfPlan = pct[1] === "vuot" || pct[1] === "tang" ? 100 + value : value;
       }
-      // "đạt 112% kế hoạch" alone: the percentage is the completion, not the figure.
-      if (percentOfPlan !== null && read.unit === "%" && Math.abs(read.target - (percentOfPlan > 100 && /vuot|tang/.test(pct![1]) ? percentOfPlan - 100 : percentOfPlan)) < 1e-9) continue;
-      out.push({
+      // "…, bằng 121% dự toán" alone: the completion of the figure before it, not a figure of its own.
+      if (percentOfPlan !== null && read.unit === "%" && Math.abs(read.target - (percentOfPlan > 100 && /vuot|tang/.test(pct![1]) ? percentOfPlan - 100 : percentOfPlan)) < 1e-9) {
+        if (last && last.percentOfPlan === null && /^\W*(?:dat|bang|tuong duong|cham moc|vuot|tang)\b/.test(clause.folded)) last.percentOfPlan = percentOfPlan;
+        continue;
+      }
+      last = {
         name: read.name,
         actual: read.target,
         unit: read.unit,
         percentOfPlan,
         estimate: /\buoc\b/.test(clause.folded) || /\buoc\b/.test(text.folded),
         span: spanOf(clause),
-      });
+      };
+      out.push(last);
     }
   }
   return out;

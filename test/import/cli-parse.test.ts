@@ -107,3 +107,27 @@ it("a file over 5 MB: exit 2, one line", async () => {
   expect(err.trim().split("\n")).toHaveLength(1);
   expect(err).toContain("quá lớn");
 });
+
+it("--json adds the results the text reports and the second target of a two-target row, keeping the Plan contract", async () => {
+  const text =
+    "Năm 2025, thu ngân sách trên địa bàn ước đạt 28,4 tỷ đồng, bằng 121% dự toán.\nNăm 2026, xã phấn đấu thu ngân sách đạt 30 tỷ đồng, tăng 5,6% so với năm 2025; tỷ lệ hộ nghèo giảm còn 0,7%.";
+  const { code, out } = await run(["parse", "-", "--json"], text);
+  expect(code).toBe(0);
+  const json = JSON.parse(out);
+  const { indicators, warnings, results, ...plan } = json;
+  expect(PlanSchema.safeParse({ ...plan, indicators: indicators.map(({ confidence: _c, span: _s, reasons: _r, ...rest }: Record<string, unknown>) => rest) }).success).toBe(true);
+  expect(Array.isArray(warnings)).toBe(true);
+  expect(indicators.map((i: { target: number }) => i.target)).toEqual([30, 0.7]);
+  expect(indicators[0].secondary).toMatchObject({ target: 5.6, unit: "%", comparator: "increase-by" });
+  expect(results).toEqual([expect.objectContaining({ actual: 28.4, unit: "tỷ đồng", percentOfPlan: 121, estimate: true })]);
+  expect(text.slice(results[0].span.start, results[0].span.end)).toBe(results[0].span.text);
+});
+
+it("prints the second target beside the first and lists results apart, not as targets", async () => {
+  const text = "Năm 2025, xã đã giải quyết việc làm cho 380 lao động.\nNăm 2026, xã phấn đấu tổng giá trị sản xuất đạt 1.150 tỷ đồng, tăng 8% so với năm 2025.";
+  const { code, out } = await run(["parse", "-"], text);
+  expect(code).toBe(0);
+  expect(out).toMatch(/1\.150.*chỉ tiêu thứ hai: tăng 8 %?/);
+  expect(out).toContain("Kết quả đã đạt nêu trong văn bản (1), không phải chỉ tiêu:");
+  expect(out).toMatch(/dòng 1: .*380 lao động/);
+});
