@@ -59,7 +59,7 @@ function openingYear(folded: string): number | null {
 
 export function classifySentence(raw: string, planYear: number): SentenceKind {
   // "so với ước thực hiện năm 2017" is a baseline, not an estimate being reported.
-  const folded = raw.replace(/\bso\s+(?:voi\s+)?(?:uoc\s+thuc hien|uoc dat|thuc hien|ket qua)\b/g, "so voi");
+  const folded = raw.replace(/(?<!con )\bso\s+(?:voi\s+)?(?:uoc\s+thuc hien|uoc dat|thuc hien|ket qua)\b/g, "so voi");
   if (SKIP_WORDS.test(folded)) return "skip";
   // "Nhiệm kỳ 2020-2025, …" in a text about the next term: what the past term achieved.
   const pastTerm = /^\W*(?:trong\s+)?(?:nhiem ky|giai doan)\s+((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})\s*,/.exec(folded);
