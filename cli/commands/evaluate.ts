@@ -2,7 +2,7 @@
 // Contract (cli.md): {"indicators":[{"code","target","actual","percent","status"}]}.
 import { evaluatePlan } from "../../shared/evaluate";
 import { t } from "../../shared/i18n";
-import { validateEntries } from "../../shared/validate";
+import { findingsOf } from "../../shared/workflow/findings";
 import { formatPercent, formatVietnameseNumber } from "../../shared/numbers";
 import type { Evaluation } from "../../shared/model";
 import { boolFlag, parseArgs, stringFlag } from "../args";
@@ -43,7 +43,7 @@ export const command: Command = {
       const show = (v: number | boolean | null) => (v === null ? "" : typeof v === "boolean" ? t(v ? "xlsx.boolean.true" : "xlsx.boolean.false", {}, ctx.lang) : formatVietnameseNumber(v));
       ctx.stdout(renderTable(header, rows.map((r) => [r.code, show(r.target), show(r.actual), r.percent === null ? "" : formatPercent(r.percent), r.status])));
     }
-    const errors = [...filled.problems, ...validateEntries(filled.plan, filled.entries, settings)].filter((f) => f.severity === "error");
+    const errors = findingsOf(filled.plan, { entries: filled.entries, problems: filled.problems }, settings).filter((f) => f.severity === "error");
     return errors.length > 0 ? 1 : 0;
   },
 };
