@@ -199,9 +199,15 @@ function chartBlock(block: Extract<Block, { kind: "chart" }>, options: RenderOpt
   const picture = options.picture?.(block.chart) ?? null;
   const caption = new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 40, after: 160 }, children: [run(block.caption, { italic: true, size: SIZE_TABLE })] });
   if (!picture) return [caption];
-  // As wide as the text, the height in proportion.
-  const widthPx = Math.round((PORTRAIT_TEXT / 1440) * 96);
-  const heightPx = Math.round((widthPx * picture.height) / picture.width);
+  // As wide as the text, the height in proportion; a tall chart (a plan of 60 indicators) is scaled
+  // down to fit a page with its caption, never cut by the page end.
+  const maxHeightPx = Math.round(((A4.height - MARGIN.top - MARGIN.bottom) / 1440) * 96 * 0.88);
+  let widthPx = Math.round((PORTRAIT_TEXT / 1440) * 96);
+  let heightPx = Math.round((widthPx * picture.height) / picture.width);
+  if (heightPx > maxHeightPx) {
+    widthPx = Math.round((widthPx * maxHeightPx) / heightPx);
+    heightPx = maxHeightPx;
+  }
   const image = new ImageRun({
     type: "png",
     data: picture.png,

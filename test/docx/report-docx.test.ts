@@ -185,6 +185,21 @@ describeWithEngine(["libreoffice", "pdftoppm", "xmllint"], "chitieu report → .
     TIMEOUT,
   );
 
+  it(
+    "--period and --lang en: the six-month report in English, its date written in full",
+    async () => {
+      const run = await cli(tmp.dir, "report", "dh.xlsx", "-o", "six.docx", "--period", "6-thang", "--date", "2025-07-05", "--lang", "en");
+      expect(run.stderr).toContain("Wrote the report six.docx");
+      const doc = parts(file("six.docx"))["word/document.xml"]!;
+      const text = [...doc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("|");
+      expect(text).toContain("Results of the emulation indicators, first six months of 2025");
+      expect(text).toContain("Đông Hải, 05/07/2025");
+      expect(text).toContain("SOCIALIST REPUBLIC OF VIET NAM");
+      expect(text).not.toContain("Nơi nhận");
+    },
+    TIMEOUT,
+  );
+
   it("refuses a period it does not know, in one line", async () => {
     const run = await cli(tmp.dir, "report", "dh.xlsx", "-o", "x.docx", "--period", "quý 3");
     expect(run.code).toBe(2);
