@@ -75,7 +75,7 @@ function countsOf(folded: string, from: number, to: number): Count[] {
     if (!named && !/chi tieu[^.;]{0,40}$/.test(before)) continue;
     if (!named && /\bso chi tieu\b/.test(before)) continue;
     const category = catBefore ? (categoryAt(catBefore[1])?.category ?? "achieved") : (catAfter?.category ?? "achieved");
-    counts.push({ category: category === "achieved" ? "achievedOrExceeded" : category, value: Number(m[1]), over: Number(m[2]), within: false, start: from + m.index, end: from + m.index + m[0].length + (named ? named[0].length : 0) });
+    counts.push({ category: category === "achieved" ? "achievedOrExceeded" : category, value: Number(m[1]), over: Number(m[2]), within: false, start: from + m.index, end: from + m.index + m[0].length + (named ? named[0].length + (catAfter ? after.length - named[0].length - afterName.length + catAfter.length : 0) : 0) });
   }
   while ((m = single.exec(s)) !== null) {
     const at = m.index + m[0].indexOf(m[1]);
