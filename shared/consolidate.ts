@@ -143,21 +143,52 @@ export interface Consolidation {
   scoring?: ScoringResult;
 }
 
+/** Names repeat across every unit's plan: fold each once (bounded, so a long session cannot grow it). */
+const normalisedNames = new Map<string, string>();
+
 /** The matching form of a name: folded, without remarks in parentheses and punctuation. */
 export function normaliseName(name: string): string {
-  return foldDiacritics(name.replace(/\([^()]*\)/g, " "))
-    .replace(/[^a-z0-9%/ ]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  let normalised = normalisedNames.get(name);
+  if (normalised === undefined) {
+    normalised = foldDiacritics(name.replace(/\([^()]*\)/g, " "))
+      .replace(/[^a-z0-9%/ ]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+    if (normalisedNames.size > 20_000) normalisedNames.clear();
+    normalisedNames.set(name, normalised);
+  }
+  return normalised;
+}
+
+/** Row keys per indicator object: units read from copies of one plan share its object (the reader's plan cache), so the
+ *  country's 3,321 units fold each name once instead of 100,000 times. */
+const rowKeys = new WeakMap<Indicator, string>();
+
+const foldedUnits = new Map<string, string>();
+
+function normaliseUnit(unit: string): string {
+  let folded = foldedUnits.get(unit);
+  if (folded === undefined) {
+    folded = foldDiacritics(unit);
+    if (foldedUnits.size > 20_000) foldedUnits.clear();
+    foldedUnits.set(unit, folded);
+  }
+  return folded;
 }
 
 function rowKey(plan: Plan, indicator: Indicator, byCode: Map<string, Indicator>): string {
+  let key = rowKeys.get(indicator);
+  if (key === undefined) rowKeys.set(indicator, (key = computeRowKey(indicator, byCode)));
+  return key;
+}
+
+function computeRowKey(indicator: Indicator, byCode: Map<string, Indicator>): string {
   const path: string[] = [];
   for (let code: string | null = indicator.code; code !== null; code = parentCode(code)) {
     const ind = byCode.get(code);
     path.unshift(ind ? normaliseName(ind.name) : code);
   }
-  return `${path.join(" > ")} | ${foldDiacritics(indicator.unit)}`;
+  return `${path.join(" > ")} | ${normaliseUnit(indicator.unit)}`;
 }
 
 function statusOf(evaluation: Evaluation | undefined, indicator: Indicator, reportYear: number): Status {
@@ -165,8 +196,18 @@ function statusOf(evaluation: Evaluation | undefined, indicator: Indicator, repo
   return indicator.deadlineYear !== null && indicator.deadlineYear > reportYear ? "Chưa đến hạn" : "Chưa có số liệu";
 }
 
+const foldedNames = new Map<string, string>();
+function foldedName(name: string): string {
+  let out = foldedNames.get(name);
+  if (out === undefined) {
+    if (foldedNames.size > 100_000) foldedNames.clear();
+    foldedNames.set(name, (out = foldDiacritics(name)));
+  }
+  return out;
+}
+
 function compareNames(a: string, b: string): number {
-  const folded = foldDiacritics(a).localeCompare(foldDiacritics(b));
+  const folded = foldedName(a).localeCompare(foldedName(b));
   return folded !== 0 ? folded : a.localeCompare(b);
 }
 

@@ -77,6 +77,19 @@ const LEVEL_ABBREVIATIONS: Record<string, string> = { p: "phuong", x: "xa", tt: 
  * "Phường Đông Hải") and level abbreviations written out ("P. Đông Hải").
  */
 export function unitKey(name: string): string {
+  let key = unitKeys.get(name);
+  if (key === undefined) {
+    key = computeUnitKey(name);
+    if (unitKeys.size > 50_000) unitKeys.clear();
+    unitKeys.set(name, key);
+  }
+  return key;
+}
+
+/** Unit names are compared many times over (register, scoring, groups): each is folded once. */
+const unitKeys = new Map<string, string>();
+
+function computeUnitKey(name: string): string {
   return foldDiacritics(name.normalize("NFC"))
     .replace(/[.,;:]+$/, "")
     .replace(/^(?:ubnd|uy ban nhan dan)\s+/, "")

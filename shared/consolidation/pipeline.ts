@@ -5,7 +5,7 @@ import { consolidate, type ConsolidateOptions, type Consolidation, type Consolid
 import type { Plan, Settings } from "../model";
 import { evaluatePlan } from "../evaluate";
 import { validateEntries } from "../validate";
-import { differingTargets, planForUnit, unitKey, type AssignmentTable } from "./assignment";
+import { differingTargets, planForUnit, unitKey, type AssignmentTable, type UnitAssignment } from "./assignment";
 import { buildRegister, planShape, type ReceivedReport } from "./register";
 import { DEFAULT_SCORING, scoreUnits, type ScoringRules } from "./scoring";
 import type { ExpectedUnit } from "./unit-list";
@@ -25,10 +25,10 @@ export interface ConsolidateReportsOptions extends ConsolidateOptions {
  * template made before the table changed) is judged again against the assignment's targets, when it
  * is on the same version of the plan and its entries came with it; the register says so.
  */
-function withAssignedTargets(report: ReceivedReport, plan: Plan, assignment: AssignmentTable): ReceivedReport {
+function withAssignedTargets(report: ReceivedReport, plan: Plan, shape: string, assignedByUnit: ReadonlyMap<string, UnitAssignment>): ReceivedReport {
   const read = report.read;
-  if (!("evaluations" in read) || !report.entries || !report.settings || read.plan.id !== plan.id || planShape(read.plan) !== planShape(plan)) return report;
-  const assigned = assignment.units.find((u) => unitKey(u.unit) === unitKey(read.unit));
+  if (!("evaluations" in read) || !report.entries || !report.settings || read.plan.id !== plan.id || planShape(read.plan) !== shape) return report;
+  const assigned = assignedByUnit.get(unitKey(read.unit));
   if (!assigned) return report;
   const expected = planForUnit(plan, assigned);
   const codes = differingTargets(read.plan, expected);
@@ -44,7 +44,11 @@ function withAssignedTargets(report: ReceivedReport, plan: Plan, assignment: Ass
 export function consolidateReports(reports: readonly ReceivedReport[], settings: Settings, options: ConsolidateReportsOptions = {}): Consolidation {
   const plan = options.plan ?? null;
   const assignment = options.assignment ?? null;
-  if (plan && assignment) reports = reports.map((r) => withAssignedTargets(r, plan, assignment));
+  if (plan && assignment) {
+    const shape = planShape(plan);
+    const assignedByUnit = new Map(assignment.units.map((u) => [unitKey(u.unit), u]));
+    reports = reports.map((r) => withAssignedTargets(r, plan, shape, assignedByUnit));
+  }
   const expected = options.expected ?? options.assignment?.units.map((u) => ({ unit: u.unit, group: u.group })) ?? null;
   const register = buildRegister(reports, { expected, deadline: options.deadline ?? null, plan: options.plan ?? null, assignment: options.assignment ?? null, lang: settings.lang });
   // The chosen file of each unit, and the files of units that sent nothing usable, so the

@@ -98,8 +98,15 @@ function isUsable(read: ConsolidationInput): read is UnitInput {
 }
 
 /** What identifies a version of a plan regardless of targets: the indicators' codes, names, units and rules. */
+const shapes = new WeakMap<Plan, string>();
+
 export function planShape(plan: Plan): string {
-  return plan.indicators.map((i) => `${i.code}|${normaliseName(i.name)}|${i.unit}|${i.comparator ?? ""}|${i.deadlineYear ?? ""}`).join("\n");
+  let shape = shapes.get(plan);
+  if (shape === undefined) {
+    shape = plan.indicators.map((i) => `${i.code}|${normaliseName(i.name)}|${i.unit}|${i.comparator ?? ""}|${i.deadlineYear ?? ""}`).join("\n");
+    shapes.set(plan, shape);
+  }
+  return shape;
 }
 
 /** "2026-12-09T16:40:00+07:00" → "09/12/2026 16:40" (as written, no time-zone arithmetic). */

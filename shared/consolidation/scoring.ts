@@ -314,8 +314,9 @@ export function scoreUnits(consolidation: Consolidation, rules: ScoringRules = D
   const order = [...Object.keys(rules.groups)];
   for (const s of scores) if (s.group !== null && !order.includes(s.group)) order.push(s.group);
   const groups = [...order.map((g) => ({ group: g as string | null, units: scores.filter((s) => s.group === g) })), { group: null, units: scores.filter((s) => s.group === null) }].filter((g) => g.units.length > 0);
+  const folded = new Map(scores.map((u) => [u, foldDiacritics(u.unit)]));
   for (const g of groups) {
-    g.units.sort((a, b) => compareScores(a, b) || foldDiacritics(a.unit).localeCompare(foldDiacritics(b.unit)));
+    g.units.sort((a, b) => compareScores(a, b) || (folded.get(a) as string).localeCompare(folded.get(b) as string));
     g.units.forEach((u, i) => {
       const previous = g.units[i - 1];
       u.rank = previous && compareScores(previous, u) === 0 ? previous.rank : i + 1;
