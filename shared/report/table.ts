@@ -7,6 +7,7 @@
 // column); a status word ("Đạt", "Không đạt", "Vượt") is the table's own verdict and is kept as it is.
 import type { MappedText } from "../import/mapped";
 import { parseVietnameseNumber } from "../numbers";
+import { UNITS } from "../import/lexicon";
 import type { DraftResult } from "./results";
 import { CELL_MARK, type Sentence } from "./sentences";
 import type { ReportStatus } from "./types";
@@ -79,6 +80,17 @@ function figureOf(text: string): Figure | null {
   return n ? { value: n.value, percent: n.percent } : null;
 }
 
+const UNIT_CELL_WORDS = new Set(UNITS.map((u) => u.folded));
+
+/** A unit cell: "%", "‰", "Tỷ đồng", "triệu đồng/người", "lượt khách", "ha". */
+function unitLike(text: string): boolean {
+  const f = fold(text).replace(/\s*\/\s*/g, "/");
+  if (/^(?:%|‰|%0)$/.test(f)) return true;
+  if (f.length > 25 || /\d{2,}/.test(f)) return false;
+  const base = f.replace(/^(?:nghin|ngan|trieu|ty|ti)\s*/, "").split("/")[0];
+  return base === "" || UNIT_CELL_WORDS.has(base) || /^(?:dong|usd|ha|tan|km|m2|nguoi|ho|luot|xa|thon)$/.test(base);
+}
+
 const CODE = /^(?:\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})[.)]?$/;
 
 function nameLike(text: string): boolean {
@@ -88,6 +100,8 @@ function nameLike(text: string): boolean {
 
 interface Row {
   code: string | null;
+  /** The unit cell of a one-cell-per-line table. */
+  unit?: string;
   names: Cell[];
   figures: Figure[];
   status: string | null;
@@ -152,7 +166,8 @@ function emit(row: Row, columns: Column[], out: DraftResult[]): void {
     });
     return;
   }
-  out.push(resultOf(first, row.figures, columns, row.status, row.parentName, row.start, row.end));
+  const named = row.unit ? { ...first, text: `${first.text} (${row.unit})` } : first;
+  out.push(resultOf(named, row.figures, columns, row.status, row.parentName, row.start, row.end));
 }
 
 export interface TableReading {
@@ -229,6 +244,7 @@ function readRows(cells: Cell[], columns: Column[], explicitRows: boolean): Tabl
   };
   const open = (code: string | null, start: number): Row => ({ code, names: [], figures: [], status: null, start, end: start, parentName: code && /^\d+$/.test(code) ? null : (numbered?.names[0] ? splitName(numbered.names[0].text).name : null) });
   let columnIndex = 0;
+  const hasUnitColumn = columns.includes("unit");
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k];
     const text = cell.text;
@@ -265,6 +281,12 @@ function readRows(cells: Cell[], columns: Column[], explicitRows: boolean): Tabl
       continue;
     }
     if (/^(?:tr\.?\s*do|trong do)\s*:?$/i.test(fold(text))) continue;
+    // "Thu ngân sách", "Tỷ đồng", "1.200": with a unit column, the short cell after the name is its unit.
+    if (row && hasUnitColumn && row.names.length === 1 && row.figures.length === 0 && !row.unit && unitLike(text)) {
+      row.unit = text.trim();
+      row.end = cell.end;
+      continue;
+    }
     if (nameLike(text)) {
       if (row && row.figures.length > 0) {
         // A name after figures: an un-numbered row under the numbered one.

@@ -73,3 +73,14 @@ describe(".docx", () => {
     expect(docxBodyText(xml)).toBe("Giữ\nA a1 a2\tB");
   });
 });
+
+describe("one cell per line with a unit column", () => {
+  test("the short cell after the name is its unit, not a sub-row", () => {
+    const text = ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Đánh giá", "1", "Thu ngân sách xã", "Tỷ đồng", "12", "13,4", "Vượt", "2", "Tỷ lệ hộ nghèo", "%", "2", "1,7", "Đạt"].join("\n");
+    const { results } = readReport(text);
+    expect(results.map((r) => [r.name, r.unit, r.actual, r.target, r.status])).toEqual([
+      ["Thu ngân sách xã", "Tỷ đồng", 13.4, 12, "Vượt"],
+      ["Tỷ lệ hộ nghèo", "%", 1.7, 2, "Đạt"],
+    ]);
+  });
+});
