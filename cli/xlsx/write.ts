@@ -300,11 +300,18 @@ const UNDEFINED_MARK = "\u0000undefined";
 function resolveStyles(model: SheetModel, height: number, width: number): (row: number, col: number) => ResolvedStyle {
   const grid: (CellStyle | undefined)[] = new Array(height * width);
   const interned = new Map<string, CellStyle>();
-  const intern = (style: CellStyle): CellStyle => {
+  // Builders that reuse one style object for many rectangles are recognised without a key.
+  const byIdentity = new Map<CellStyle, CellStyle>();
+  const internByKey = (style: CellStyle): CellStyle => {
     // A property present as undefined overrides in a spread, so it is part of the key.
     const key = JSON.stringify(style, (_, value: unknown) => (value === undefined ? UNDEFINED_MARK : value));
     let shared = interned.get(key);
     if (!shared) interned.set(key, (shared = style));
+    return shared;
+  };
+  const intern = (style: CellStyle): CellStyle => {
+    let shared = byIdentity.get(style);
+    if (!shared) byIdentity.set(style, (shared = internByKey(style)));
     return shared;
   };
   const merged = new Map<CellStyle, Map<CellStyle, CellStyle>>();

@@ -5,6 +5,9 @@ import * as zlib from "node:zlib";
 
 /** Deflate level: as small as fflate's level 4 made the files, at native speed. */
 const LEVEL = 4;
+/** Parts past this size (a national consolidation's sheets, tens of MB of XML) deflate at level 1:
+ *  twice as fast, and repetitive sheet XML compresses nearly as well. */
+const LARGE_PART = 4 * 1024 * 1024;
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -45,7 +48,7 @@ export function zipParts(parts: Iterable<[string, Uint8Array]>, modified: Date =
     const nameBytes = encoder.encode(name);
     // Bit 11: the name is UTF-8 (only needed, and only set, when it is not plain ASCII).
     const flags = nameBytes.length !== name.length ? 0x800 : 0;
-    const compressed = zlib.deflateRawSync(data, { level: LEVEL });
+    const compressed = zlib.deflateRawSync(data, { level: data.length > LARGE_PART ? 1 : LEVEL });
     const crc = crc32(data);
 
     const local = new Uint8Array(30 + nameBytes.length);

@@ -143,6 +143,24 @@ function matrixSheet(c: Consolidation, year: number, lang: Lang, options: Consol
   return sheet;
 }
 
+/** Status labels and cell styles made once per workbook, not once per cell (10⁵ cells at 3,321 units). */
+function statusCells(lang: Lang): { label(status: Status): string; style(status: Status): CellStyle } {
+  const labels = new Map<Status, string>();
+  const styles = new Map<Status, CellStyle>();
+  return {
+    label(status) {
+      let text = labels.get(status);
+      if (text === undefined) labels.set(status, (text = t(`status.${status}`, {}, lang)));
+      return text;
+    },
+    style(status) {
+      let style = styles.get(status);
+      if (!style) styles.set(status, (style = { horizontal: "center", ...statusStyle(status, false) }));
+      return style;
+    },
+  };
+}
+
 function actualValue(cell: NonNullable<MatrixRow["cells"][number]>, lang: Lang): LiteralValue {
   return typeof cell.actual === "boolean" ? t(cell.actual ? "sheet.boolean.true" : "sheet.boolean.false", {}, lang) : cell.actual;
 }
@@ -196,6 +214,8 @@ function rowsSheet(c: Consolidation, rows: MatrixRow[], name: string, year: numb
   b.rowHeight(top, 96);
   const first = top + 2;
   const columnOf = new Map(rows.map((r, i) => [r, ROWS_FIXED_COLUMNS + i * 2] as const));
+  const status = statusCells(lang);
+  const notInPlan = t("sheet.consolidation.not-in-plan", {}, lang);
   c.units.forEach((unit, u) => {
     const row = first + u;
     b.set(row, 0, u + 1, "0");
@@ -206,13 +226,13 @@ function rowsSheet(c: Consolidation, rows: MatrixRow[], name: string, year: numb
       const col = columnOf.get(r) as number;
       const cell = r.cells[u];
       if (!cell) {
-        b.set(row, col, t("sheet.consolidation.not-in-plan", {}, lang));
+        b.set(row, col, notInPlan);
         continue;
       }
       const actual = actualValue(cell, lang);
       b.set(row, col, actual, typeof actual === "number" ? NUMBER_FORMAT : null);
-      b.set(row, col + 1, t(`status.${cell.status}`, {}, lang));
-      b.style({ row, col: col + 1, rows: 1, cols: 1 }, { horizontal: "center", ...statusStyle(cell.status, false) });
+      b.set(row, col + 1, status.label(cell.status));
+      b.style({ row, col: col + 1, rows: 1, cols: 1 }, status.style(cell.status));
     }
   });
   const last = first + c.units.length - 1;
@@ -269,6 +289,7 @@ function dataSheet(c: Consolidation, year: number, lang: Lang): SheetModel {
   headers.forEach((text, col) => b.set(header, col, text));
   b.style({ row: header, col: 0, rows: 1, cols: width }, { font: { bold: true }, wrap: true, vertical: "middle" });
   let row = header + 1;
+  const status = statusCells(lang);
   c.units.forEach((unit, u) => {
     for (const r of c.rows) {
       const cell = r.cells[u];
@@ -282,7 +303,7 @@ function dataSheet(c: Consolidation, year: number, lang: Lang): SheetModel {
       const actual = actualValue(cell, lang);
       b.set(row, 6, actual, typeof actual === "number" ? NUMBER_FORMAT : null);
       b.set(row, 7, cell.percent, cell.percent === null ? null : PERCENT_FORMAT);
-      b.set(row, 8, t(`status.${cell.status}`, {}, lang));
+      b.set(row, 8, status.label(cell.status));
       row++;
     }
   });
