@@ -201,7 +201,7 @@ function qualitative(clause: MappedText, ctx: ItemContext, itemDeadline: number 
   const f = clause.folded.trim();
   if (/:\s*$/.test(f) || f.length < 8) return null;
   const stripped = f.replace(/^(?:(?:hang nam|moi nam|den nam \d{4}|phan dau|den het nam \d{4})\s*,?\s*)+/, "");
-  if (!QUALITATIVE_START.test(stripped) && !/\bdat chuan\b|\bhoan thanh\b|\bgiu vung\b/.test(stripped)) return null;
+  if (!QUALITATIVE_START.test(stripped) && !/\bdat chuan\b|\bhoan thanh\b|\bgiu vung\b|\bdat (?:xa |phuong |huyen )?nong thon moi\b|^dat va vuot\b/.test(stripped)) return null;
   const own = deadlineIn(f, ctx);
   const name = capitalize(cleanName(clause.text, clause.folded));
   if (!name) return null;
@@ -255,7 +255,9 @@ function readClauses(text: MappedText, ctx: ItemContext, itemDeadline: number | 
       numeric++;
       continue;
     }
-    if (ctx.listItem || (ctx.prose && list)) {
+    // "Phấn đấu đến năm 2030 xã … đạt xã nông thôn mới nâng cao.": a qualitative aim stated on its own.
+    const aimAlone = ctx.prose && /^\W*(?:(?:den|toi)\s+nam\s+\d{4}\s*,?\s*)?phan dau\b.*\bdat\b.*(?:chuan|nong thon moi|danh hieu|do thi loai)/.test(clause.folded);
+    if (ctx.listItem || (ctx.prose && (list || aimAlone))) {
       const q = qualitative(clause, ctx, itemDeadline);
       if (q) {
         drafts.push(q);
@@ -402,8 +404,17 @@ export function readItem(body: MappedText, ctx: ItemContext): ItemResult {
   const shares = structureShares(body, ctx);
   if (shares) return { drafts: shares, unplaced: [] };
   // The item's lead-in (the words before its first figure) gives its deadline to every clause.
+  // Only a lead-in governs: words before a colon that opens the list, or a year opening the item
+  // ("Đến năm 2030, …", "Phấn đấu đến năm 2025 …"); a year inside the first target is that target's own.
   const first = findCandidates(body, ctx)[0];
-  const itemDeadline = deadlineIn(first ? body.folded.slice(0, first.leadStart) : body.folded, ctx, false, true);
+  const lead = first ? body.folded.slice(0, first.leadStart) : body.folded;
+  const leadColon = lead.lastIndexOf(":");
+  // "…, tỉnh phấn đấu đến năm 2030, có …": a year set off by a comma, or governed by "phấn đấu", frames the sentence.
+  const opening =
+    /^\W*(?:phan dau\s+)?(?:(?:den|toi|vao)\s+(?:het\s+|cuoi\s+)?nam\s+\d{4}|nam\s+\d{4}\s*,)/.test(lead) ||
+    /(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+\d{4}\s*,/.test(lead) ||
+    /\bphan dau\s+(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+\d{4}/.test(lead);
+  const itemDeadline = leadColon >= 0 ? deadlineIn(lead.slice(0, leadColon), ctx, false, true) : opening || !first ? deadlineIn(lead, ctx, false, true) : undefined;
   const td = TRONG_DO.exec(body.text);
   if (td) {
     // In prose the breakdown is the clause around "trong đó", between semicolons.
