@@ -53,6 +53,7 @@ const BARE_NAME = /^(?:ty le|ti le|ty trong|ti trong|ty suat|ty so|so (?:luot|ho
 const LEAD_WORDS = /^(?:\s|,|-|\+|•|theo do|ngoai ra|trong do|dong thoi|nam \d{4}|ca nam)+/;
 const NUMBER_FIRST = new RegExp(String.raw`(?:^|[\s,;(])(?:toan (?:xa|phuong|huyen|tinh|thi tran) |ca (?:xa|phuong|huyen|tinh) |da )?co\s+(?:${APPROX}\s+)?$`);
 const RESULT_SIGNAL = /\bdat\b|hoan thanh|\bvuot\b|ke hoach|chi tieu|cong nhan|\bchiem\b|giu vung|duy tri/;
+const EXCESS_AFTER_PLAN = new RegExp(String.raw`(?:^|[\s,(])(?:vuot|tang)\s+(?:so voi\s+)?${PLAN_WORD}(?:\s+(?:duoc giao|giao|de ra|nam|ca nam|tinh|huyen|xa))*\s*$`);
 const RANK_LEAD = /(?:xep|dung|xep hang|dung thu|hang|thu)\s*(?:thu\s*)?$/;
 /** Words before a number that make it a date, a period or a reference, never a result. */
 const REFERENCE_LEAD = /(?:^|[\s(])(?:nam|ngay|thang|quy|lan thu|thu|khoa|dieu|khoan|so|nghi quyet|quyet dinh|ke hoach so|giai doan|nhiem ky|dot|ky|date)\s*$/;
@@ -144,6 +145,11 @@ function classify(text: string, folded: string, from: number, to: number, q: Qua
       const kind = /vuot|cao hon|nhieu hon/.test(lead[1]) ? "excess" : "shortfall";
       return { kind, q, lead: at(q.start - lead[0].length), end: q.end + (PLAN_BASIS.exec(after)?.[0].length ?? 0), status: kind === "excess" ? "Vượt" : "Không đạt" };
     }
+  }
+  // "vượt kế hoạch 6,7%", "tăng so với dự toán 5%": the excess over the plan, written after the plan's word.
+  const over = q.percent ? EXCESS_AFTER_PLAN.exec(back) : null;
+  if (over) {
+    return { kind: "percent", q, lead: at(q.start - over[0].length + (/^[\s,(]/.test(over[0]) ? 1 : 0)), end: q.end, percent: 100 + q.value, basis: "" };
   }
   const target = TARGET_LEAD.exec(back);
   if (target && (target.index === 0 || /[\s(,;:/]/.test(back[target.index - 1] ?? " ") || /[(]/.test(back[target.index] ?? ""))) {

@@ -255,3 +255,7 @@ describe("lists of parts", () => {
     ]);
   });
 });
+
+test("'vượt kế hoạch 6,7%': the excess written after the plan's word is 106,7 %", () => {
+  expect(only("Kim ngạch xuất khẩu đạt 320 triệu USD, vượt kế hoạch 6,7%.")).toMatchObject({ actual: 320, percentOfPlan: 106.7, target: null, status: "Vượt" });
+});
