@@ -34,8 +34,10 @@ export function parseReportDate(text: string | undefined): [number, number, numb
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());
   const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
   const [d, m, y] = iso ? [Number(iso[3]), Number(iso[2]), Number(iso[1])] : vn ? [Number(vn[1]), Number(vn[2]), Number(vn[3])] : [0, 0, 0];
-  if (!y || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  return [d, m, y];
+  if (!y || m < 1 || m > 12 || d < 1) return null;
+  // Days in the month (day 0 of the next month), so 31/02 is refused rather than printed.
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days ? [d, m, y] : null;
 }
 
 /** Decree 30 date line: a leading 0 for days 1–9 and months 1–2; blanks to fill by hand without a date. */
