@@ -162,3 +162,14 @@ describe("--into: a copy of the workbook with the figures entered", () => {
     expect(err).toMatch(/trùng với tệp gốc/);
   });
 });
+
+describe("--lang en", () => {
+  test("the copy's messages in English", async () => {
+    const book = join(dir, "en.xlsx");
+    writeFileSync(book, await fillInWorkbookBytes(plan, { lang: "en", entries: [{ code: "8", raw: 290 }] }));
+    const { code, out } = await run(["read-report", "bc.txt", "--into", "en.xlsx", "-o", "en-filled.xlsx", "--lang", "en"]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Indicator 8: cell F\d+ holds 290, the report says 280; not overwritten \(use --overwrite to replace it\)\./);
+    expect(out).toContain("The report's tally is kept in the file so that check compares it.");
+  });
+});
