@@ -10,7 +10,7 @@ import { rectA1 } from "../../shared/sheet/a1";
 import type { WorkbookModel } from "../../shared/sheet/types";
 import { summarize } from "../../shared/summary";
 import { TONE_COLORS } from "../../shared/chart/model";
-import { writeCharts } from "../../excel-addin/src/adapter/charts";
+import { queueCharts, writeCharts } from "../../excel-addin/src/adapter/charts";
 import { createFakeExcel, type FakeExcelHost } from "../fakes/excel";
 import { chartsOf } from "../fakes/excel/charts";
 
@@ -94,6 +94,19 @@ describe("Excel: native charts on the summary sheet", () => {
     await writeCharts(host.newContext(), model, "vi");
     const alive = chartsOf(host.state.findSheet(sheet)!).filter((c) => !c.deleted).map((c) => c.name);
     expect(alive).toEqual(["Biểu đồ của tôi", "ChiTieu_completion", "ChiTieu_counts"]);
+  });
+
+  it("queueCharts adds the same charts inside the caller's batch, with no request of its own", async () => {
+    const host = createFakeExcel();
+    const model = summaryModel();
+    await writeValues(host, model);
+    const ctx = host.newContext();
+    expect(queueCharts(ctx, model, "vi")).toBe(2);
+    expect(ctx.syncCount).toBe(0);
+    await ctx.sync();
+    const charts = chartsOf(host.state.findSheet(model.sheets[0]!.name)!);
+    expect(charts.map((c) => c.name)).toEqual(["ChiTieu_completion", "ChiTieu_counts"]);
+    expect(charts[0]!.series[0]!.values!.rect.rows).toBe(PLAN.indicators.length);
   });
 
   it("an Excel older than ExcelApi 1.7 cannot bind series: the fake refuses, as Excel would", async () => {

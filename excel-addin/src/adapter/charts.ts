@@ -35,6 +35,17 @@ export async function writeCharts(context: Excel.RequestContext, model: Workbook
   return charts.length;
 }
 
+/**
+ * Queues the charts without a request of their own, for a command that has just (re)created the
+ * sheets in the batch it is about to sync: no chart of ours can be on them yet, so none is looked
+ * up. Returns how many were queued.
+ */
+export function queueCharts(context: Excel.RequestContext, model: WorkbookModel, lang: Lang, actualNames: Map<string, string> = new Map()): number {
+  const charts = workbookChartBindings(model.sheets, lang);
+  for (const chart of charts) addChart(context.workbook.worksheets.getItem(actualNames.get(chart.sheet) ?? chart.sheet), chart);
+  return charts.length;
+}
+
 function addChart(ws: Excel.Worksheet, chart: BoundChart): void {
   const values = ws.getRange(rectA1(chart.values));
   const categories = ws.getRange(rectA1(chart.categories));
