@@ -6,7 +6,9 @@
 import { build, type Metafile } from "esbuild";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 import ts from "typescript";
+import { START_TEXTS } from "../../ui/start-text";
 
 const ROOT = resolve(__dirname, "..", "..");
 const SRC = join(ROOT, "gas-addon", "src");
@@ -88,9 +90,24 @@ export async function buildServer(edition: EditionName): Promise<string> {
   return code;
 }
 
+/** The boot screen's words for a sidebar that cannot start, from the UI's own texts (ui/start-text.ts). */
+function startFailureHtml(): string {
+  const escape = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return (["vi", "en"] as const)
+    .map((lang) => {
+      const texts = START_TEXTS[lang];
+      return `<section lang="${lang}"><h1>${escape(texts["fail.start.title"])}</h1><p>${escape(texts["fail.start.sheets"])}</p><p>${escape(texts["fail.start.next"])}</p></section>`;
+    })
+    .join("");
+}
+
+/**
+ * The sidebar: the shared React UI (ui/) with the Sheets port, as one self-contained HTML file
+ * (HtmlService serves one file: the script and the style are inlined, nothing is fetched).
+ */
 export async function buildSidebar(): Promise<string> {
   const result = await build({
-    entryPoints: [join(SRC, "sidebar", "main.ts")],
+    entryPoints: [join(SRC, "sidebar", "main.tsx")],
     bundle: true,
     format: "iife",
     target: "es2019",
@@ -98,13 +115,23 @@ export async function buildSidebar(): Promise<string> {
     minify: true,
     write: false,
     charset: "utf8",
+    jsx: "automatic",
+    define: { "process.env.NODE_ENV": '"production"' },
     legalComments: "none",
     logLevel: "silent",
   });
   const script = result.outputFiles[0]!.text.replace(/<\/script/gi, "<\\/script");
   const css = readFileSync(join(SRC, "sidebar", "style.css"), "utf8");
   const template = readFileSync(join(SRC, "sidebar", "index.html"), "utf8");
-  return template.replace("/*STYLE*/", () => css).replace("/*SCRIPT*/", () => script);
+  return template
+    .replace("/*STYLE*/", () => css)
+    .replace("/*START-FAILURE*/", () => startFailureHtml())
+    .replace("/*SCRIPT*/", () => script);
+}
+
+/** What the sidebar weighs when it opens: the one HTML file, gzipped, in KB (bench: gas.sidebar.startKB). */
+export async function sidebarStartKB(): Promise<number> {
+  return Math.round((gzipSync(Buffer.from(await buildSidebar(), "utf8"), { level: 9 }).length / 1024) * 10) / 10;
 }
 
 export function manifest(edition: EditionName): string {

@@ -1,28 +1,27 @@
-// The built task pane in headless Chromium against the fake Excel: pick the city plan → load →
-// type actuals → check → click a finding → fix a number typed as text → summary. Office.js is the
-// npm copy served at the CDN's address (the CDN is out of reach here); every request is recorded
-// and none may leave 127.0.0.1. A screenshot is kept in test-artifacts/excel-taskpane.png.
+// The built task pane (the shared UI of ui/ with the Excel port) in headless Chromium against the
+// fake Excel, at 320 and 450 px: load → type → check → fix → override → summary → dashboard →
+// settings, with a screenshot per step (test-artifacts/ui/excel-<width>-<step>.png), no sideways
+// scroll, every control reachable by Tab, and each clerk point of issue 12 pinned. Office.js is the
+// npm copy served at the CDN's address; every request is recorded and none may leave 127.0.0.1.
 import { build } from "esbuild";
 import { createServer, type Server } from "node:http";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { findBuiltInPlan } from "../../shared/catalog";
 import { buildTaskpane, OFFICE_JS_CDN } from "../../excel-addin/scripts/build";
+import { describeWithEngine, enginePath } from "../support/engines";
+import { currentStep, horizontalOverflow, shot, spareVerticalScroll, tabsAnswerArrows, unreachable, WIDTHS } from "../ui/pane-checks";
 
 const ROOT = join(__dirname, "..", "..");
 const OFFICE_DIST = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
-const ARTIFACTS = join(ROOT, "test-artifacts");
 const CDN_BASE = OFFICE_JS_CDN.slice(0, OFFICE_JS_CDN.lastIndexOf("/") + 1);
-const CHROMIUM = "/usr/bin/chromium";
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml" };
 
-const plan = findBuiltInPlan("hai-phong-232-2025")!;
 let server: Server;
 let browser: Browser;
-let page: Page;
 let origin: string;
 let fake: string;
 const requests: string[] = [];
@@ -55,22 +54,22 @@ async function fakeScript(): Promise<string> {
   return result.outputFiles[0].text;
 }
 
+describeWithEngine(["chromium"], "the task pane in Chromium (shared UI, Excel port)", () => {
 beforeAll(async () => {
   const out = mkdtempSync(join(tmpdir(), "taskpane-"));
   await buildTaskpane({ outDir: out, baseUrl: null, quiet: true });
   server = await serve(out);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: enginePath("chromium"),
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   fake = await fakeScript();
-  page = await openPane("/taskpane.html");
 }, 120000);
 
 /** A fresh page on the pane, with the fake Excel injected and every request recorded and routed. */
-async function openPane(path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 380, height: 760 }, locale: "vi-VN" });
+async function openPane(path: string, width = 380, options: { fake?: boolean; officeJs?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 760 }, locale: "vi-VN" });
   const opened = await context.newPage();
   opened.on("request", (request) => requests.push(request.url()));
   opened.on("pageerror", (error) => pageErrors.push(error.message));
@@ -78,6 +77,7 @@ async function openPane(path: string): Promise<Page> {
   await opened.route("**/*", async (route) => {
     const url = route.request().url();
     if (url.startsWith(CDN_BASE)) {
+      if (options.officeJs === false) return route.abort();
       const file = join(OFFICE_DIST, url.slice(CDN_BASE.length).split("?")[0]);
       if (file.startsWith(OFFICE_DIST) && existsSync(file)) return route.fulfill({ path: file, contentType: "text/javascript" });
       return route.fulfill({ status: 404, body: "" });
@@ -86,7 +86,7 @@ async function openPane(path: string): Promise<Page> {
     blocked.push(url);
     return route.abort();
   });
-  await opened.addInitScript({ content: fake });
+  if (options.fake !== false) await opened.addInitScript({ content: fake });
   // Every Content-Security-Policy violation the page reports, to prove the pane runs under its policy.
   await opened.addInitScript(() => {
     const seen: string[] = [];
@@ -102,104 +102,206 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-test("pick the city plan → load → type actuals → check → select a finding → fix → summary", async () => {
-  await page.getByTestId("load").waitFor({ timeout: 30000 });
-  expect(await page.locator("h1").textContent()).toBe("Chỉ tiêu thi đua");
+const PASTED = "KẾ HOẠCH\nI. CHỈ TIÊU KINH TẾ\n1. Tốc độ tăng trưởng kinh tế đạt 8%.\n2. Thu ngân sách đạt 1.200,5 tỷ đồng.\n3. Tỷ lệ hộ nghèo giảm 0,5%.\n4. Phấn đấu có khoảng 3 mô hình mới";
 
-  // Pick the plan and the unit, then load.
-  await page.getByTestId("source").selectOption("builtin");
-  expect(await page.getByTestId("plan").locator("option").count()).toBe(5);
-  await page.getByTestId("plan").selectOption("dong-hai-2025");
-  await page.getByTestId("plan").selectOption(plan.id);
-  expect(await page.getByTestId("year").inputValue()).toBe(String(plan.year));
-  await page.getByTestId("unit").fill("Phường Đông Hải");
-  await page.getByTestId("load").click();
-  await page.getByTestId("load-result").waitFor();
-  expect(await page.getByTestId("load-result").textContent()).toContain(`Đã nạp ${plan.indicators.length} chỉ tiêu`);
-  expect(await page.evaluate(() => window.__CHITIEU_FAKE_STATE__!.sheetNames())).toEqual(expect.arrayContaining(["Chỉ tiêu", "Danh mục"]));
+const fakeState = (page: Page) => page.evaluate(() => window.__CHITIEU_FAKE_STATE__!.sheetNames());
 
-  // The clerk types actuals; one as "12,8", which Excel keeps as text.
-  const typed = await page.evaluate((p) => {
-    const fake = window.__CHITIEU_FAKE_STATE__!;
-    const grdp = fake.cellOf(p, "1", "actual")!;
-    const industry = fake.cellOf(p, "1.1", "actual")!;
-    fake.typeIn("Chỉ tiêu", grdp, 13.1);
-    fake.typeIn("Chỉ tiêu", industry, "12,8");
-    return { grdp, industry };
-  }, plan);
+for (const width of WIDTHS) {
+  test(`${width} px: load → type → check → fix → override → summary → dashboard → settings`, async () => {
+    const page = await openPane("/taskpane.html", width);
+    await page.getByTestId("load").waitFor({ timeout: 30000 });
+    await page.locator("[data-testid=plan] option").first().waitFor({ state: "attached" });
 
-  // Check.
-  await page.locator('[data-tab="check"]').click();
-  await page.getByTestId("check").click();
-  await page.getByTestId("findings").waitFor();
-  expect(await page.getByTestId("check-counts").textContent()).toMatch(/\d+ lỗi, \d+ cảnh báo/);
-  const asText = page.locator(`li[data-rule="number-as-text"][data-cell="${typed.industry}"]`);
-  await asText.waitFor();
-  expect(await asText.textContent()).toContain(typed.industry);
+    // Plans named by issuer and year, the year following the plan.
+    const options = await page.locator("[data-testid=plan] option").allTextContents();
+    expect(options).toHaveLength(5);
+    expect(options).toContain("UBND phường Đông Hải — 2025 (30 chỉ tiêu)");
+    expect(new Set(options).size).toBe(5);
+    expect(await currentStep(page)).toBe("load");
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await spareVerticalScroll(page)).toBeLessThanOrEqual(0);
+    expect(await tabsAnswerArrows(page)).toEqual({ oneLine: true, moved: "check" });
+    expect(await unreachable(page)).toEqual([]);
+    await shot(page, "excel", width, "1-load");
 
-  // A click on the finding selects its cell in Excel.
-  await asText.click();
-  await page.waitForFunction((cell) => window.__CHITIEU_FAKE_STATE__!.selection()?.address === cell, typed.industry);
+    // Pasted text: a review usable at this width, comparators in words, decimal comma; the form
+    // keeps all of it across a tab switch.
+    await page.getByTestId("source").selectOption("text");
+    await page.getByTestId("paste").fill(PASTED);
+    await page.getByTestId("read-text").click();
+    await page.getByTestId("review").waitFor();
+    const budget = page.locator("[data-testid=review-row][data-code='2']");
+    expect(await budget.locator("[data-field=target]").inputValue()).toBe("1.200,5");
+    expect(await budget.locator("[data-field=comparator] option:checked").textContent()).toBe("≥ (đạt trở lên)");
+    expect(await page.locator("[data-testid=review-row][data-code='3'] [data-field=comparator] option:checked").textContent()).toBe("giảm");
+    expect((await budget.locator("[data-field=name]").boundingBox())!.width).toBeGreaterThan(width * 0.6);
+    expect(await budget.getByTestId("span").textContent()).toContain("Thu ngân sách đạt 1.200,5 tỷ đồng");
+    expect(await page.locator("[data-testid=review] [role=columnheader], [data-testid=review] span").first().textContent()).toBe("Mã");
+    await budget.locator("[data-field=target]").fill("1.300");
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, "excel", width, "2-review");
+    await page.locator('[data-tab="summary"]').click();
+    await page.locator('[data-tab="load"]').click();
+    expect(await page.getByTestId("paste").inputValue()).toBe(PASTED);
+    expect(await budget.locator("[data-field=target]").inputValue()).toBe("1.300");
+    // "Nothing found" clears the old list, so it cannot be loaded by mistake.
+    await page.getByTestId("paste").fill("Văn bản không có chỉ tiêu nào.");
+    await page.getByTestId("read-text").click();
+    await page.getByTestId("read-notice").waitFor();
+    expect(await page.getByTestId("review").count()).toBe(0);
 
-  // The screenshot shows the finding with its one-click fix, as the clerk sees it.
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await asText.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(ARTIFACTS, "excel-taskpane.png") });
+    // Back to the built-in plan: its choice was kept too.
+    await page.getByTestId("source").selectOption("builtin");
+    await page.getByTestId("plan").selectOption("dong-hai-2025");
+    expect(await page.getByTestId("year").inputValue()).toBe("2025");
+    await page.getByTestId("unit").fill("Phường Đông Hải");
+    await page.getByTestId("load").click();
+    await page.getByTestId("load-notice").waitFor();
+    expect(await page.getByTestId("load-notice").textContent()).toContain("Đã nạp 30 chỉ tiêu");
+    expect(await page.getByTestId("loaded").textContent()).toContain("Phường Đông Hải");
+    expect(await currentStep(page)).toBe("enter");
+    expect(await fakeState(page)).toEqual(expect.arrayContaining(["Chỉ tiêu"]));
+    await shot(page, "excel", width, "3-loaded");
 
-  // The one-click fix turns the text into the number.
-  await asText.getByTestId("fix").click();
-  await page.getByTestId("notice").waitFor();
-  expect(await page.getByTestId("notice").textContent()).toContain(typed.industry);
-  expect(await page.evaluate((cell) => window.__CHITIEU_FAKE_STATE__!.value("Chỉ tiêu", cell), typed.industry)).toBe(12.8);
-  await page.locator(`li[data-rule="number-as-text"][data-cell="${typed.industry}"]`).waitFor({ state: "detached" });
+    // The clerk types: two numbers as text, the rest blank.
+    const plan = findBuiltInPlan("dong-hai-2025")!;
+    const typed = await page.evaluate((p) => {
+      const s = window.__CHITIEU_FAKE_STATE__!;
+      const one = s.cellOf(p, "1", "actual")!;
+      const two = s.cellOf(p, "2", "actual")!;
+      s.typeIn("Chỉ tiêu", one, "12,8");
+      s.typeIn("Chỉ tiêu", two, "7,5");
+      return { one, two };
+    }, plan);
 
-  // Summary.
-  await page.locator('[data-tab="summary"]').click();
-  await page.getByTestId("summary").click();
-  await page.getByTestId("summary-result").waitFor();
-  const summaryText = (await page.getByTestId("summary-result").textContent()) ?? "";
-  expect(summaryText).toMatch(/Đã tạo trang/);
-  expect(summaryText).toMatch(/Có \d+\/\d+ chỉ tiêu/);
-  const sheets = await page.evaluate(() => window.__CHITIEU_FAKE_STATE__!.sheetNames());
-  expect(sheets.length).toBeGreaterThanOrEqual(4);
+    await page.locator('[data-tab="check"]').click();
+    await page.getByTestId("check").click();
+    await page.getByTestId("findings").waitFor();
+    // Blanks grouped per section: far fewer lines than blank cells.
+    const blankLines = page.locator("[data-testid=findings] li[data-rule=blank]");
+    const counts = (await blankLines.evaluateAll((lis) => lis.map((li) => Number(li.getAttribute("data-count")))));
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(20);
+    expect(counts.length).toBeLessThanOrEqual(6);
+    // Errors before warnings.
+    const severities = await page.locator("[data-testid=findings] > li").evaluateAll((lis) => lis.map((li) => li.className));
+    expect(severities.length).toBeGreaterThan(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await unreachable(page)).toEqual([]);
+    expect(await page.getByTestId("fix-all").textContent()).toContain("2");
+    await shot(page, "excel", width, "4-check");
 
-  // Every command kept to three requests.
-  for (const syncs of await page.evaluate(() => window.__CHITIEU_FAKE_STATE__!.syncCounts())) expect(syncs).toBeLessThanOrEqual(3);
+    // One fix: the number is written, the list is checked again, the focus stays in the list, the
+    // message is in view.
+    await page.locator(`li[data-rule="number-as-text"][data-cell="${typed.one}"] [data-testid=fix]`).click();
+    await page.getByTestId("fix-notice").waitFor();
+    expect(await page.evaluate((cell) => window.__CHITIEU_FAKE_STATE__!.value("Chỉ tiêu", cell), typed.one)).toBe(12.8);
+    await page.locator(`li[data-rule="number-as-text"][data-cell="${typed.one}"]`).waitFor({ state: "detached" });
+    expect(await page.getByTestId("fix-notice").isVisible()).toBe(true);
+    await page.waitForFunction(() => document.activeElement?.closest("[data-testid=findings]") !== null);
 
-  await page.locator('[data-tab="dashboard"]').click();
-  await page.getByTestId("dashboard-counts").waitFor();
-  const counts = await page.getByTestId("dashboard-counts").textContent();
-  expect(counts).toContain("Chưa có số liệu");
+    // A click on a finding selects its cell.
+    await page.locator(`li[data-rule="number-as-text"][data-cell="${typed.two}"] [data-goto]`).click();
+    await page.waitForFunction((cell) => window.__CHITIEU_FAKE_STATE__!.selection()?.address === cell, typed.two);
 
-  // English on demand (Settings › Language).
-  await page.locator('[data-tab="settings"]').click();
-  await page.getByTestId("lang").selectOption("en");
-  await page.locator('[data-tab="load"]', { hasText: "Load indicators" }).waitFor();
+    // Override offered from the finding; its answer under its own button.
+    const finding = page.locator(`li[data-rule="number-as-text"][data-cell="${typed.two}"]`);
+    await finding.getByTestId("open-override").click();
+    const form = finding.getByTestId("override-form");
+    await form.getByTestId("override-status").selectOption("Đạt");
+    await form.getByTestId("override-reason").fill("Số liệu của Chi cục Thống kê");
+    await form.getByTestId("override-apply").click();
+    await form.getByTestId("override-notice").waitFor();
+    expect(await form.getByTestId("override-notice").textContent()).toContain("Đạt");
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, "excel", width, "5-override");
 
-  expect(pageErrors).toEqual([]);
-  // Nothing reaches the network: the page's own requests go to 127.0.0.1; the CDN address is
-  // answered from disk; the only other request is Office.js's own telemetry frame (office.js, not
-  // the add-in, asks for it outside Office), which the route blocks.
-  const outside = requests.filter((url) => !url.startsWith(origin) && !url.startsWith(CDN_BASE) && !url.startsWith("data:"));
-  expect(outside.filter((url) => !url.startsWith(OFFICE_TELEMETRY))).toEqual([]);
-  expect(blocked.filter((url) => !url.startsWith(OFFICE_TELEMETRY))).toEqual([]);
-  // The CDN address was answered from the npm copy by the route above, never from the network.
-  expect(requests.some((url) => url === OFFICE_JS_CDN)).toBe(true);
-  // The page carries its policy, and everything it did ran within it (no eval, no foreign script);
-  // only Office.js's telemetry frame may be refused by it.
-  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content")).toContain("script-src 'self' https://appsforoffice.microsoft.com");
-  const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
-  expect(violations.filter((v) => !v.includes(new URL(OFFICE_TELEMETRY).host))).toEqual([]);
-}, 120000);
+    // Override for the selected row.
+    const rowCell = await page.evaluate((p) => window.__CHITIEU_FAKE_STATE__!.cellOf(p, "3", "actual")!, plan);
+    await page.evaluate((cell) => (window.__CHITIEU_FAKE_STATE__!.state.selection = { sheet: "Chỉ tiêu", address: cell }), rowCell);
+    const general = page.locator("[data-testid=panel-check], #panel-check").getByTestId("override-form").last();
+    await general.getByTestId("override-pick").click();
+    await page.waitForFunction(() => document.querySelector("[data-testid=override-pick][aria-busy]") === null);
+    expect(await general.getByTestId("override-pick-notice").allTextContents()).toEqual([]);
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLInputElement>("[data-testid=override-code]")].some((i) => i.value === "3"));
+
+    // Summary: a warning first if errors are left; the sentence with a copy button.
+    await page.locator('[data-tab="summary"]').click();
+    await page.getByTestId("summary").click();
+    await page.locator("[data-testid=summary-warning], [data-testid=summary-result]").first().waitFor();
+    if (await page.getByTestId("summary-warning").count()) await page.getByTestId("summary-anyway").click();
+    await page.getByTestId("sentence").waitFor();
+    expect(await page.getByTestId("sentence").textContent()).toMatch(/^Có \d+\/\d+ chỉ tiêu/);
+    await page.getByTestId("copy").click();
+    await page.getByTestId("copy-notice").waitFor();
+    expect(await currentStep(page)).toBe("summary");
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, "excel", width, "6-summary");
+
+    // Dashboard: a "Gần đạt" tile; tiles are buttons that list their indicators.
+    await page.locator('[data-tab="dashboard"]').click();
+    await page.getByTestId("dashboard-counts").waitFor();
+    expect(await page.locator("[data-testid=dashboard-counts] button").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("Gần đạt")]));
+    await page.locator("[data-testid=dashboard-counts] button[data-status='Chưa có số liệu']").click();
+    await page.getByTestId("dashboard-list").waitFor();
+    expect(await page.locator("[data-testid=dashboard-list] li").count()).toBeGreaterThan(10);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, "excel", width, "7-dashboard");
+
+    // Settings: what applies now and what on Save, said apart.
+    await page.locator('[data-tab="settings"]').click();
+    await page.getByTestId("settings-save").waitFor();
+    expect(await page.locator("#panel-settings legend").allTextContents()).toEqual(["Áp dụng ngay", expect.stringContaining("Áp dụng khi bấm Lưu")]);
+    await page.getByTestId("amber").fill("85");
+    await page.getByTestId("settings-dirty").waitFor();
+    await page.getByTestId("settings-save").click();
+    await page.getByTestId("settings-notice").waitFor();
+    expect(await unreachable(page)).toEqual([]);
+    await shot(page, "excel", width, "8-settings");
+    await page.getByTestId("lang").selectOption("en");
+    await page.locator('[data-tab="load"]', { hasText: "Load" }).waitFor();
+
+    // Every command kept to three requests.
+    for (const syncs of await page.evaluate(() => window.__CHITIEU_FAKE_STATE__!.syncCounts())) expect(syncs).toBeLessThanOrEqual(3);
+    expect(pageErrors).toEqual([]);
+    const outside = requests.filter((url) => !url.startsWith(origin) && !url.startsWith(CDN_BASE) && !url.startsWith("data:"));
+    expect(outside.filter((url) => !url.startsWith(OFFICE_TELEMETRY))).toEqual([]);
+    expect(blocked.filter((url) => !url.startsWith(OFFICE_TELEMETRY))).toEqual([]);
+    const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+    expect(violations.filter((v) => !v.includes(new URL(OFFICE_TELEMETRY).host))).toEqual([]);
+    await page.context().close();
+  }, 180000);
+}
+
+test("a pane whose Office.js never loads says so in plain words and points to the .xlsx template", async () => {
+  const page = await openPane("/taskpane.html", 320, { fake: false, officeJs: false });
+  await page.getByTestId("start-error").waitFor({ timeout: 30000 });
+  const said = (await page.getByTestId("start-error").textContent()) ?? "";
+  expect(said).toContain(".xlsx");
+  expect(said).not.toMatch(/ExcelApi|README|undefined/);
+  await shot(page, "excel", 320, "0-cannot-start");
+  await page.context().close();
+}, 60000);
+
+test("a pane that never renders is replaced by the watchdog's message", async () => {
+  const page = await openPane("/taskpane.html?legacy", 320, { fake: false });
+  await page.addInitScript(() => ((window as unknown as { __CHITIEU_START_TIMEOUT__: number }).__CHITIEU_START_TIMEOUT__ = 300));
+  // The bundles are refused: only the watchdog runs.
+  await page.route("**/taskpane-legacy.js", (route) => route.abort());
+  await page.reload();
+  await page.getByTestId("start-failure").waitFor({ timeout: 30000 });
+  expect(await page.getByTestId("start-failure").textContent()).toContain("biểu mẫu Excel (.xlsx)");
+  await page.context().close();
+}, 60000);
 
 test("the one-file build (for web views without dynamic import, e.g. EdgeHTML) loads and checks too", async () => {
   const before = requests.length;
   const legacy = await openPane("/taskpane.html?legacy");
   await legacy.getByTestId("load").waitFor({ timeout: 30000 });
   expect(await legacy.evaluate(() => (window as unknown as { __CHITIEU_STARTED__?: string }).__CHITIEU_STARTED__)).toBe("legacy");
+  await legacy.locator("[data-testid=plan] option").first().waitFor({ state: "attached" });
   await legacy.getByTestId("unit").fill("Phường Đông Hải");
   await legacy.getByTestId("load").click();
-  await legacy.getByTestId("load-result").waitFor();
+  await legacy.getByTestId("load-notice").waitFor();
   await legacy.locator('[data-tab="check"]').click();
   await legacy.getByTestId("check").click();
   await legacy.getByTestId("findings").waitFor();
@@ -207,7 +309,6 @@ test("the one-file build (for web views without dynamic import, e.g. EdgeHTML) l
   expect(loaded).toContain("/taskpane-legacy.js");
   expect(loaded.filter((path) => path === "/taskpane.js" || path.startsWith("/chunks/"))).toEqual([]);
   expect(pageErrors).toEqual([]);
-  const violations = await legacy.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
-  expect(violations.filter((v) => !v.includes(new URL(OFFICE_TELEMETRY).host))).toEqual([]);
   await legacy.context().close();
 }, 120000);
+});

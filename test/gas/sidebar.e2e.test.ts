@@ -1,31 +1,21 @@
-// The sidebar in headless Chromium, with google.script.run answered by the real server functions
-// running in Node (the built Code.js in the vm sandbox with the fakes): pick a plan, load, check,
-// click a finding, fix it, build the summary. No network request is made.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+// The sidebar (the shared UI of ui/ with the Sheets port, one HTML file) in headless Chromium, with
+// google.script.run answered by the real server functions running in Node (the built Code.js in
+// the vm sandbox with the fakes), at 320 and 450 px: load → type → check → fix → summary, a
+// screenshot per step (test-artifacts/ui/sheets-<width>-<step>.png), no sideways scroll, every
+// control reachable by Tab. No network request is made.
+import type { Browser, Page } from "playwright-core";
+import { chromium } from "playwright-core";
+import { sidebarStartKB } from "../../gas-addon/scripts/build";
 import { copyForScriptRun, type GasSandbox } from "../fakes/gas/sandbox";
 import { a1Of } from "../fakes/gas/spreadsheet";
+import { describeWithEngine, enginePath } from "../support/engines";
+import { currentStep, horizontalOverflow, shot, spareVerticalScroll, tabsAnswerArrows, unreachable, WIDTHS } from "../ui/pane-checks";
 import { buildToTemp, columnOf, FILL_IN, rowOfCode, sandbox, userTypes, type Built } from "./support";
 
-const ARTIFACTS = join(__dirname, "..", "..", "test-artifacts");
-
-let built: Built;
-let browser: Browser;
-beforeAll(async () => {
-  built = await buildToTemp();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** google.script.run in the page: each call goes to Node as JSON and comes back asynchronously. */
-const FAKE_SCRIPT_RUN = `
+/** google.script.run in the page: the server's own functions only; each call goes to Node as JSON and back asynchronously. */
+const fakeScriptRun = (names: string[]) => `
 (() => {
+  const names = new Set(${JSON.stringify(names)});
   const plainOnly = (value, where) => {
     const tag = Object.prototype.toString.call(value);
     if (tag === "[object Date]") throw new Error(where + ": a Date cannot cross google.script.run");
@@ -36,6 +26,7 @@ const FAKE_SCRIPT_RUN = `
     get(_, name) {
       if (name === "withSuccessHandler") return (fn) => runner(fn, failure);
       if (name === "withFailureHandler") return (fn) => runner(success, fn);
+      if (!names.has(String(name))) return undefined;
       return (...args) => {
         try { plainOnly(args, String(name)); } catch (e) { setTimeout(() => failure && failure(e), 0); return; }
         window.__gasCall(String(name), JSON.stringify(args)).then(
@@ -47,103 +38,177 @@ const FAKE_SCRIPT_RUN = `
   window.google = { script: { run: runner(null, null) } };
 })();`;
 
-/** Waits for a server-side effect of an asynchronous call (bounded by attempts, not by a time limit). */
-async function until(done: () => boolean, attempts = 500): Promise<void> {
-  for (let i = 0; i < attempts && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-}
+describeWithEngine(["chromium"], "the Sheets sidebar in Chromium (shared UI, Sheets port)", () => {
+  let built: Built;
+  let browser: Browser;
+  beforeAll(async () => {
+    built = await buildToTemp();
+    browser = await chromium.launch({
+      executablePath: enginePath("chromium"),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  }, 120000);
+  afterAll(async () => {
+    await browser?.close();
+  });
 
-async function openSidebar(box: GasSandbox, requests: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 760 } });
-  page.on("request", (r) => {
-    if (!r.url().startsWith("data:") && r.url() !== "about:blank") requests.push(r.url());
-  });
-  await page.route("**/*", (route) => {
-    requests.push(route.request().url());
-    return route.abort();
-  });
-  await page.exposeFunction("__gasCall", (name: string, argsJson: string) => {
-    try {
-      const args = JSON.parse(argsJson) as unknown[];
-      const value = copyForScriptRun(box.call(name, ...args), `${name} result`);
-      return JSON.stringify({ value });
-    } catch (error) {
-      return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
+  async function openSidebar(box: GasSandbox | null, requests: string[], width = 300, start?: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 760 } });
+    page.on("request", (r) => {
+      if (!r.url().startsWith("data:") && r.url() !== "about:blank") requests.push(r.url());
+    });
+    await page.route("**/*", (route) => {
+      requests.push(route.request().url());
+      return route.abort();
+    });
+    let html = built.sidebar;
+    if (box) {
+      await page.exposeFunction("__gasCall", (name: string, argsJson: string) => {
+        try {
+          const args = JSON.parse(argsJson) as unknown[];
+          const value = copyForScriptRun(box.call(name, ...args), `${name} result`);
+          return JSON.stringify({ value });
+        } catch (error) {
+          return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
+        }
+      });
+      // Apps Script serves the sidebar with google.script.run already defined: so does the test.
+      html = html.replace("<head>", () => `<head><script>${fakeScriptRun(box.functionNames())}</script>`);
     }
+    // menu.ts appends the start tab after the page, as HtmlService's append() does.
+    if (start) html += `<meta name="chitieu-start" content="${start}">`;
+    await page.setContent(html);
+    return page;
+  }
+
+  for (const width of WIDTHS) {
+    test(`${width} px: load → type → check → fix → summary`, async () => {
+      const box = sandbox(built);
+      const requests: string[] = [];
+      const page = await openSidebar(box, requests, width);
+      await page.locator("[data-testid=plan] option[value='dong-hai-2025']").waitFor({ state: "attached" });
+      expect(await page.locator("[data-testid=plan] option[value='dong-hai-2025']").textContent()).toBe("UBND phường Đông Hải — 2025 (30 chỉ tiêu)");
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      expect(await spareVerticalScroll(page)).toBeLessThanOrEqual(0);
+      expect(await tabsAnswerArrows(page)).toEqual({ oneLine: true, moved: "check" });
+      expect(await unreachable(page)).toEqual([]);
+      await shot(page, "sheets", width, "1-load");
+
+      // The review of pasted text: editable, headed, decimal comma, comparators in words, the span.
+      await page.getByTestId("source").selectOption("text");
+      await page.getByTestId("paste").fill("KẾ HOẠCH\nI. CHỈ TIÊU KINH TẾ\n1. Tốc độ tăng trưởng kinh tế đạt 8%.\n2. Thu ngân sách đạt 1.200,5 tỷ đồng.\n3. Tỷ lệ hộ nghèo dưới 1,5%.");
+      await page.getByTestId("read-text").click();
+      await page.getByTestId("review").waitFor();
+      const budget = page.locator("[data-testid=review-row][data-code='2']");
+      expect(await budget.locator("[data-field=target]").inputValue()).toBe("1.200,5");
+      expect(await page.locator("[data-testid=review-row][data-code='3'] [data-field=target]").inputValue()).toBe("1,5");
+      expect(await page.locator("[data-testid=review-row][data-code='3'] [data-field=comparator] option:checked").textContent()).toBe("< (dưới)");
+      expect(await budget.getByTestId("span").textContent()).toContain("Thu ngân sách");
+      expect((await budget.locator("[data-field=name]").boundingBox())!.width).toBeGreaterThan(width * 0.6);
+      await budget.locator("[data-field=name]").fill("Thu ngân sách nhà nước");
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, "sheets", width, "2-review");
+      // Kept across tab switches (no full redraw).
+      await page.locator('[data-tab="check"]').click();
+      await page.locator('[data-tab="load"]').click();
+      expect(await budget.locator("[data-field=name]").inputValue()).toBe("Thu ngân sách nhà nước");
+      // "Nothing found" clears the list.
+      await page.getByTestId("paste").fill("Không có gì.");
+      await page.getByTestId("read-text").click();
+      await page.getByTestId("review").waitFor({ state: "detached" });
+
+      await page.getByTestId("source").selectOption("builtin");
+      await page.getByTestId("plan").selectOption("dong-hai-2025");
+      expect(await page.getByTestId("year").inputValue()).toBe("2025");
+      await page.getByTestId("unit").fill("Phường Đông Hải");
+      await page.getByTestId("load").click();
+      await page.getByTestId("load-notice").waitFor();
+      expect(await page.getByTestId("load-notice").textContent()).toContain("Đã nạp");
+      expect(await page.getByTestId("loaded").textContent()).toContain("UBND phường Đông Hải — 2025 · Phường Đông Hải");
+      expect(await currentStep(page)).toBe("enter");
+      await shot(page, "sheets", width, "3-loaded");
+
+      const sheet = box.world.active.sheet(FILL_IN);
+      const row = rowOfCode(sheet, "1");
+      const cell = a1Of(row, columnOf("actual"));
+      userTypes(sheet, row, columnOf("actual"), "1.234,5");
+
+      await page.locator('[data-tab="check"]').click();
+      await page.getByTestId("check").click();
+      await page.locator(`[data-testid=findings] li[data-cell='${cell}']`).first().waitFor();
+      const blanks = await page.locator("[data-testid=findings] li[data-rule=blank]").count();
+      expect(blanks).toBeLessThanOrEqual(3);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      expect(await unreachable(page)).toEqual([]);
+      await shot(page, "sheets", width, "4-check");
+
+      // Findings are reachable with Tab and Enter selects the cell.
+      await page.locator(`[data-testid=findings] li[data-cell='${cell}'][data-rule=number-as-text] [data-goto]`).focus();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => true);
+      for (let i = 0; i < 100 && box.world.active.activeRange?.getA1Notation() !== cell; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(box.world.active.activeRange?.getA1Notation()).toBe(cell);
+
+      await page.locator(`[data-testid=findings] li[data-cell='${cell}'][data-rule=number-as-text] [data-testid=fix]`).click();
+      await page.getByTestId("fix-notice").waitFor();
+      expect(await page.getByTestId("fix-notice").textContent()).toContain(cell);
+      expect(await page.getByTestId("fix-notice").textContent()).toContain("1.234,5");
+      expect(sheet.peek(row, columnOf("actual")).value).toBe(1234.5);
+      await page.locator(`[data-testid=findings] li[data-cell='${cell}'][data-rule=number-as-text]`).waitFor({ state: "detached" });
+      // The focus stayed in the list (no full redraw).
+      await page.waitForFunction(() => document.activeElement?.closest("[data-testid=findings]") !== null);
+
+      await page.locator('[data-tab="summary"]').click();
+      await page.getByTestId("summary").click();
+      await page.getByTestId("sentence").waitFor();
+      expect(await page.getByTestId("sentence").textContent()).toMatch(/^Có \d+\/\d+ chỉ tiêu đạt và vượt/);
+      await page.getByTestId("copy").click();
+      await page.getByTestId("copy-notice").waitFor();
+      expect(await currentStep(page)).toBe("summary");
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, "sheets", width, "5-summary");
+
+      await page.locator('[data-tab="settings"]').click();
+      await page.getByTestId("lang").selectOption("en");
+      expect(await page.locator("#tab-check").textContent()).toBe("Check");
+      await shot(page, "sheets", width, "6-settings");
+      expect(requests).toEqual([]);
+      await page.close();
+    }, 180000);
+  }
+
+  test("a server refusal is one message under its button, and the sidebar stays usable", async () => {
+    const box = sandbox(built);
+    const page = await openSidebar(box, []);
+    await page.locator("[data-testid=plan] option").first().waitFor({ state: "attached" });
+    await page.getByTestId("unit").fill("");
+    await page.getByTestId("load").click();
+    await page.getByTestId("load-notice").waitFor();
+    expect(await page.getByTestId("load-notice").textContent()).toMatch(/^[^\n]*tên đơn vị báo cáo[^\n]*\.$/);
+    expect(await page.getByTestId("load").isEnabled()).toBe(true);
+    await page.close();
   });
-  // Apps Script serves the sidebar with google.script.run already defined: so does the test.
-  await page.setContent(built.sidebar.replace("<head>", () => `<head><script>${FAKE_SCRIPT_RUN}</script>`));
-  return page;
-}
 
-it("loads a plan, checks, goes to a finding, fixes it and builds the summary", async () => {
-  const box = sandbox(built);
-  const requests: string[] = [];
-  const page = await openSidebar(box, requests);
+  test("the menu's start tab opens that tab and runs its command", async () => {
+    const box = sandbox(built);
+    const page = await openSidebar(box, [], 320, "check");
+    await page.locator("#tab-check[aria-selected=true]").waitFor();
+    await page.getByTestId("check-notice").waitFor();
+    expect(await page.getByTestId("check-notice").textContent()).not.toMatch(/Error|Exception|undefined/);
+    await page.close();
+  });
 
-  await page.waitForSelector("#plan option[value='dong-hai-2025']", { state: "attached" });
-  await page.selectOption("#plan", "dong-hai-2025");
-  await page.fill("#unit", "Phường Đông Hải");
-  await page.fill("#year", "2025");
-  await page.click("#load");
-  await page.waitForFunction(() => document.querySelector("#status")?.textContent?.includes("Đã nạp"));
-  expect(await page.textContent("header .loaded")).toContain("Phường Đông Hải");
-  const sheet = box.world.active.sheet(FILL_IN);
-  const row = rowOfCode(sheet, "1");
-  const cell = a1Of(row, columnOf("actual"));
-  userTypes(sheet, row, columnOf("actual"), "1.234,5");
+  test("without google.script.run the sidebar says so in plain words and points to the .xlsx template", async () => {
+    const page = await openSidebar(null, [], 320);
+    await page.getByText("google.script.run").first().waitFor();
+    const said = (await page.locator(".boot-failed").textContent()) ?? "";
+    expect(said).toContain(".xlsx");
+    expect(await page.locator(".boot-failed").isVisible()).toBe(true);
+    await shot(page, "sheets", 320, "0-cannot-start");
+    await page.close();
+  });
 
-  await page.click("#tab-check");
-  await page.click("#check");
-  await page.waitForSelector(`ul.findings li[data-cell='${cell}']`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, "gas-sidebar.png") });
-
-  await page.click(`ul.findings li[data-cell='${cell}'] .cell`);
-  await until(() => box.world.active.activeRange?.getA1Notation() === cell);
-  expect(box.world.active.activeRange?.getA1Notation()).toBe(cell);
-
-  await page.click(`ul.findings li[data-cell='${cell}'] button.fix`);
-  await page.waitForFunction(() => document.querySelector("#status")?.textContent?.includes("Đã chuyển"));
-  expect(sheet.peek(row, columnOf("actual")).value).toBe(1234.5);
-  expect(await page.$(`ul.findings li[data-cell='${cell}'] button.fix`)).toBeNull();
-
-  await page.click("#tab-summary");
-  await page.click("#summary");
-  await page.waitForSelector("#sentence");
-  expect(await page.textContent("#sentence")).toMatch(/^Có \d+\/\d+ chỉ tiêu đạt và vượt/);
-
-  await page.click("#lang");
-  expect(await page.textContent("#tab-check")).toBe("Check");
-  expect(requests).toEqual([]);
-  await page.close();
-});
-
-it("shows a server refusal as one message and keeps the sidebar usable", async () => {
-  const box = sandbox(built);
-  const page = await openSidebar(box, []);
-  await page.waitForSelector("#plan option", { state: "attached" });
-  await page.fill("#unit", "");
-  await page.click("#load");
-  await page.waitForSelector("#status.bad");
-  expect(await page.textContent("#status")).toBe("Hãy nhập tên đơn vị báo cáo.");
-  expect(await page.isEnabled("#load")).toBe(true);
-  await page.close();
-});
-
-it("reads pasted plan text, shows it for review, then loads the reviewed list", async () => {
-  const box = sandbox(built);
-  const page = await openSidebar(box, []);
-  await page.waitForSelector("#plan option", { state: "attached" });
-  await page.check("input[name=source][value=text]");
-  await page.fill("#pasted", "KẾ HOẠCH\nI. CHỈ TIÊU KINH TẾ\n1. Tốc độ tăng trưởng kinh tế đạt 8%.\n2. Thu ngân sách đạt 1.200 tỷ đồng.\n3. Tỷ lệ hộ nghèo dưới 1%.");
-  await page.click("text=Đọc văn bản");
-  await page.waitForSelector("table.review tr");
-  const rows = await page.$$eval("table.review tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
-  expect(rows.length).toBeGreaterThanOrEqual(3);
-  expect(rows.find((r) => r[0] === "2")).toEqual(["2", expect.stringContaining("Thu ngân sách"), ">=", "1200", "tỷ đồng"]);
-  await page.fill("#unit", "Phường Đông Hải");
-  await page.click("#load");
-  await page.waitForFunction(() => document.querySelector("#status")?.textContent?.includes("Đã nạp"));
-  expect(box.world.active.sheet(FILL_IN).extent().lastRow).toBeGreaterThan(8);
-  await page.close();
+  test("the sidebar's start weight stays under 150 KB gzipped", async () => {
+    expect(await sidebarStartKB()).toBeLessThanOrEqual(150);
+  });
 });

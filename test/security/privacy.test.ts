@@ -18,6 +18,7 @@ const ALLOWED_URL = [
   /^https:\/\/www\.googleapis\.com\/auth\//, // OAuth scope names
   /^https:\/\/docs\.google\.com\/spreadsheets\/d\/?$/, // the shape of a unit's spreadsheet URL, to recognise pasted links
   /^https:\/\/react\.dev\/errors\//, // React's production error text ("see https://react.dev/errors/…"), never fetched
+  /^https:\/\/github\.com\/microsoft\/griffel\/issues$/, // Griffel's (Fluent UI's styles) error text in the sidebar, never fetched
   /^https:\/\/(ssl|www)\.gstatic\.com$/, // script sources the sidebar's CSP allows for Apps Script's own HtmlService bootstrap
   /^https?:\/\/json-schema\.org\/draft/, // "$schema" identifiers in zod's JSON Schema export, never fetched
   /^http:\/\/\[\$\{value\}\]$/, // zod's IPv6 check parses `new URL(\`http://[${value}]\`)`: a parse, not a request

@@ -148,6 +148,8 @@ export function excelPort(host: AddinHost): HostPort {
         const outcome = await loadPlan(context, { plan, unit: request.unit, year: request.year, estimate: request.estimate, issuer: null, lang: request.lang, answers }, host.features);
         if (!outcome.ok) return outcome;
         if (outcome.confirm) return { ok: true, kind: "confirm", message: outcome.confirm.message, setAside: outcome.confirm.items };
+        planId = plan.id;
+        loadedPlan = plan;
         return {
           ok: true,
           kind: "done",
@@ -198,6 +200,9 @@ export function excelPort(host: AddinHost): HostPort {
       return run(lang, async (context) => {
         const { readFilled } = await commands();
         const selected = context.workbook.getSelectedRange();
+        // `worksheet` is a proxy to another object, not a property of the range's data: it is
+        // loaded on its own (sheet.load below), which the lint rule does not follow.
+        // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
         const sheet = selected.worksheet;
         selected.load("rowIndex");
         sheet.load("name");

@@ -1,0 +1,185 @@
+// The shared UI's host port on Google Sheets: promise wrappers over the server functions
+// (gas-addon/src/server/api.ts) through google.script.run (run.ts), mapped to the port's data.
+// A refusal comes back as one message; a failure of the bridge itself (an Apps Script error, a
+// timeout, no authorisation) becomes one plain line with the next step, never the raw English text.
+import type { Lang } from "../../../shared/model";
+import type { FindingItem, HostPort, PlanPick, Result, ReviewRow } from "../../../ui/host-port";
+import { text } from "../../../ui/text";
+import type { ConsolidateResult, FindingView, PlanSource } from "../api-types";
+import { call, callOptional } from "./run";
+
+type Fail = { ok: false; message: string };
+
+/** What google.script.run's failure handler gets, in words the clerk can act on. */
+export function bridgeFailure(error: unknown, lang: Lang): Fail {
+  const raw = error instanceof Error ? error.message : String((error as { message?: unknown } | null)?.message ?? error);
+  const detail = /authori[sz]ation|permission|quyền/i.test(raw)
+    ? text(lang, "fail.sheets.permission")
+    : /timed? ?out|exceeded maximum execution time|thời gian/i.test(raw)
+      ? text(lang, "fail.sheets.timeout")
+      : /not found|không tìm thấy.*hàm|Script function/i.test(raw)
+        ? text(lang, "fail.sheets.outdated")
+        : text(lang, "fail.sheets.server");
+  return { ok: false, message: detail };
+}
+
+function item(f: FindingView): FindingItem {
+  const fix = f.fixValue !== null ? { value: f.fixValue, from: (f as FindingView & { fixFrom?: number | string }).fixFrom ?? null } : null;
+  return { severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet, cell: f.cell, message: f.message, fix };
+}
+
+/** The reviewed rows as the plan JSON the server validates (the server's messages name the row). */
+function planSource(pick: PlanPick, unit: string, year: number): PlanSource {
+  if (pick.kind === "builtin") return { kind: "builtin", id: pick.id };
+  if (pick.kind === "json") return { kind: "json", text: pick.text, file: pick.file };
+  return {
+    kind: "reviewed",
+    plan: {
+      id: "ke-hoach-dan",
+      title: pick.meta.title ?? "Kế hoạch (dán từ văn bản)",
+      issuer: pick.meta.issuer ?? (unit || "UBND"),
+      level: "xa",
+      year: Number.isInteger(year) ? year : (pick.meta.year ?? new Date().getFullYear()),
+      source: null,
+      indicators: pick.rows.map((row: ReviewRow) => {
+        const bounded = row.comparator === "range";
+        const judged = row.comparator !== null && row.comparator !== "boolean" && !bounded;
+        return {
+          code: row.code.trim(),
+          name: row.name.trim(),
+          group: row.group,
+          unit: row.unit.trim(),
+          comparator: row.comparator,
+          target: judged ? row.target : null,
+          ...(bounded ? { targetMin: row.targetMin ?? undefined, targetMax: row.targetMax ?? undefined } : {}),
+          deadlineYear: row.deadlineYear,
+          note: null,
+        };
+      }),
+    },
+  };
+}
+
+function consolidation(r: ConsolidateResult) {
+  return { ok: true as const, message: r.message, unusable: r.register.map((u) => ({ source: u.source, reason: u.reason })), pending: !r.finished };
+}
+
+export function sheetsPort(): HostPort {
+  let lastLang: Lang = "vi";
+  const guard = async <R>(lang: Lang, work: () => Promise<R>): Promise<R | Fail> => {
+    lastLang = lang;
+    try {
+      return await work();
+    } catch (error) {
+      return bridgeFailure(error, lang);
+    }
+  };
+
+  return {
+    host: "sheets",
+    start: () =>
+      guard(lastLang, async () => {
+        const s = await call("getSidebarState");
+        if (!s.ok) return s;
+        lastLang = s.lang;
+        return {
+          ok: true,
+          lang: s.lang,
+          plans: s.plans.map((p) => ({ id: p.id, title: p.title, issuer: p.issuer, year: p.year, indicators: p.indicators })),
+          loaded: s.loaded,
+          step: s.loaded ? "enter" : "load",
+          consolidation: s.edition === "consolidation" ? "links" : "unavailable",
+        };
+      }),
+    preview: (pasted, lang) =>
+      guard(lang, async () => {
+        const r = await call("previewPlanText", pasted, lang);
+        // "Nothing found" is an empty review, so the list read before is cleared.
+        if (!r.ok) return { ok: true, rows: [], warnings: [r.message], meta: { title: null, issuer: null, year: null } };
+        const plan = r.plan as { title?: string; issuer?: string; year?: number } | null;
+        return {
+          ok: true,
+          rows: r.rows.map((row) => ({
+            code: row.code,
+            name: row.name,
+            unit: row.unit,
+            comparator: row.comparator as ReviewRow["comparator"],
+            target: row.target,
+            targetMin: row.targetMin,
+            targetMax: row.targetMax,
+            deadlineYear: row.deadlineYear,
+            group: row.group ?? null,
+            confidence: row.confidence ?? 1,
+            reasons: row.reasons ?? [],
+            span: row.span ?? null,
+          })),
+          warnings: r.warnings,
+          meta: { title: plan?.title ?? null, issuer: plan?.issuer ?? null, year: plan?.year ?? null },
+        };
+      }),
+    load: (request) =>
+      guard(request.lang, async () => {
+        const r = await call("loadPlan", {
+          source: planSource(request.plan, request.unit, request.year),
+          unit: request.unit,
+          year: request.year,
+          estimate: request.estimate,
+          lang: request.lang,
+          ...({ confirmSetAside: request.confirmSetAside } as object),
+        });
+        if (!r.ok) return r;
+        const asked = r as typeof r & { confirm?: { message: string; items: { code: string; text: string }[] } };
+        if (asked.confirm) return { ok: true, kind: "confirm", message: asked.confirm.message, setAside: asked.confirm.items };
+        const s = await call("getSidebarState");
+        return { ok: true, kind: "done", messages: r.messages, loaded: s.ok ? s.loaded : null };
+      }),
+    check: (lang) =>
+      guard(lang, async () => {
+        const r = await call("checkFigures", lang);
+        if (!r.ok) return r;
+        return { ok: true, findings: r.findings.map(item), errors: r.errors, warnings: r.warnings, message: r.message };
+      }),
+    fix: (findings, lang) =>
+      guard(lang, async (): Promise<Result<{ message: string; fixed: number }>> => {
+        const messages: string[] = [];
+        let fixed = 0;
+        let refusal: string | null = null;
+        for (const f of findings) {
+          if (!f.sheet || !f.cell || !f.fix) continue;
+          const r = await call("fixNumberAsText", f.sheet, f.cell, f.fix.value, lang);
+          if (r.ok) {
+            fixed++;
+            messages.push(r.message);
+          } else refusal ??= r.message;
+        }
+        if (fixed === 0) return { ok: false, message: refusal ?? text(lang, "fail.sheets.server") };
+        const message = fixed === 1 ? messages[0] : text(lang, "fix.done-many", { count: fixed, cells: findings.filter((f) => f.cell).map((f) => f.cell).join(", ") });
+        return { ok: true, message: refusal ? `${message} ${refusal}` : message, fixed };
+      }),
+    override: (code, status, reason, lang) => guard(lang, () => callOptional<{ message: string }>("setOverride", lang, code, status, reason, lang)),
+    selectedCode: (lang) => guard(lang, () => callOptional<{ code: string | null }>("getSelectedCode", lang, lang)),
+    dashboard: (lang) => guard(lang, () => callOptional("getDashboard", lang, lang)),
+    summary: (lang) =>
+      guard(lang, async () => {
+        const r = await call("buildSummary", lang);
+        return r.ok ? { ok: true, message: r.message, sentence: r.sentence } : r;
+      }),
+    consolidate: (input, lang) =>
+      guard(lang, async () => {
+        if (input.kind !== "links") return { ok: false, message: text(lang, "consolidate.none") };
+        const r = await call("startConsolidation", input.links, lang);
+        return r.ok ? consolidation(r) : r;
+      }),
+    continueConsolidation: (lang) =>
+      guard(lang, async () => {
+        const r = await call("continueConsolidation", lang);
+        return r.ok ? consolidation(r) : r;
+      }),
+    cancelConsolidation: (lang) => guard(lang, () => call("cancelConsolidation", lang)),
+    getSettings: () => guard(lastLang, () => callOptional("getSettings", lastLang)),
+    saveSettings: (settings, lang) => guard(lang, () => callOptional<{ message: string }>("saveSettings", lang, settings, lang)),
+    selectCell: async (sheet, cell) => {
+      await call("activateCell", sheet, cell, lastLang).catch(() => undefined);
+    },
+  };
+}

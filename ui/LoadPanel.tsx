@@ -1,0 +1,229 @@
+// "Nạp": pick a built-in plan (named by issuer and year, the loaded one preselected), open a JSON
+// plan, or paste a plan's text and review what was read; then unit, year and "Nạp vào bảng tính".
+// When loading would set typed figures aside, the host answers with the list first and nothing is
+// written until the clerk agrees.
+import { useEffect, useRef, useState } from "react";
+import { useAction, useUi } from "./context";
+import { BusyButton, CheckboxField, Field, NoticeLine, useControlClass } from "./controls";
+import type { LoadAnswer, PlanPick, Preview, ReviewRow } from "./host-port";
+import { readNumber } from "./format";
+import { ReviewTable, targetText, type DraftRow } from "./ReviewTable";
+import { useStyles } from "./styles";
+
+type Source = "builtin" | "json" | "text";
+
+export function LoadPanel() {
+  const styles = useStyles();
+  const control = useControlClass();
+  const { port, lang, t, info, setLoaded, setStep } = useUi();
+  const [source, setSource] = useState<Source>("builtin");
+  const [planId, setPlanId] = useState("");
+  const [json, setJson] = useState<{ text: string; file: string } | null>(null);
+  const [pasted, setPasted] = useState("");
+  const [rows, setRows] = useState<DraftRow[] | null>(null);
+  const [meta, setMeta] = useState<Preview["meta"]>({ title: null, issuer: null, year: null });
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const [unit, setUnit] = useState("");
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [estimate, setEstimate] = useState(false);
+  const [confirm, setConfirm] = useState<Extract<LoadAnswer, { kind: "confirm" }> | null>(null);
+  const [messages, setMessages] = useState<string[]>([]);
+  const reading = useAction();
+  const loading = useAction();
+  const seeded = useRef(false);
+
+  // Once the host has said what is loaded: that plan, unit and year are the form's start.
+  useEffect(() => {
+    if (!info || seeded.current) return;
+    seeded.current = true;
+    const loaded = info.loaded;
+    const chosen = info.plans.find((p) => p.id === loaded?.planId) ?? info.plans[0];
+    if (chosen) setPlanId(chosen.id);
+    if (loaded) {
+      setUnit(loaded.unit);
+      setYear(String(loaded.year));
+      setEstimate(loaded.estimate);
+      if (!info.plans.some((p) => p.id === loaded.planId)) setSource("json");
+    } else if (chosen) setYear(String(chosen.year));
+  }, [info]);
+
+  const pickPlan = (id: string) => {
+    setPlanId(id);
+    // The report year follows the plan; the clerk may still type another.
+    const chosen = info?.plans.find((p) => p.id === id);
+    if (chosen) setYear(String(chosen.year));
+  };
+
+  const readText = () =>
+    reading.run(
+      () => port.preview(pasted, lang),
+      (preview) => {
+        setWarnings(preview.warnings);
+        if (preview.rows.length === 0) {
+          setRows(null);
+          return t("paste.none");
+        }
+        setRows(preview.rows.map((row) => ({ row, target: targetText(row.target, lang), min: targetText(row.targetMin, lang), max: targetText(row.targetMax, lang) })));
+        setMeta(preview.meta);
+        if (preview.meta.year) setYear(String(preview.meta.year));
+        return null;
+      },
+    );
+
+  // A refusal of the preview also clears the old list, so it cannot be loaded by mistake.
+  useEffect(() => {
+    if (reading.notice && !reading.notice.ok) setRows(null);
+  }, [reading.notice]);
+
+  const pick = (): PlanPick | string => {
+    if (source === "builtin") return planId ? { kind: "builtin", id: planId } : t("load.need-plan");
+    if (source === "json") return json ? { kind: "json", text: json.text, file: json.file } : t("load.need-plan");
+    if (!rows || rows.length === 0) return t("load.need-plan");
+    const reviewed: ReviewRow[] = [];
+    for (const draft of rows) {
+      const numbers = { target: readNumber(draft.target), targetMin: readNumber(draft.min), targetMax: readNumber(draft.max) };
+      for (const [key, value] of [["target", draft.target], ["min", draft.min], ["max", draft.max]] as const) {
+        const read = key === "target" ? numbers.target : key === "min" ? numbers.targetMin : numbers.targetMax;
+        if (value.trim() !== "" && read === null) return t("review.bad-number", { text: value, code: draft.row.code });
+      }
+      reviewed.push({ ...draft.row, ...numbers });
+    }
+    return { kind: "reviewed", rows: reviewed, meta };
+  };
+
+  const load = (confirmSetAside: boolean) => {
+    const plan = pick();
+    setMessages([]);
+    if (typeof plan === "string") {
+      loading.setNotice({ ok: false, text: plan });
+      return;
+    }
+    void loading.run(
+      () => port.load({ plan, unit, year: Number(year), estimate, lang, confirmSetAside }),
+      (answer) => {
+        if (answer.kind === "confirm") {
+          setConfirm(answer);
+          return null;
+        }
+        setConfirm(null);
+        setMessages(answer.messages.slice(1));
+        if (answer.loaded) setLoaded(answer.loaded);
+        setStep("enter");
+        return answer.messages[0] ?? null;
+      },
+    );
+  };
+
+  return (
+    <section className={styles.panel} aria-label={t("tab.load")}>
+      <Field label={t("source")}>
+        {(id) => (
+          <select id={id} className={control} value={source} onChange={(e) => setSource(e.target.value as Source)} data-testid="source">
+            <option value="builtin">{t("source.builtin")}</option>
+            <option value="json">{t("source.json")}</option>
+            <option value="text">{t("source.text")}</option>
+          </select>
+        )}
+      </Field>
+      {source === "builtin" && (
+        <Field label={t("plan")}>
+          {(id) => (
+            <select id={id} className={control} value={planId} onChange={(e) => pickPlan(e.target.value)} data-testid="plan">
+              {(info?.plans ?? []).map((p) => (
+                <option key={p.id} value={p.id} title={p.title}>
+                  {t("plan.option", { issuer: p.issuer, year: p.year, count: p.indicators })}
+                  {p.id === info?.loaded?.planId ? t("plan.loaded-mark") : ""}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {source === "json" && (
+        <Field label={t("json.file")} hint={json ? t("json.picked", { file: json.file }) : undefined}>
+          {(id) => (
+            <input
+              id={id}
+              type="file"
+              accept=".json,application/json"
+              data-testid="json-file"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void file.text().then((content) => setJson({ text: content, file: file.name }));
+              }}
+            />
+          )}
+        </Field>
+      )}
+      {source === "text" && (
+        <>
+          <Field label={t("paste")}>
+            {(id) => <textarea id={id} className={control} value={pasted} onChange={(e) => setPasted(e.target.value)} rows={6} data-testid="paste" />}
+          </Field>
+          <div className={styles.actions}>
+            <BusyButton busy={reading.busy} disabled={pasted.trim() === ""} onClick={() => void readText()} data-testid="read-text">
+              {t("paste.read")}
+            </BusyButton>
+          </div>
+          <NoticeLine notice={reading.notice} testId="read-notice" />
+          {warnings.length > 0 && (
+            <ul className={styles.list} data-testid="read-warnings">
+              {warnings.map((w, i) => (
+                <li key={i} className={styles.small}>
+                  {w}
+                </li>
+              ))}
+            </ul>
+          )}
+          {rows && <ReviewTable rows={rows} onChange={setRows} />}
+        </>
+      )}
+      <div className={styles.row}>
+        <Field label={t("unit")} className={styles.grow} required>
+          {(id) => <input id={id} className={control} value={unit} onChange={(e) => setUnit(e.target.value)} placeholder={t("unit.placeholder")} data-testid="unit" />}
+        </Field>
+        <Field label={t("year")}>
+          {(id) => <input id={id} className={control} value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" style={{ width: "6em" }} data-testid="year" />}
+        </Field>
+      </div>
+      <CheckboxField checked={estimate} onChange={setEstimate} label={t("estimate")} testId="estimate" />
+      <div className={styles.actions}>
+        <BusyButton appearance="primary" busy={loading.busy && !confirm} onClick={() => load(false)} data-testid="load">
+          {t("load")}
+        </BusyButton>
+      </div>
+      {confirm && (
+        <div className={styles.box} role="alertdialog" aria-labelledby="confirm-title" data-testid="confirm">
+          <p id="confirm-title" className={styles.warn}>
+            {confirm.message || t("load.confirm.title")}
+          </p>
+          <ul className={styles.list}>
+            {confirm.setAside.map((item) => (
+              <li key={item.code}>
+                {item.code}: {item.text}
+              </li>
+            ))}
+          </ul>
+          <div className={styles.actions}>
+            <BusyButton appearance="primary" busy={loading.busy} onClick={() => load(true)} data-testid="confirm-yes">
+              {t("load.confirm.yes")}
+            </BusyButton>
+            <BusyButton busy={false} onClick={() => setConfirm(null)} data-testid="confirm-no">
+              {t("load.confirm.no")}
+            </BusyButton>
+          </div>
+        </div>
+      )}
+      <NoticeLine notice={loading.notice} testId="load-notice" />
+      {messages.length > 0 && (
+        <ul className={styles.list} data-testid="load-result">
+          {messages.map((m, i) => (
+            <li key={i} className={styles.info}>
+              {m}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,163 @@
+// The host port: every operation the shared task-pane UI asks of a host, typed once. The UI
+// components receive a HostPort (through <App port={…}>) and never touch Office.js or
+// google.script.run themselves; excel-addin/src/taskpane/port.ts and gas-addon/src/sidebar/port.ts
+// implement it. Everything here is plain JSON-safe data (it crosses google.script.run), and every
+// answer is a Result: the value, or one message for the clerk in plain words.
+import type { Comparator, CountLevel, Lang, Status } from "../shared/model";
+
+export type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
+
+/** Where the document is in the year's work: the step guide shows it (1. Nạp → 4. Tổng hợp). */
+export type Step = "load" | "enter" | "check" | "summary";
+
+export interface PlanChoice {
+  id: string;
+  title: string;
+  issuer: string;
+  year: number;
+  indicators: number;
+}
+
+export interface LoadedInfo {
+  planId: string;
+  planTitle: string;
+  unit: string;
+  year: number;
+  estimate: boolean;
+  indicators: number;
+}
+
+export interface StartInfo {
+  lang: Lang;
+  plans: PlanChoice[];
+  loaded: LoadedInfo | null;
+  step: Step;
+  /** How this host consolidates units: picked .xlsx files, spreadsheet links, or not in this installation. */
+  consolidation: "files" | "links" | "unavailable";
+}
+
+/** One indicator the importer read from pasted text, as the review table shows and edits it. */
+export interface ReviewRow {
+  code: string;
+  name: string;
+  unit: string;
+  comparator: Comparator | null;
+  target: number | null;
+  targetMin: number | null;
+  targetMax: number | null;
+  deadlineYear: number | null;
+  group: string | null;
+  /** 0..1; below UNSURE the row is flagged "chưa chắc". */
+  confidence: number;
+  /** Why the importer is unsure, in the clerk's language. */
+  reasons: string[];
+  /** The piece of the pasted text the row came from. */
+  span: { line: number; start: number; end: number; text: string } | null;
+}
+
+export interface Preview {
+  rows: ReviewRow[];
+  warnings: string[];
+  meta: { title: string | null; issuer: string | null; year: number | null };
+}
+
+export type PlanPick =
+  | { kind: "builtin"; id: string }
+  | { kind: "json"; text: string; file: string }
+  | { kind: "reviewed"; rows: ReviewRow[]; meta: Preview["meta"] };
+
+export interface LoadRequest {
+  plan: PlanPick;
+  unit: string;
+  year: number;
+  estimate: boolean;
+  lang: Lang;
+  /** The clerk saw what would be set aside and agreed. */
+  confirmSetAside: boolean;
+}
+
+export type LoadAnswer =
+  | { kind: "done"; messages: string[]; loaded: LoadedInfo | null }
+  /** Nothing was written: loading would set these typed figures aside; ask, then load with confirmSetAside. */
+  | { kind: "confirm"; message: string; setAside: { code: string; text: string }[] };
+
+export interface FindingItem {
+  severity: "error" | "warning";
+  rule: string;
+  code: string | null;
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+  /** A one-click correction: the number to write, and what the cell held when checked. */
+  fix: { value: number; from: number | string | null } | null;
+  /** The plan's section of the code ("I. Chỉ tiêu kinh tế"): blanks of one section show as one line. */
+  section?: string | null;
+  /** A grouped finding (blanks of one section): every code and cell it stands for. */
+  codes?: string[];
+  cells?: string[];
+}
+
+export interface CheckView {
+  findings: FindingItem[];
+  errors: number;
+  warnings: number;
+  message: string;
+}
+
+export interface DashboardRow {
+  code: string;
+  name: string;
+  status: Status;
+  nearMiss: boolean;
+}
+
+export interface DashboardView {
+  unit: string;
+  year: number;
+  planTitle: string;
+  counts: Record<Status, number>;
+  nearMiss: number;
+  /** The near-miss band's name in the settings ("Gần đạt", "Xấp xỉ đạt"…). */
+  amberLabel: string;
+  counted: number;
+  sentence: string;
+  rows: DashboardRow[];
+}
+
+export interface SettingsView {
+  amberBand: number;
+  amberLabel: string;
+  countLevel: CountLevel;
+}
+
+export interface ConsolidateAnswer {
+  message: string;
+  /** Units' files or links that could not be used, each with its reason. */
+  unusable: { source: string; reason: string }[];
+  /** Sheets works in rounds (the 6-minute limit): true while there is more to read. */
+  pending: boolean;
+}
+
+export type ConsolidateInput = { kind: "files"; files: File[] } | { kind: "links"; links: string[] };
+
+export interface HostPort {
+  host: "excel" | "sheets";
+  start(): Promise<Result<StartInfo>>;
+  preview(text: string, lang: Lang): Promise<Result<Preview>>;
+  load(request: LoadRequest): Promise<Result<LoadAnswer>>;
+  check(lang: Lang): Promise<Result<CheckView>>;
+  /** Applies the findings' fixes (one, or all of a kind); a cell changed since the check is left alone. */
+  fix(findings: FindingItem[], lang: Lang): Promise<Result<{ message: string; fixed: number }>>;
+  override(code: string, status: Status | null, reason: string, lang: Lang): Promise<Result<{ message: string }>>;
+  /** The indicator code of the row the cursor is on, when it is on the indicator sheet. */
+  selectedCode(lang: Lang): Promise<Result<{ code: string | null }>>;
+  dashboard(lang: Lang): Promise<Result<DashboardView>>;
+  summary(lang: Lang): Promise<Result<{ message: string; sentence: string }>>;
+  consolidate(input: ConsolidateInput, lang: Lang, progress: (text: string, share: number) => void): Promise<Result<ConsolidateAnswer>>;
+  /** Sheets only: the next round of a consolidation in progress, and cancelling it. */
+  continueConsolidation?(lang: Lang): Promise<Result<ConsolidateAnswer>>;
+  cancelConsolidation?(lang: Lang): Promise<Result<{ message: string }>>;
+  getSettings(): Promise<Result<{ settings: SettingsView | null }>>;
+  saveSettings(settings: SettingsView, lang: Lang): Promise<Result<{ message: string }>>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+}

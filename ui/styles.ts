@@ -1,0 +1,73 @@
+// The pane's layout, in Fluent UI's design tokens. Built for 320 px: nothing has a fixed width
+// above that, long words wrap, and the page itself never scrolls sideways.
+import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
+
+export const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", fontFamily: tokens.fontFamilyBase, minWidth: 0, overflowWrap: "anywhere" },
+  header: { padding: "8px 12px 0", display: "flex", flexDirection: "column", gap: "2px" },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: "2px 0" },
+  loaded: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
+  steps: { listStyle: "none", display: "flex", flexWrap: "wrap", gap: "2px 6px", margin: "6px 0 0", padding: 0, fontSize: tokens.fontSizeBase200 },
+  stepItem: { color: tokens.colorNeutralForeground3 },
+  stepDone: { color: tokens.colorPaletteGreenForeground1 },
+  stepHere: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightBold },
+  stepHint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: "2px 0 0" },
+  tabs: { padding: "4px 4px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: "nowrap", overflowX: "auto" },
+  tab: { paddingLeft: "6px", paddingRight: "6px", minWidth: 0 },
+  main: { padding: "10px 12px 16px", display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
+  panel: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
+  row: { display: "flex", gap: "8px", alignItems: "flex-end", flexWrap: "wrap" },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
+  grow: { flexGrow: 1, flexBasis: "140px", minWidth: 0 },
+  error: { color: tokens.colorPaletteRedForeground1, backgroundColor: tokens.colorPaletteRedBackground1, padding: "6px 8px", margin: 0, borderRadius: "4px" },
+  info: { backgroundColor: tokens.colorNeutralBackground3, padding: "6px 8px", margin: 0, borderRadius: "4px" },
+  success: { color: tokens.colorPaletteGreenForeground1, backgroundColor: tokens.colorPaletteGreenBackground1, padding: "6px 8px", margin: 0, borderRadius: "4px" },
+  warn: { color: tokens.colorPaletteMarigoldForeground1, backgroundColor: tokens.colorPaletteYellowBackground1, padding: "6px 8px", margin: 0, borderRadius: "4px" },
+  list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: "6px" },
+  finding: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: "4px", padding: "6px 8px", backgroundColor: tokens.colorNeutralBackground1, display: "flex", flexDirection: "column", gap: "4px" },
+  findingError: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
+  findingWarning: { borderLeft: `4px solid ${tokens.colorPaletteYellowBorder2}` },
+  findingText: { textAlign: "left", background: "none", border: "none", padding: 0, font: "inherit", color: "inherit", cursor: "pointer", ":focus-visible": { outline: `2px solid ${tokens.colorBrandStroke1}` } },
+  severity: { fontWeight: tokens.fontWeightSemibold, marginRight: "6px" },
+  cellRef: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, marginRight: "6px" },
+  section: { display: "flex", flexDirection: "column", gap: "8px", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "10px" },
+  box: { display: "flex", flexDirection: "column", gap: "8px", border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: "6px", padding: "8px" },
+  h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  tiles: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))", gap: "8px" },
+  tile: {
+    borderRadius: "6px",
+    padding: "8px",
+    color: "#fff",
+    border: "2px solid transparent",
+    textAlign: "left",
+    font: "inherit",
+    cursor: "pointer",
+    ":focus-visible": { outline: `3px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
+  tileOn: { border: `2px solid ${tokens.colorNeutralForeground1}`, boxShadow: tokens.shadow8 },
+  tileNumber: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightBold, display: "block" },
+  sentence: { padding: "8px", border: `1px dashed ${tokens.colorNeutralStroke1}`, borderRadius: "4px", margin: 0, userSelect: "all" },
+  // The review table at 320 px: every row is a small card (code + name on top, comparison and
+  // target below), so the name keeps its width instead of shrinking to two letters.
+  review: { display: "flex", flexDirection: "column", gap: "6px" },
+  reviewHead: { display: "grid", gridTemplateColumns: "3.2em 1fr", gap: "4px", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  reviewRow: { display: "grid", gridTemplateColumns: "3.2em 1fr", gap: "4px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: "4px", padding: "6px" },
+  reviewUnsure: { backgroundColor: "#FFF4CE", ...shorthands.borderColor(tokens.colorPaletteYellowBorder2) },
+  reviewTarget: { gridColumn: "1 / -1", display: "grid", gridTemplateColumns: "minmax(0, 1.3fr) minmax(0, 1fr) minmax(0, 1fr)", gap: "4px" },
+  reviewMeta: { gridColumn: "1 / -1", display: "flex", flexWrap: "wrap", gap: "4px 8px", alignItems: "center", fontSize: tokens.fontSizeBase200 },
+  flag: { backgroundColor: tokens.colorPaletteYellowBackground3, color: "#000", borderRadius: "3px", padding: "0 4px", fontWeight: tokens.fontWeightSemibold },
+  span: { gridColumn: "1 / -1", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, margin: 0, fontStyle: "italic" },
+  failure: { padding: "12px", display: "flex", flexDirection: "column", gap: "8px" },
+});
+
+/** Status colours, as the sheet's conditional formats use them (evaluation.md). */
+export const STATUS_COLOURS: Record<string, string> = {
+  Vượt: "#107C41",
+  Đạt: "#2E8B57",
+  "Không đạt": "#C50F1F",
+  "Chưa có số liệu": "#6E6E6E",
+  "Chưa đến hạn": "#0063B1",
+  amber: "#8A5300",
+};
