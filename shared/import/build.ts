@@ -342,6 +342,19 @@ function splitOnAnd(clause: MappedText, options: ReadOptions): MappedText[] {
     if (/\p{L}{3,}/u.test(clause.folded.slice(a.end, at)) && !/(?:vao|den)\s+nam\s+\d{4}\s*$/.test(clause.folded.slice(a.end, at))) continue;
     return [slice(clause, 0, at), ...splitOnAnd(slice(clause, at), options)];
   }
+  // "… chiếm 32,77% đến 32,79% và thương mại dịch vụ chiếm 59,13%": "và" between two named figures.
+  const named = /\s(?:va)\s+(?=\p{L})/gu;
+  while ((match = named.exec(clause.folded)) !== null) {
+    const at = match.index;
+    const left = candidates.filter((c) => c.end <= at);
+    const right = candidates.filter((c) => c.numberStart > at);
+    if (left.length === 0 || right.length === 0) continue;
+    const a = left[left.length - 1];
+    const b = right[0];
+    if (clause.folded.slice(a.end, at).trim() !== "" || !b.introduced || b.leads.every((l) => l.comparator === null && l.folded !== "dat")) continue;
+    if (!/\p{L}{2,}/u.test(clause.folded.slice(at + match[0].length, b.leadStart))) continue;
+    return [slice(clause, 0, at), ...splitOnAnd(slice(clause, at), options)];
+  }
   return [clause];
 }
 

@@ -98,4 +98,4 @@ export const INDICATOR_HEADING = /\bchi tieu\b|\bmuc tieu cu the\b|\bchi so chu 
 export const INDICATOR_INTRO_TAIL = /(?:chi tieu|muc tieu)[^.]{0,80}(?:sau|cu the|nhu sau|gom|bao gom|chu yeu)\s*:?\s*$|(?:chi tieu|muc tieu)[^.:]{0,60}:\s*$/;
 
 /** Phrases that make a clause a qualitative (Đạt / Không đạt) target when it has no number. */
-export const QUALITATIVE_START = /^(?:giu vung|hoan thanh|dam bao|duy tri|xay dung|thuc hien|khong de xay ra|khong de|kiem che|co\b|dat chuan|phan dau|tiep tuc|nang cao|to chuc|trien khai|100%)/;
+export const QUALITATIVE_START = /^(?:giu vung|hoan thanh|dam bao|duy tri|xay dung|thuc hien|khong de xay ra|khong de|kiem che|co\b(?!\s+cau\b)|dat chuan|phan dau|tiep tuc|nang cao|to chuc|trien khai|100%)/;
