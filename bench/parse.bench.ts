@@ -8,6 +8,8 @@ import { importPlanText } from "../shared/import";
 
 const SEEDS = "/work/shared/seeds";
 const CORPUS = resolve(__dirname, "../test/fixtures/plan-texts");
+/** Real public plan texts (news pages, tables one cell per line): the prose reader's path is timed too. */
+const REAL = "/work/shared/corpus/plans";
 /** About 3.000 characters a printed A4 page of a Vietnamese plan. */
 const CHARS_PER_PAGE = 3000;
 const TARGET_CHARS = 60_000;
@@ -15,7 +17,7 @@ const RUNS = 7;
 
 function sources(): string[] {
   const texts: string[] = [];
-  for (const dir of [SEEDS, CORPUS]) {
+  for (const dir of [SEEDS, CORPUS, REAL]) {
     try {
       for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) texts.push(readFileSync(join(dir, file), "utf8"));
     } catch {
