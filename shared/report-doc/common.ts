@@ -74,7 +74,16 @@ export function recipientsOf(recipient: string | undefined, lang: Lang): { label
 
 /** "UBND Phường Đông Hải" as the subject of a sentence. */
 export function reporterName(unit: string, lang: Lang): string {
-  return lang === "vi" ? `UBND ${unitName(unit)}` : `the People's Committee of ${unitName(unit)}`;
+  const name = unitName(unit);
+  // "UBND phường Đông Hải": after "UBND" the kind of unit is written in lower case.
+  const inSentence = name.replace(/^(Phường|Xã|Thị trấn|Quận|Huyện|Thị xã|Thành phố|Tỉnh|Đặc khu)\s/u, (kind) => kind.toLocaleLowerCase("vi"));
+  return lang === "vi" ? `UBND ${inSentence}` : `the People's Committee of ${name}`;
+}
+
+/** Whether the reporting unit is the body that issued the plan ("UBND phường Đông Hải" and "Phường Đông Hải"). */
+export function sameBody(a: string, b: string): boolean {
+  const fold = (s: string) => unitName(s).toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+  return fold(a) === fold(b);
 }
 
 export function formatFigure(value: number | boolean | null | undefined, lang: Lang): string {

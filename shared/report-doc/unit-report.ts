@@ -7,7 +7,7 @@ import { t } from "../i18n";
 import "../i18n/judgement";
 import type { Lang, Plan } from "../model";
 import { sentenceName, type NamedIndicator, type Summary, type SummaryRow } from "../summary";
-import { formatFigure, formatPercent, headerBlock, periodText, recipientsOf, reporterName, signatureBlock, targetText, type ReportOptions } from "./common";
+import { formatFigure, formatPercent, headerBlock, periodText, recipientsOf, reporterName, sameBody, signatureBlock, targetText, type ReportOptions } from "./common";
 import { STATUS_FILLS, type Block, type ReportDocument, type ReportTable, type Run, type TableCell } from "./model";
 import "./messages";
 
@@ -140,7 +140,10 @@ export function buildUnitReport(plan: Plan, summary: Summary, options: UnitRepor
   const by = tally.byStatus;
 
   const body: Block[] = [];
-  body.push({ kind: "paragraph", runs: [{ text: t(options.estimate ? "report.intro-estimate" : "report.intro", { plan: plan.title, issuer: plan.issuer, reporter, year }, lang) }] });
+  // A unit reporting on its own plan does not name itself twice.
+  const ownPlan = sameBody(plan.issuer, unit);
+  const introKey = (options.estimate ? "report.intro-estimate" : "report.intro") + (ownPlan ? "-own" : "");
+  body.push({ kind: "paragraph", runs: [{ text: t(introKey, { plan: plan.title, issuer: plan.issuer, reporter, year }, lang) }] });
   body.push({ kind: "heading", level: 1, text: t("report.h.overall", {}, lang) });
   body.push({ kind: "paragraph", runs: [{ text: summary.sentence }] });
   let counts = t(

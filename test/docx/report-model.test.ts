@@ -62,6 +62,15 @@ describe("the unit report's content", () => {
     expect(doc.recipients.lines[doc.recipients.lines.length - 1]).toBe("- Lưu: VT.");
   });
 
+  it("opens with the plan it answers, naming the unit once when the plan is its own", () => {
+    const intro = paragraphs(doc.body)[0]!;
+    expect(intro).toBe(`Thực hiện ${DONG_HAI.title}, UBND phường Đông Hải báo cáo kết quả thực hiện các chỉ tiêu thi đua năm 2025 như sau:`);
+    const settings = defaultSettings(2025);
+    const summary = summarize(DONG_HAI, evaluatePlan(DONG_HAI, entries(ACTUALS), settings), settings);
+    const other = buildUnitReport(DONG_HAI, summary, { unit: "Tổ dân phố 5" });
+    expect(paragraphs(other.body)[0]).toBe(`Thực hiện ${DONG_HAI.title} của ${DONG_HAI.issuer}, UBND Tổ dân phố 5 báo cáo kết quả thực hiện các chỉ tiêu thi đua năm 2025 như sau:`);
+  });
+
   it("carries the summary's sentence and the counts under I", () => {
     const part = partUnder(doc, /^I\. KẾT QUẢ CHUNG/);
     expect(part[0]).toBe(sentence);
