@@ -199,9 +199,7 @@ export function LoadPanel() {
           </p>
           <ul className={styles.list}>
             {confirm.setAside.map((item) => (
-              <li key={item.code}>
-                {item.code}: {item.text}
-              </li>
+              <li key={item.code}>{item.text}</li>
             ))}
           </ul>
           <div className={styles.actions}>

@@ -189,6 +189,32 @@ describeWithEngine(["chromium"], "the Sheets sidebar in Chromium (shared UI, She
     await page.close();
   });
 
+  test("loading another plan over typed figures asks first, beside the button, and nothing is written until the clerk agrees", async () => {
+    const box = sandbox(built);
+    const page = await openSidebar(box, [], 320);
+    await page.locator("[data-testid=plan] option[value='dong-hai-2025']").waitFor({ state: "attached" });
+    await page.getByTestId("plan").selectOption("dong-hai-2025");
+    await page.getByTestId("unit").fill("Phường Đông Hải");
+    await page.getByTestId("load").click();
+    await page.getByTestId("load-notice").waitFor();
+    const sheet = box.world.active.sheet(FILL_IN);
+    for (const code of ["1", "2", "3"]) userTypes(sheet, rowOfCode(sheet, code), columnOf("actual"), 40 + Number(code));
+    const before = (box.world.active.getSheets() as { getName(): string }[]).map((s) => s.getName());
+    // The loaded plan is preselected; the clerk picks another.
+    expect(await page.getByTestId("plan").inputValue()).toBe("dong-hai-2025");
+    await page.getByTestId("plan").selectOption("do-son-2025");
+    await page.getByTestId("load").click();
+    await page.getByTestId("confirm").waitFor();
+    expect(await page.locator("[data-testid=confirm] li").count()).toBeGreaterThan(0);
+    expect((box.world.active.getSheets() as { getName(): string }[]).map((s) => s.getName())).toEqual(before);
+    await shot(page, "sheets", 320, "3b-reload-question");
+    await page.getByTestId("confirm-yes").click();
+    await page.getByTestId("confirm").waitFor({ state: "detached" });
+    await page.getByTestId("load-notice").waitFor();
+    expect(box.world.active.getSheets().length).toBeGreaterThan(before.length);
+    await page.close();
+  }, 120000);
+
   test("the menu's start tab opens that tab and runs its command", async () => {
     const box = sandbox(built);
     const page = await openSidebar(box, [], 320, "check");

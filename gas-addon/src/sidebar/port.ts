@@ -125,11 +125,10 @@ export function sheetsPort(): HostPort {
           year: request.year,
           estimate: request.estimate,
           lang: request.lang,
-          ...({ confirmSetAside: request.confirmSetAside } as object),
+          confirmSetAside: request.confirmSetAside,
         });
         if (!r.ok) return r;
-        const asked = r as typeof r & { confirm?: { message: string; items: { code: string; text: string }[] } };
-        if (asked.confirm) return { ok: true, kind: "confirm", message: asked.confirm.message, setAside: asked.confirm.items };
+        if (r.confirm) return { ok: true, kind: "confirm", message: r.confirm.message, setAside: r.confirm.items };
         const s = await call("getSidebarState");
         return { ok: true, kind: "done", messages: r.messages, loaded: s.ok ? s.loaded : null };
       }),
