@@ -93,7 +93,7 @@ export function resultsOfClause(m: MappedText, clause: Clause, sentenceStart: nu
         ({ name, start } = subject);
         reasons.push("report.reason.name-inherited");
       }
-      current = { draft: emptyDraft(name, start, clause.level, reasons), level: clause.level, actual: mark.kind === "percent" ? null : mark, marks: [mark] };
+      current = { draft: emptyDraft(name, start, reasons), level: clause.level, actual: mark.kind === "percent" ? null : mark, marks: [mark] };
       open.push(current);
     } else if (current) {
       current.marks.push(mark);
@@ -120,7 +120,7 @@ export function resultsOfClause(m: MappedText, clause: Clause, sentenceStart: nu
   });
 }
 
-function emptyDraft(name: string, start: number, _level: number, reasons: string[]): DraftResult {
+function emptyDraft(name: string, start: number, reasons: string[]): DraftResult {
   return {
     name,
     actual: null,
