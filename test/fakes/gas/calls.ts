@@ -12,12 +12,49 @@ export interface CallRecord {
   detail: string;
 }
 
+/** The objects whose writes Apps Script holds back and sends in batches: the spreadsheet's. */
+const SPREADSHEET_TYPES = new Set(["Spreadsheet", "Sheet", "Range", "RangeList", "Protection", "NamedRange", "Filter", "Banding", "EmbeddedChart", "SpreadsheetApp"]);
+/** Getters that only make a handle or answer from the handle itself: no round trip, no flush. */
+const LOCAL_GETTERS = new Set([
+  "getRange", "getRangeList", "getActiveSpreadsheet", "getActive", "getUi", "getRow", "getColumn", "getNumRows", "getNumColumns",
+  "getA1Notation", "getSheet", "getGridId",
+]);
+
+/**
+ * How the platform costs a call. Apps Script caches a script's spreadsheet writes and sends them
+ * when a read follows pending writes, at SpreadsheetApp.flush(), or when the run ends: what costs is
+ * that flush, not the setter. A read is a getter (get…, is…) of spreadsheet state.
+ */
+export function callKind(method: string): "read" | "write" | "flush" | "other" {
+  const [type, name = ""] = method.split(".");
+  if (!SPREADSHEET_TYPES.has(type)) return "other";
+  if (method === "SpreadsheetApp.flush") return "flush";
+  if (/^(get|is|has|find|can)/.test(name)) return LOCAL_GETTERS.has(name) || /^Range\.getLast(Row|Column)$/.test(method) ? "other" : "read";
+  if (type === "SpreadsheetApp" && /^(open|new)/.test(name)) return "other";
+  return "write";
+}
+
 export class CallLog {
   readonly records: CallRecord[] = [];
   private mark = 0;
+  /** Writes sent so far by a read after them or by flush(), and whether writes wait to be sent. */
+  private flushed = 0;
+  private flushMark = 0;
+  private pending = false;
 
   record(method: string, detail: string): void {
     this.records.push({ method, detail });
+    const kind = callKind(method);
+    if (kind === "write") this.pending = true;
+    else if ((kind === "read" || kind === "flush") && this.pending) {
+      this.flushed++;
+      this.pending = false;
+    }
+  }
+
+  /** Round trips that send writes since the last reset(), counting the one at the end of the run for writes still waiting. */
+  get flushes(): number {
+    return this.flushed - this.flushMark + (this.pending ? 1 : 0);
   }
 
   /** Calls since the last `reset()`. */
@@ -31,6 +68,8 @@ export class CallLog {
 
   reset(): void {
     this.mark = this.records.length;
+    this.flushMark = this.flushed;
+    this.pending = false;
   }
 
   /** How many times each method was called since the last reset. */
