@@ -177,6 +177,13 @@ function finish(m: MappedText, b: Building, spanEnd: number): void {
     d.reasons.push("report.reason.percent-only");
   }
   if (target) d.target = target.q.value;
+  // "2.300 tỷ đồng/KH 2.200 tỷ đồng, đạt 104,5%": a bare percentage that is the actual over the printed
+  // target is the percent of plan, though no plan word follows it.
+  if (actual && !actual.q.percent && d.target && !d.plans.length) {
+    const ratio = (actual.q.value / d.target) * 100;
+    const implied = b.marks.find((mk) => mk !== actual && mk.kind === "actual" && mk.q.percent && Math.abs(mk.q.value - ratio) <= 0.6);
+    if (implied) d.plans.push({ percent: round(implied.q.value), basis: "" });
+  }
   d.percentOfPlan = d.plans.length ? d.plans[0].percent : null;
   const tailStart = b.marks[0].lead;
   const tail = m.folded.slice(tailStart, Math.max(spanEnd, d.end));

@@ -259,3 +259,9 @@ describe("lists of parts", () => {
 test("'vượt kế hoạch 6,7%': the excess written after the plan's word is 106,7 %", () => {
   expect(only("Kim ngạch xuất khẩu đạt 320 triệu USD, vượt kế hoạch 6,7%.")).toMatchObject({ actual: 320, percentOfPlan: 106.7, target: null, status: "Vượt" });
 });
+
+test("a bare 'đạt P%' that is the actual over the printed target is the percent of plan", () => {
+  expect(only("Tổng vốn đầu tư đạt 2.300 tỷ đồng/KH 2.200 tỷ đồng, đạt 104,5%.")).toMatchObject({ actual: 2300, target: 2200, percentOfPlan: 104.5, status: "Vượt" });
+  // Not when it is something else: the share of a total is no percent of plan.
+  expect(only("Số hộ sử dụng nước sạch đạt 1.800 hộ (KH 1.700 hộ), đạt 92%.").percentOfPlan).toBeNull();
+});
