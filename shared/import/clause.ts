@@ -54,8 +54,28 @@ const ZERO_PHRASE = /(?<![\p{L}])kh[a-z0-9]{0,2}ng (?:con|co|de (?:xay ra|phat s
 const LETTER = /\p{L}/u;
 const ZERO_TARGET_STATE = /yeu kem|ngheo|nha tam|dot nat|vi pham|toi pham|ma tuy|khieu kien|dac biet kho khan|mu chu|bo hoc|o nhiem|ton dong|tham nhung|tieu cuc|diem nong|khong hoan thanh|tai nan|chay no|dich benh/;
 
+// The same clause is read several ways (split on commas, on "và", as an aim): its candidates are
+// computed once per import. A memo keyed by the clause's text and where it starts; bounded, cleared per import.
+const CANDIDATE_CACHE = new Map<string, Candidate[]>();
+const CANDIDATE_CACHE_MAX = 4000;
+
+/** Forgets the clauses of the previous text (called when an import starts, so no figure outlives it). */
+export function clearCandidateCache(): void {
+  CANDIDATE_CACHE.clear();
+}
+
 /** Every number in the clause that could be a target, with the words around it read. */
 export function findCandidates(clause: MappedText, options: ReadOptions): Candidate[] {
+  const key = `${options.ocr ? 1 : 0}|${clause.starts[0] ?? -1}|${clause.starts[clause.starts.length - 1] ?? -1}|${clause.text}`;
+  const cached = CANDIDATE_CACHE.get(key);
+  if (cached) return cached.slice();
+  const found = computeCandidates(clause, options);
+  if (CANDIDATE_CACHE.size >= CANDIDATE_CACHE_MAX) CANDIDATE_CACHE.clear();
+  CANDIDATE_CACHE.set(key, found);
+  return found.slice();
+}
+
+function computeCandidates(clause: MappedText, options: ReadOptions): Candidate[] {
   const f = clause.folded;
   const depth = parenthesisDepth(f);
   const out: Candidate[] = [];

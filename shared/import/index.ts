@@ -4,7 +4,7 @@ import { IndicatorSchema, PlanSchema, type Indicator, type Lang, type Level, typ
 import { t } from "../i18n";
 import "../i18n/import";
 import { headingDraft, looksLikeTarget, readItem, tableColumns, tableRow, type Draft, type ItemContext, type TableColumns } from "./build";
-import { cleanName } from "./clause";
+import { clearCandidateCache, cleanName } from "./clause";
 import { foldString, lineAt, lineStartsOf, normalizeSource, originalRange, split, trim, type MappedText } from "./mapped";
 import { detectMeta, planIdFrom } from "./meta";
 import { findRegions, isIndicatorIntro, isMissionHeading, readBlocks, type Block, type MarkerStyle } from "./outline";
@@ -76,6 +76,7 @@ const REASON_WEIGHT: Record<string, number> = {
 export function importPlanText(text: string, options: ImportOptions = {}): ImportResult {
   const lang: Lang = options.lang === "en" ? "en" : "vi";
   try {
+    clearCandidateCache();
     return run(typeof text === "string" ? text : String(text ?? ""), options, lang);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
