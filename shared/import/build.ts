@@ -327,7 +327,7 @@ function splitOnAnd(clause: MappedText, options: ReadOptions): MappedText[] {
   const candidates = findCandidates(clause, options);
   // "… 135 triệu đồng/người và phấn đấu đến cuối nhiệm kỳ đạt chuẩn …": a new governing verb, a new target.
   const verb = /\s(?:va|dong thoi)\s+(?=phan dau\b)/.exec(clause.folded);
-  if (verb && candidates.some((c) => c.end <= verb.index)) return [slice(clause, 0, verb.index), ...splitOnAnd(slice(clause, verb.index), options)];
+  if (verb && candidates.some((c) => c.end <= verb.index)) return [slice(clause, 0, verb.index), ...splitOnAnd(trim(slice(clause, verb.index)), options)];
   if (candidates.length < 2) return [clause];
   const re = /\s(?:va|cung)\s+(?=(?:khoang\s+|tren\s+|duoi\s+|gan\s+)?\d)/g;
   let match: RegExpExecArray | null;
@@ -340,7 +340,7 @@ function splitOnAnd(clause: MappedText, options: ReadOptions): MappedText[] {
     const b = right[0];
     if (!a.unit || !b.unit || a.valueMax !== undefined) continue;
     if (/\p{L}{3,}/u.test(clause.folded.slice(a.end, at)) && !/(?:vao|den)\s+nam\s+\d{4}\s*$/.test(clause.folded.slice(a.end, at))) continue;
-    return [slice(clause, 0, at), ...splitOnAnd(slice(clause, at), options)];
+    return [slice(clause, 0, at), ...splitOnAnd(trim(slice(clause, at)), options)];
   }
   // "… chiếm 32,77% đến 32,79% và thương mại dịch vụ chiếm 59,13%": "và" between two named figures.
   const named = /\s(?:va)\s+(?=\p{L})/gu;
@@ -353,7 +353,7 @@ function splitOnAnd(clause: MappedText, options: ReadOptions): MappedText[] {
     const b = right[0];
     if (clause.folded.slice(a.end, at).trim() !== "" || !b.introduced || b.leads.every((l) => l.comparator === null && l.folded !== "dat")) continue;
     if (!/\p{L}{2,}/u.test(clause.folded.slice(at + match[0].length, b.leadStart))) continue;
-    return [slice(clause, 0, at), ...splitOnAnd(slice(clause, at), options)];
+    return [slice(clause, 0, at), ...splitOnAnd(trim(slice(clause, at)), options)];
   }
   return [clause];
 }
@@ -432,8 +432,12 @@ export function readItem(body: MappedText, ctx: ItemContext): ItemResult {
   if (td) {
     // In prose the breakdown is the clause around "trong đó", between semicolons.
     if (ctx.prose) {
-      const before = body.folded.lastIndexOf(";", td.index);
-      const after = body.folded.indexOf(";", td.index + td[0].length);
+      let before = body.folded.lastIndexOf(";", td.index);
+      let after = body.folded.indexOf(";", td.index + td[0].length);
+      // "…8%; trong đó: A …; B …; C …": "trong đó" opening its clause breaks down the clause before it,
+      // and with a colon its list runs to the end of the sentence.
+      if (before >= 0 && body.folded.slice(before + 1, td.index).trim() === "") before = body.folded.lastIndexOf(";", before - 1);
+      if (/:/.test(td[0])) after = -1;
       if (before >= 0 || after >= 0) {
         const a = before >= 0 ? before + 1 : 0;
         const b = after >= 0 ? after : body.text.length;
