@@ -12,4 +12,9 @@ export {
   startConsolidation,
   continueConsolidation,
   cancelConsolidation,
+  setOverride,
+  getDashboard,
+  getSettings,
+  saveSettings,
+  getSelectedCode,
 } from "./server/api";

@@ -1,7 +1,7 @@
 // The functions the sidebar calls through google.script.run. Each takes and returns JSON-safe data
 // and answers with an Outcome: a result, or one message for the user (never a stack trace).
 import { builtInPlans } from "../../../shared/catalog";
-import type { Lang } from "../../../shared/model";
+import type { Lang, Settings, Status } from "../../../shared/model";
 import type {
   CheckResult,
   ConsolidateResult,
@@ -18,6 +18,7 @@ import { cancelConsolidationCommand, continueConsolidationCommand, jobProgress, 
 import { loadPlanCommand } from "./commands/load";
 import { previewPlanTextCommand } from "./commands/preview";
 import { summaryCommand } from "./commands/summary";
+import { dashboardCommandOf, getSettingsCommand, saveSettingsCommand, selectedCodeCommand, setOverrideCommand } from "./commands/document";
 import { EDITION } from "./edition";
 import { fail, guarded, openDocument } from "./host";
 
@@ -78,4 +79,24 @@ export function continueConsolidation(lang: Lang): Outcome<ConsolidateResult> {
 
 export function cancelConsolidation(lang: Lang): Outcome<{ message: string }> {
   return guarded(langOf(lang), () => cancelConsolidationCommand(langOf(lang)));
+}
+
+export function setOverride(code: string, status: Status | null, reason: string, lang: Lang): Outcome<{ message: string; cell: string }> {
+  return guarded(langOf(lang), () => setOverrideCommand(code, status, reason, langOf(lang)));
+}
+
+export function getDashboard(lang: Lang) {
+  return guarded(langOf(lang), () => dashboardCommandOf(langOf(lang)));
+}
+
+export function getSettings(lang: Lang) {
+  return guarded(langOf(lang), () => getSettingsCommand(langOf(lang)));
+}
+
+export function saveSettings(settings: Partial<Settings>, lang: Lang): Outcome<{ message: string }> {
+  return guarded(langOf(lang), () => saveSettingsCommand(settings, langOf(lang)));
+}
+
+export function getSelectedCode(lang: Lang): Outcome<{ code: string | null }> {
+  return guarded(langOf(lang), () => selectedCodeCommand(langOf(lang)));
 }
