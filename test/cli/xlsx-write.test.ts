@@ -120,3 +120,68 @@ describe("writeXlsxBuffer", () => {
     expect(meta[PLAN_JSON_KEY]).toBe("x".repeat(70000) + "é");
   });
 });
+
+describe("the cells, validations, names, filters and tables the writer writes itself", () => {
+  const cellsSheet = (): SheetModel => ({
+    ...sheet(),
+    name: "Dữ liệu",
+    cells: [
+      ["Tiêu đề"],
+      ["Đơn vị", "Mã", "Ghi chú"],
+      ["Phường 1", "1", " có khoảng trắng "],
+      ["Phường 2", "2", "chữ _x0041_ không phải mã, và \u0001 ký tự điều khiển"],
+      ["Phường 3", "3", "<&>\"'"],
+    ],
+    numberFormats: [],
+    styles: [],
+    merges: [],
+    conditionalRules: [],
+    editable: [],
+    protection: { enabled: false },
+    names: [],
+    // Nine one-cell rules and one over two cells, in the order ExcelJS used to sort as text (F10 before F9).
+    validations: [
+      ...Array.from({ length: 9 }, (_, i) => ({ range: { row: 9 + i, col: 5, rows: 1, cols: 1 }, rule: { kind: "decimal" as const, min: 0 }, allowBlank: true, strict: true })),
+      { range: { row: 8, col: 5, rows: 1, cols: 1 }, rule: { kind: "whole" as const, min: 0, max: 10 }, allowBlank: true, strict: false },
+    ],
+    print: { paper: "A4", orientation: "landscape", fitToWidth: true, margins: { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 }, pageNumbers: false, printArea: { row: 0, col: 0, rows: 47, cols: 9 } },
+    autoFilter: { row: 1, col: 0, rows: 4, cols: 3 },
+  });
+
+  let parts: Record<string, string>;
+  let bytes: Buffer;
+  beforeAll(async () => {
+    const tabled: SheetModel = { ...cellsSheet(), name: "Bảng", autoFilter: undefined, tables: [{ name: "BangThu", range: { row: 1, col: 0, rows: 4, cols: 3 } }] };
+    bytes = await writeXlsxBuffer({ sheets: [cellsSheet(), tabled], metadata: {} });
+    parts = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(bytes))).map(([k, v]) => [k, strFromU8(v)]));
+  });
+
+  it("keeps every text exactly, spaces, control characters and '_x0041_' included", () => {
+    const grid = readXlsxBytes(bytes).grid("Dữ liệu");
+    expect(grid[2][2]).toBe(" có khoảng trắng ");
+    expect(grid[4][2]).toBe("<&>\"'");
+    expect(parts["xl/sharedStrings.xml"]).toContain("_x005F_x0041_");
+    expect(parts["xl/sharedStrings.xml"]).toContain("_x0001_");
+    expect(parts["xl/sharedStrings.xml"]).toContain('<t xml:space="preserve"> có khoảng trắng </t>');
+  });
+
+  it("writes each validation on exactly its own cells: none on F10 twice", () => {
+    const sqrefs = [...parts["xl/worksheets/sheet1.xml"].matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
+    expect(sqrefs).toEqual(["F10", "F11", "F12", "F13", "F14", "F15", "F16", "F17", "F18", "F9"]);
+  });
+
+  it("writes the print area fully absolute, and the filter with its hidden name", () => {
+    const workbook = parts["xl/workbook.xml"];
+    expect(workbook).toContain('<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;Dữ liệu&apos;!$A$1:$I$47</definedName>');
+    expect(workbook).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">&apos;Dữ liệu&apos;!$A$2:$C$5</definedName>');
+    expect(parts["xl/worksheets/sheet1.xml"]).toContain('<autoFilter ref="A2:C5"/>');
+  });
+
+  it("writes a table part named by its header cells, linked from its sheet", () => {
+    expect(parts["xl/tables/table1.xml"]).toContain('name="BangThu" displayName="BangThu" ref="A2:C5"');
+    expect(parts["xl/tables/table1.xml"]).toContain('<tableColumn id="1" name="Đơn vị"/><tableColumn id="2" name="Mã"/><tableColumn id="3" name="Ghi chú"/>');
+    expect(parts["xl/worksheets/_rels/sheet2.xml.rels"]).toContain('Target="../tables/table1.xml"');
+    expect(parts["xl/worksheets/sheet2.xml"]).toMatch(/<tableParts count="1"><tablePart r:id="rIdTable1"\/><\/tableParts><\/worksheet>$/);
+    expect(parts["[Content_Types].xml"]).toContain('<Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>');
+  });
+});
