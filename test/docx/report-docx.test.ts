@@ -49,7 +49,7 @@ function parts(docx: string): Record<string, string> {
 const A4 = { short: 595.3, long: 841.9 };
 const close = (a: number, b: number) => Math.abs(a - b) < 1.5;
 
-describeWithEngine(["libreoffice", "pdftoppm", "xmllint"], "chitieu report → .docx opened by LibreOffice", () => {
+describeWithEngine(["libreoffice", "libreoffice-writer", "libreoffice-draw", "pdftoppm", "xmllint"], "chitieu report → .docx opened by LibreOffice", () => {
   const tmp = tempDir();
   const file = (name: string) => join(tmp.dir, name);
   afterAll(tmp.cleanup);

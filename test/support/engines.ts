@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
 
-export type EngineName = "libreoffice" | "gnumeric" | "chromium" | "xmllint" | "pdftoppm";
+export type EngineName = "libreoffice" | "libreoffice-writer" | "libreoffice-draw" | "gnumeric" | "chromium" | "xmllint" | "pdftoppm";
 
 interface Engine {
   label: string;
@@ -26,6 +26,10 @@ const ENGINES: Record<EngineName, Engine> = {
     paths: ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice"],
     commands: ["soffice", "libreoffice"],
   },
+  // Writer opens the .docx report and Draw turns its chart SVG into a picture: Debian packages them
+  // apart from Calc, and soffice alone refuses a .docx without Writer ("source file could not be loaded").
+  "libreoffice-writer": { label: "LibreOffice Writer", debian: "libreoffice-writer", paths: ["/usr/lib/libreoffice/program/libswlo.so", "/opt/libreoffice/program/libswlo.so"], commands: [] },
+  "libreoffice-draw": { label: "LibreOffice Draw", debian: "libreoffice-draw", paths: ["/usr/lib/libreoffice/program/libsdlo.so", "/opt/libreoffice/program/libsdlo.so"], commands: [] },
   gnumeric: { label: "Gnumeric", debian: "gnumeric", paths: ["/usr/bin/ssconvert"], commands: ["ssconvert"] },
   // Debian's Chromium only: playwright-core never downloads a browser here.
   chromium: { label: "Chromium", debian: "chromium", paths: ["/usr/bin/chromium"], commands: [] },
