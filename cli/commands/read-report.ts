@@ -15,7 +15,7 @@ import { docxBodyText } from "../../shared/report/docx-text";
 import { acceptedEntries, reviewReport, showFigure, type ReportReview } from "../../shared/report/review";
 import { checkTallyAgainstResults, REPORT_TALLY_KEY } from "../../shared/report/tally-check";
 import { LIMITS } from "../../xlsx-reader/package";
-import { readZipEntry, zipEntries } from "../../xlsx-reader/zip-entries";
+import { readZipEntry, zipEntries, type ZipEntry } from "../../xlsx-reader/zip-entries";
 import { boolFlag, parseArgs, stringFlag } from "../args";
 import { UsageError, type Command } from "../context";
 import { loadPlanArgument } from "../plan-source";
@@ -297,23 +297,35 @@ function readReportFile(file: string, cwd: string, lang: Lang): string {
  * size, ratio per part) before anything is inflated; then its text (shared/report/docx-text.ts).
  */
 export function docxText(bytes: Uint8Array, file: string, lang: Lang): string {
-  let xml: Uint8Array | null = null;
-  let entries = 0;
+  const inflate = (data: Uint8Array, size: number) => {
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+    return new Uint8Array(out.buffer, out.byteOffset, Math.min(out.length, size));
+  };
+  const tooBig = () => new UsageError(t("cli.read-report.docx-too-big", { file }, lang));
+  const read = (entry: ZipEntry): Uint8Array => {
+    const ratio = entry.compressedSize > 0 ? entry.originalSize / entry.compressedSize : 0;
+    if (entry.originalSize > LIMITS.inflatedBytes || ratio > LIMITS.ratio) throw tooBig();
+    return readZipEntry(bytes, entry, inflate);
+  };
+  const decoder = new TextDecoder("utf-8");
   try {
+    const entries: ZipEntry[] = [];
     for (const entry of zipEntries(bytes)) {
-      if (++entries > LIMITS.entries) throw new UsageError(t("cli.read-report.docx-too-big", { file }, lang));
-      if (entry.name !== "word/document.xml") continue;
-      const ratio = entry.compressedSize > 0 ? entry.originalSize / entry.compressedSize : 0;
-      if (entry.originalSize > LIMITS.inflatedBytes || ratio > LIMITS.ratio) throw new UsageError(t("cli.read-report.docx-too-big", { file }, lang));
-      xml = readZipEntry(bytes, entry, (data, size) => {
-        const out = inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
-        return new Uint8Array(out.buffer, out.byteOffset, Math.min(out.length, size));
-      });
+      entries.push(entry);
+      if (entries.length > LIMITS.entries) throw tooBig();
     }
+    // The main part is word/document.xml, or where the package's relationships say (some tools name it otherwise).
+    let main = entries.find((e) => e.name === "word/document.xml");
+    if (!main) {
+      const rels = entries.find((e) => e.name === "_rels/.rels");
+      const xml = rels ? decoder.decode(read(rels)) : "";
+      const target = /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(xml);
+      main = target ? entries.find((e) => e.name === (target[1] ?? target[2])) : undefined;
+    }
+    if (!main) throw new UsageError(t("cli.read-report.not-docx", { file }, lang));
+    return docxBodyText(decoder.decode(read(main)));
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(t("cli.read-report.docx-damaged", { file }, lang));
   }
-  if (!xml) throw new UsageError(t("cli.read-report.not-docx", { file }, lang));
-  return docxBodyText(new TextDecoder("utf-8").decode(xml));
 }

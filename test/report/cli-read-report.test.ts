@@ -90,6 +90,16 @@ describe("reading", () => {
     expect(data.results).toEqual([expect.objectContaining({ code: "18", actual: 96.9, status: "Vượt" })]);
   });
 
+  test("a .docx whose main part is not named word/document.xml is found through its relationships", async () => {
+    const enc = new TextEncoder();
+    const rels = '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/main.xml"/></Relationships>';
+    const body = "<w:document><w:body><w:p><w:r><w:t>Tỷ lệ hộ nghèo giảm còn 1,1%.</w:t></w:r></w:p></w:body></w:document>";
+    writeFileSync(join(dir, "renamed.docx"), zipSync({ "_rels/.rels": enc.encode(rels), "word/main.xml": enc.encode(body) }));
+    const { code, out } = await run(["read-report", "renamed.docx", "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).results).toEqual([expect.objectContaining({ name: "Tỷ lệ hộ nghèo", actual: 1.1, unit: "%" })]);
+  });
+
   test("unusable input: one line, exit 2, no stack trace", async () => {
     writeFileSync(join(dir, "old.doc"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
     writeFileSync(join(dir, "scan.pdf"), "%PDF-1.7\n...");
