@@ -239,7 +239,11 @@ export function rowFormulas(indicator: Indicator, row: number, period: Period = 
     status: `=${a1(row, col("ruledStatus"))}`,
   };
   if (rule.kind === "number") {
-    const yoyRefs: RefMap = { ...refs, actual: numberOrBlank(a1(row, col("figure"))), previous: numberOrBlank(a1(row, col("previous"))) };
+    // Where the measure is the figure itself (not a change between two levels), "So cùng kỳ" reads the
+    // measure cell: the same number or blank, and 3 000-row sheets stay small enough for one Excel request.
+    const isChange = indicator.comparator === "decrease-by" || indicator.comparator === "increase-by";
+    const actual = isChange ? numberOrBlank(a1(row, col("figure"))) : a1(row, col("measure"));
+    const yoyRefs: RefMap = { ...refs, actual, previous: numberOrBlank(a1(row, col("previous"))) };
     out.yoy = `=${printFormula(rule.yoy, yoyRefs)}`;
   }
   return out;
@@ -379,6 +383,8 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
   const signedRows: number[] = [];
   const booleanRows: number[] = [];
   const rowStyles: StyledRect[] = [];
+  /** Rows with a rule: their estimate cells are styled as input, one rectangle per run (thousands of rows stay one request in Excel). */
+  const inputRows: number[] = [];
   let topCounter = 0;
   plan.indicators.forEach((ind, i) => {
     const row = FIRST_DATA_ROW + i;
@@ -424,7 +430,7 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
     }
     if (ind.comparator !== null) {
       style("actual", 1, STYLES.input);
-      style("estimate", 1, STYLES.input);
+      inputRows.push(row);
     }
   });
 
@@ -437,6 +443,7 @@ export function buildFillInWorkbook(plan: Plan, options: FillInOptions = {}): Wo
   for (const key of ["target", "actual", "percent", "previous", "yoy", "estimate"] as ColumnKey[]) body(key, STYLES.bodyNumber);
   // The per-row styles above (input fill, bold, indent) must win over the body styles: move them last.
   for (const { range, style } of rowStyles) b.style(range, style);
+  for (const { first, count } of runs(inputRows)) b.style(rowsRect(first, count, "estimate"), STYLES.input);
   const sheet = b.model;
 
   const statusCol = col("status");
