@@ -1,7 +1,7 @@
 import { builtInPlans, findBuiltInPlan } from "../../shared/catalog";
 import { PlanSchema, type ActualEntry, type Plan } from "../../shared/model";
 import { columnIndex, REQUIRED_HEADERS } from "../../shared/sheet/fill-in-columns";
-import { buildFillInWorkbook, FILL_IN_SHEET, LISTS_SHEET, NAMES, targetDisplay } from "../../shared/sheet/fill-in";
+import { buildFillInWorkbook, FILL_IN_SHEET, LISTS_SHEET, NAMES, PERIOD_NAMES, targetDisplay } from "../../shared/sheet/fill-in";
 import { fromFileFormula, toFileFormula } from "../../shared/sheet/formula-text";
 import { readFillInSheet } from "../../shared/sheet/read-back";
 import { isFormula, type CellValue, type Rect, type SheetModel } from "../../shared/sheet/types";
@@ -339,5 +339,53 @@ describe("formula text for the .xlsx file", () => {
     const once = toFileFormula("=XLOOKUP(1,A:A,B:B)");
     expect(toFileFormula(once)).toBe(once);
     expect(fromFileFormula(once)).toBe("=XLOOKUP(1,A:A,B:B)");
+  });
+});
+
+describe("the fill-in sheet of a partial period, and its estimate column", () => {
+  test("six months: title, headers, the share of the year in Danh mục, colours for the progress labels", () => {
+    const model = buildFillInWorkbook(dongHai, { year: 2026, settings: { period: "6-thang" } });
+    const sheet = model.sheets[0];
+    const table = sheet.table!;
+    const texts = sheet.cells.slice(0, table.headerRow).flat();
+    expect(texts).toContain("BẢNG THEO DÕI KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU THI ĐUA 6 THÁNG ĐẦU NĂM 2026");
+    const header = sheet.cells[table.headerRow] as string[];
+    expect([header[columnIndex("actual")], header[columnIndex("percent")], header[columnIndex("previous")], header[columnIndex("estimate")]]).toEqual([
+      "Thực hiện 6 tháng đầu năm 2026",
+      "Tỷ lệ TH/KH năm (%)",
+      "Thực hiện năm trước (6 tháng đầu năm 2025)",
+      "Số ước thực hiện 6 tháng đầu năm 2026",
+    ]);
+    const lists = model.sheets.find((s) => s.name === LISTS_SHEET)!;
+    const share = lists.names.find((n) => n.name === PERIOD_NAMES.progressShare)!;
+    expect(lists.cells[share.range.row][share.range.col]).toBe(0.5);
+    expect(sheet.conditionalRules.map((r) => r.id)).toEqual(expect.arrayContaining(["chitieu-dat-tien-do", "chitieu-cham-tien-do", "chitieu-chua-den-ky"]));
+    expect(model.metadata.period).toBe("6-thang");
+    expect(JSON.parse(model.metadata.settings).period).toBe("6-thang");
+    // The header row is still read back, the estimate column under its own key.
+    const read = readFillInSheet(sheet.cells as unknown[][], FILL_IN_SHEET, { plan: dongHai });
+    expect(read.problems).toEqual([]);
+    expect([read.layout?.columns.actual, read.layout?.columns.estimate]).toEqual([columnIndex("actual"), columnIndex("estimate")]);
+  });
+
+  test("a year-end workbook has no period cell, and an older --estimate header stays the actual column", () => {
+    const model = buildFillInWorkbook(dongHai, {});
+    expect(model.sheets.flatMap((s) => s.names).some((n) => n.name === PERIOD_NAMES.progressShare)).toBe(false);
+    expect(model.metadata.period).toBe("ca-nam");
+    const grid = [["STT", "Mã", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2025", "Ước thực hiện năm 2025", "Tỷ lệ TH/KH (%)", "Đánh giá", "Ghi chú"], [1, "1", "Thu", "triệu đồng", 100, 90]];
+    const read = readFillInSheet(grid, FILL_IN_SHEET);
+    expect([read.layout?.columns.actual, read.layout?.columns.estimate, read.entries[0].raw, read.entries[0].estimate]).toEqual([5, undefined, 90, undefined]);
+  });
+
+  test("estimates and dates typed earlier are written back; the estimate takes the actual's validations", () => {
+    const model = buildFillInWorkbook(dongHai, { entries: [{ code: "1", raw: null, estimate: 37000 }], dates: { estimate: "05/12/2025" } });
+    const sheet = model.sheets[0];
+    const table = sheet.table!;
+    expect(sheet.cells[table.firstDataRow][columnIndex("estimate")]).toBe(37000);
+    // 05/12/2025 as a spreadsheet date serial: 01/01/2025 is 45658, and 5 December is 338 days later.
+    expect(sheet.cells[table.headerRow - 1][columnIndex("estimate")]).toBe(45996);
+    const onEstimate = sheet.validations.filter((v) => v.range.col === columnIndex("estimate")).length;
+    expect(onEstimate).toBe(sheet.validations.filter((v) => v.range.col === columnIndex("actual")).length);
+    expect(onEstimate).toBeGreaterThan(0);
   });
 });
