@@ -4,6 +4,7 @@ import { buildSummaryWorkbook, dateLine, targetCell } from "../../shared/sheet/s
 import { COLORS } from "../../shared/sheet/style";
 import { isFormula, type CellStyle, type SheetModel } from "../../shared/sheet/types";
 import { summarize } from "../../shared/summary";
+import { evaluatePlan } from "../../shared/evaluate";
 
 function plan(id: string): Plan {
   const found = findBuiltInPlan(id);
@@ -183,5 +184,27 @@ describe("texts of the sheet", () => {
     expect(targetCell(ind(nlb, "3"), 2025, "vi")).toBe("230 (đến năm 2030)");
     expect(targetCell(ind(nlb, "19"), 2025, "vi")).toBe("Hoàn thành");
     expect(targetCell(ind(nlb, "16"), 2025, "en")).toBe("Above 90");
+  });
+});
+
+describe("the summary sheet of a six-month review", () => {
+  test("its title, its headers, the labels in Đánh giá, and the line saying which figures it shows", () => {
+    const settings = defaultSettings(2026, { period: "6-thang" });
+    // Kiến An's revenue (1) at 55 % of the annual plan is on track; its poverty (10) waits for the year end.
+    const entries = [
+      { code: "1", raw: 537487.84 * 0.55 },
+      { code: "5", raw: 330681 * 0.3 },
+      { code: "10", raw: 0 },
+    ];
+    const evaluated = evaluatePlan(kienAn, entries, settings);
+    const summary = summarize(kienAn, evaluated, settings);
+    const sheet = buildSummaryWorkbook(kienAn, summary, { unit: "Phường Kiến An", basisLine: "Số liệu: Ước thực hiện ngày 20/06/2026." }).sheets[0];
+    const texts = sheet.cells.flat().filter((v): v is string => typeof v === "string");
+    expect(texts).toContain("BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU THI ĐUA 6 THÁNG ĐẦU NĂM 2026");
+    expect(texts).toEqual(expect.arrayContaining(["Thực hiện 6 tháng đầu năm 2026", "Tỷ lệ TH/KH năm (%)"]));
+    expect(texts.some((t) => t.endsWith("Số liệu: Ước thực hiện ngày 20/06/2026."))).toBe(true);
+    const rowOf = (code: string) => sheet.cells.find((row) => row[0] === code)!;
+    expect([rowOf("1")[6], rowOf("5")[6], rowOf("10")[6]]).toEqual(["Đạt tiến độ", "Chậm tiến độ", "Chưa đến kỳ đánh giá"]);
+    expect(texts.some((t) => t.startsWith("6 tháng đầu năm, có 1/"))).toBe(true);
   });
 });
