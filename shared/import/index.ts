@@ -70,6 +70,7 @@ const REASON_WEIGHT: Record<string, number> = {
   "import.reason.qualitative": 0.35,
   "import.reason.ocr": 0.1,
   "import.reason.outside-section": 0.2,
+  "import.reason.prose": 0.1,
 };
 
 /** Reads a plan's text into indicators. Never throws: an internal failure becomes a warning. */
@@ -88,6 +89,8 @@ interface Placed {
   draft: Draft;
   /** Found outside the indicator section (or in a document without one). */
   outside: boolean;
+  /** Read from running prose (a news article, a council report), sentence by sentence. */
+  prose?: boolean;
 }
 
 function run(original: string, options: ImportOptions, lang: Lang): ImportResult {
@@ -189,7 +192,7 @@ function run(original: string, options: ImportOptions, lang: Lang): ImportResult
     }
   }
   if (regions.length === 0) {
-    for (const draft of outside) placed.push({ draft, outside: true });
+    for (const draft of outside) placed.push({ draft, outside: true, prose });
   } else {
     const inside = placed.map((p) => p.draft);
     for (const draft of outside) {
@@ -385,8 +388,9 @@ function dedupe(placed: Placed[]): Placed[] {
 function toIndicators(placed: Placed[], ocr: boolean, spanOf: (m: MappedText) => TextSpan, warnings: ImportWarning[], lang: Lang): ImportedIndicator[] {
   const out: ImportedIndicator[] = [];
   let code = 0;
-  const make = (draft: Draft, codeText: string, outside: boolean): ImportedIndicator | null => {
-    const reasons = [...new Set([...draft.reasons, ...(ocr ? ["import.reason.ocr"] : []), ...(outside ? ["import.reason.outside-section"] : [])])];
+  const make = (draft: Draft, codeText: string, outside: boolean, prose: boolean): ImportedIndicator | null => {
+    const where = outside ? [prose ? "import.reason.prose" : "import.reason.outside-section"] : [];
+    const reasons = [...new Set([...draft.reasons, ...(ocr ? ["import.reason.ocr"] : []), ...where])];
     let confidence = 0.97 - reasons.reduce((sum, r) => sum + (REASON_WEIGHT[r] ?? 0.05), 0);
     confidence = Math.round(Math.min(1, Math.max(0.05, confidence)) * 100) / 100;
     const indicator: ImportedIndicator = {
@@ -416,9 +420,9 @@ function toIndicators(placed: Placed[], ocr: boolean, spanOf: (m: MappedText) =>
     }
     return indicator;
   };
-  for (const { draft, outside } of placed) {
+  for (const { draft, outside, prose = false } of placed) {
     const parentCode = String(++code);
-    const parent = make(draft, parentCode, outside);
+    const parent = make(draft, parentCode, outside, prose);
     if (!parent) {
       code--;
       continue;
@@ -427,7 +431,7 @@ function toIndicators(placed: Placed[], ocr: boolean, spanOf: (m: MappedText) =>
     let child = 0;
     const children: ImportedIndicator[] = [];
     for (const c of draft.children) {
-      const made = make(c, `${parentCode}.${child + 1}`, outside);
+      const made = make(c, `${parentCode}.${child + 1}`, outside, prose);
       if (made) {
         child++;
         children.push(made);
