@@ -105,7 +105,7 @@ export const messages: AreaMessages = {
     "gas.load.kept": "Kept {actuals} actuals, {notes} notes and {overrides} status overrides already entered.",
     "gas.load.removed": "Indicators no longer in the plan (the old figures of {count} indicators are kept in sheet “{sheet}”): {codes}.",
     "gas.check.clean": "No errors: {count} indicators checked.",
-    "gas.check.counts": "{errors} errors, {warnings} warnings.",
+    "gas.check.counts": "{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}.",
     "gas.fix.done": "Cell {cell} now holds the number {value}.",
     "gas.summary.done": "The summary is in sheet “{sheet}”.",
     "gas.consolidate.progress": "Read {done}/{total} files; {left} left. Press “Continue” to read on.",
