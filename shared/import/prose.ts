@@ -14,7 +14,9 @@ const TARGET_WORDS =
   /\b(?:phan dau|de ra|dat ra|dat muc tieu|muc tieu|chi tieu|quyet nghi|giao muc tieu|huong toi|ke hoach nam|nhiem vu nam|phuong huong|can dat|se dat|du kien dat|duy tri|giu vung)\b/;
 /** Words of a figure already achieved: estimates, year-on-year comparisons, "đã …". */
 const RESULT_WORDS =
-  /\b(?:uoc thuc hien|uoc dat|uoc tinh|uoc ca nam|da dat|dat duoc|da giai quyet|da tao|da hoan thanh|hoan thanh vuot|ket qua|nam qua|vua qua|qua \d+ nam|nhiem ky qua|giai doan qua|thuc hien duoc|tinh den|luy ke|nam truoc|hien nay|hien co|hien tai)\b|\b\d+\s*\/\s*\d+\s+chi tieu\b/;
+  /\b(?:uoc thuc hien|uoc dat|uoc tinh|uoc ca nam|da dat|dat duoc|da giai quyet|da tao|da hoan thanh|hoan thanh vuot|ket qua|nam qua|vua qua|qua \d+ nam|nhiem ky qua|giai doan qua|thuc hien duoc|luy ke|nam truoc)\b|\b\d+\s*\/\s*\d+\s+chi tieu\b/;
+/** Words of the present state: a result (a place's profile) unless the sentence also sets a target. */
+const PRESENT_WORDS = /\b(?:hien nay|hien co|hien tai|tinh den)\b/;
 /** Year-on-year comparison: a result when nothing in the sentence sets a target. */
 const YEAR_ON_YEAR = /\bso (?:voi )?cung ky\b/;
 
@@ -72,6 +74,7 @@ export function classifySentence(raw: string, planYear: number): SentenceKind {
   if (opening !== null && opening < planYear && !/\bphan dau|\bde ra\b|\bmuc tieu\b/.test(folded)) return "result";
   if (RESULT_WORDS.test(folded)) return "result";
   if (TARGET_WORDS.test(folded) || (opening !== null && opening >= planYear)) return "target";
+  if (PRESENT_WORDS.test(folded)) return "result";
   if (/\b(?:den|vao|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(?:19|20)\d{2}\b/.test(folded) && /\bdat\b|\btren\b|\bduoi\b|%/.test(folded)) return "target";
   if (YEAR_ON_YEAR.test(folded)) return "result";
   return "neutral";

@@ -257,3 +257,11 @@ describe("more wording of real texts", () => {
     expect(inds.map((i) => i.deadlineYear)).toEqual([2030, 2030]);
   });
 });
+
+describe("the present state inside a target sentence", () => {
+  it("reads the target, not today's figure, and keeps a profile sentence out of the targets", () => {
+    const result = read("Xã hiện có 12 thôn, dân số hiện nay 9.800 người.\nNăm 2026, xã phấn đấu nâng tỷ lệ hộ dùng nước sạch từ 85% hiện nay lên 92%.");
+    expect(only(result).map((i) => [i.target, i.unit])).toEqual([[92, "%"]]);
+    expect(result.results.map((r) => r.actual)).toEqual(expect.arrayContaining([9800]));
+  });
+});
