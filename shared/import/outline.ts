@@ -131,6 +131,8 @@ function startsNewParagraph(current: MappedText[], next: string): boolean {
   const ended = /[.;!?:]["”’)]?$/.test(previous) || /\.\/\.$/.test(previous);
   const nextLower = /^[\p{Ll}\d(%]/u.test(next);
   if (isAllCaps(previous) !== isAllCaps(next) && Math.min(previous.length, next.length) < 60) return true;
+  // A one-line bullet of web page links ("- Mục tiêu … 8%") then a paragraph of its own: a new block.
+  if (current.length === 1 && /^[-–•]\s/.test(previous) && previous.length < 200 && /^\p{Lu}/u.test(next) && next.length > 200 && /[.!?…]["”’)]?$/.test(next)) return true;
   return ended && !nextLower;
 }
 
