@@ -28,7 +28,8 @@ export function CheckPanel({ autoRun }: { autoRun: number | null }) {
       (view) => {
         setResult(view);
         setErrorsLeft(view.errors);
-        setStep(view.errors === 0 ? "summary" : "check");
+        // Errors to fix: step 3; figures still blank: step 2; else the summary is next.
+        setStep(view.errors > 0 ? "check" : view.findings.some((f) => f.rule === "blank") ? "enter" : "summary");
         return null;
       },
     );

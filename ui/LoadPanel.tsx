@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useAction, useUi } from "./context";
 import { BusyButton, CheckboxField, Field, NoticeLine, useControlClass } from "./controls";
-import type { LoadAnswer, PlanPick, Preview, ReviewRow } from "./host-port";
+import type { LoadAnswer, PlanPick, Preview, ResultRow, ReviewRow } from "./host-port";
 import { readNumber } from "./format";
 import { ReviewTable, targetText, type DraftRow } from "./ReviewTable";
 import { useStyles } from "./styles";
@@ -23,6 +23,7 @@ export function LoadPanel() {
   const [rows, setRows] = useState<DraftRow[] | null>(null);
   const [meta, setMeta] = useState<Preview["meta"]>({ title: null, issuer: null, year: null });
   const [warnings, setWarnings] = useState<string[]>([]);
+  const [results, setResults] = useState<ResultRow[]>([]);
   const [unit, setUnit] = useState("");
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [estimate, setEstimate] = useState(false);
@@ -59,6 +60,7 @@ export function LoadPanel() {
       () => port.preview(pasted, lang),
       (preview) => {
         setWarnings(preview.warnings);
+        setResults(preview.results ?? []);
         if (preview.rows.length === 0) {
           setRows(null);
           return t("paste.none");
@@ -175,7 +177,7 @@ export function LoadPanel() {
               ))}
             </ul>
           )}
-          {rows && <ReviewTable rows={rows} onChange={setRows} />}
+          {rows && <ReviewTable rows={rows} results={results} onChange={setRows} />}
         </>
       )}
       <div className={styles.row}>

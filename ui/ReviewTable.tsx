@@ -6,8 +6,8 @@ import { Button, mergeClasses } from "@fluentui/react-components";
 import type { Comparator, Lang } from "../shared/model";
 import { useUi } from "./context";
 import { useControlClass } from "./controls";
-import { COMPARATOR_ORDER, comparatorWords, formatNumber, UNSURE } from "./format";
-import type { ReviewRow } from "./host-port";
+import { COMPARATOR_ORDER, comparatorWords, formatNumber, targetWords, UNSURE } from "./format";
+import type { ResultRow, ReviewRow } from "./host-port";
 import { useStyles } from "./styles";
 
 export interface DraftRow {
@@ -23,7 +23,7 @@ export function targetText(value: number | null, _lang: Lang): string {
   return value === null ? "" : formatNumber(value, "vi");
 }
 
-export function ReviewTable({ rows, onChange }: { rows: DraftRow[]; onChange: (rows: DraftRow[]) => void }) {
+export function ReviewTable({ rows, results = [], onChange }: { rows: DraftRow[]; results?: ResultRow[]; onChange: (rows: DraftRow[]) => void }) {
   const styles = useStyles();
   const control = useControlClass(true);
   const { t, lang } = useUi();
@@ -84,6 +84,11 @@ export function ReviewTable({ rows, onChange }: { rows: DraftRow[]; onChange: (r
                 ✕
               </Button>
             </div>
+            {row.secondary && (
+              <p className={styles.span} data-testid="secondary" title={row.secondary.note}>
+                {t("review.secondary", { what: targetWords(row.secondary, lang) })}
+              </p>
+            )}
             {row.span && (
               <p className={styles.span} data-testid="span">
                 {t("review.from-text", { line: row.span.line, text: row.span.text })}
@@ -92,6 +97,20 @@ export function ReviewTable({ rows, onChange }: { rows: DraftRow[]; onChange: (r
           </div>
         );
       })}
+      {results.length > 0 && (
+        <details className={styles.box} data-testid="results">
+          <summary>{t("results.title", { count: results.length })}</summary>
+          <ul className={styles.list}>
+            {results.map((r, i) => (
+              <li key={i} className={styles.small} title={r.span?.text}>
+                {t("results.item", { name: r.name, actual: formatNumber(r.actual, lang), unit: r.unit })}
+                {r.percentOfPlan !== null ? t("results.percent", { percent: formatNumber(r.percentOfPlan, lang) }) : ""}
+                {r.estimate ? t("results.estimate") : ""}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }

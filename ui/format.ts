@@ -7,7 +7,7 @@ import { formatVietnameseNumber, parseNumber } from "../shared/numbers";
 export const STATUS_ORDER: readonly Status[] = ["Vượt", "Đạt", "Không đạt", "Chưa có số liệu", "Chưa đến hạn"];
 
 /** Below this confidence a review row is flagged "chưa chắc". */
-export const UNSURE = 0.7;
+export const UNSURE = 0.75;
 
 export const COMPARATOR_ORDER: readonly Comparator[] = [">=", ">", "<=", "<", "=", "approx", "range", "decrease-by", "increase-by", "boolean"];
 
@@ -18,6 +18,12 @@ const COMPARATOR_WORDS: Record<Lang, Record<Comparator, string>> = {
 
 export function comparatorWords(comparator: Comparator | null, lang: Lang): string {
   return comparator === null ? "—" : COMPARATOR_WORDS[lang][comparator];
+}
+
+/** A target in words: "≥ (đạt trở lên) 8 %", "trong khoảng 5–7 %". */
+export function targetWords(t: { comparator: Comparator | null; target: number | null; targetMin?: number; targetMax?: number; unit: string }, lang: Lang): string {
+  const value = t.comparator === "range" && t.targetMin !== undefined && t.targetMax !== undefined ? `${formatNumber(t.targetMin, lang)}–${formatNumber(t.targetMax, lang)}` : t.target === null ? "" : formatNumber(t.target, lang);
+  return [comparatorWords(t.comparator, lang), value, t.unit].filter(Boolean).join(" ");
 }
 
 /** 1.5 → "1,5" and 1200 → "1.200" in Vietnamese; English keeps its point. */

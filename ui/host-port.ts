@@ -53,10 +53,32 @@ export interface ReviewRow {
   reasons: string[];
   /** The piece of the pasted text the row came from. */
   span: { line: number; start: number; end: number; text: string } | null;
+  /** A second target the text gives for the same indicator ("tăng 10% so với năm 2025"): shown, kept, not judged. */
+  secondary?: SecondaryTarget | null;
+}
+
+export interface SecondaryTarget {
+  target: number | null;
+  targetMin?: number;
+  targetMax?: number;
+  unit: string;
+  comparator: Comparator;
+  note?: string;
+}
+
+/** A figure the text gives as already achieved: listed for the clerk, never offered as a target. */
+export interface ResultRow {
+  name: string;
+  actual: number;
+  unit: string;
+  percentOfPlan: number | null;
+  estimate: boolean;
+  span: { line: number; text: string } | null;
 }
 
 export interface Preview {
   rows: ReviewRow[];
+  results?: ResultRow[];
   warnings: string[];
   meta: { title: string | null; issuer: string | null; year: number | null };
 }

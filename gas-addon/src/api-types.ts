@@ -81,11 +81,14 @@ export interface ReviewRow {
   confidence?: number;
   reasons?: string[];
   span?: { line: number; start: number; end: number; text: string } | null;
+  secondary?: { target: number | null; targetMin?: number; targetMax?: number; unit: string; comparator: string; note?: string } | null;
 }
 
 export interface PreviewResult {
   plan: unknown;
   rows: ReviewRow[];
+  /** Figures the text gives as already achieved (never targets), for the review (H-F). */
+  results?: { name: string; actual: number; unit: string; percentOfPlan: number | null; estimate: boolean; span: { line: number; text: string } }[];
   warnings: string[];
 }
 

@@ -102,7 +102,7 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-const PASTED = "KẾ HOẠCH\nI. CHỈ TIÊU KINH TẾ\n1. Tốc độ tăng trưởng kinh tế đạt 8%.\n2. Thu ngân sách đạt 1.200,5 tỷ đồng.\n3. Tỷ lệ hộ nghèo giảm 0,5%.\n4. Phấn đấu có khoảng 3 mô hình mới";
+const PASTED = "KẾ HOẠCH\nI. CHỈ TIÊU KINH TẾ\n1. Tốc độ tăng trưởng kinh tế đạt 8%.\n2. Thu ngân sách đạt 1.200,5 tỷ đồng, tăng 10% so với năm 2024.\n3. Tỷ lệ hộ nghèo giảm 0,5%.\n4. Phấn đấu có khoảng 3 mô hình mới";
 
 const fakeState = (page: Page) => page.evaluate(() => window.__CHITIEU_FAKE_STATE__!.sheetNames());
 
@@ -136,6 +136,8 @@ for (const width of WIDTHS) {
     expect(await page.locator("[data-testid=review-row][data-code='3'] [data-field=comparator] option:checked").textContent()).toBe("giảm");
     expect((await budget.locator("[data-field=name]").boundingBox())!.width).toBeGreaterThan(width * 0.6);
     expect(await budget.getByTestId("span").textContent()).toContain("Thu ngân sách đạt 1.200,5 tỷ đồng");
+    // The text's second target for the same indicator is shown, not offered as the target.
+    expect(await budget.getByTestId("secondary").textContent()).toContain("tăng 10 %");
     expect(await page.locator("[data-testid=review] [role=columnheader], [data-testid=review] span").first().textContent()).toBe("Mã");
     await budget.locator("[data-field=target]").fill("1.300");
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);

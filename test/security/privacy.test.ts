@@ -19,6 +19,7 @@ const ALLOWED_URL = [
   /^https:\/\/docs\.google\.com\/spreadsheets\/d\/?$/, // the shape of a unit's spreadsheet URL, to recognise pasted links
   /^https:\/\/react\.dev\/errors\//, // React's production error text ("see https://react.dev/errors/…"), never fetched
   /^https:\/\/github\.com\/microsoft\/griffel\/issues$/, // Griffel's (Fluent UI's styles) error text in the sidebar, never fetched
+  /^https:\/\/aka\.ms\/griffel-css-shorthands$/, // the same, a link in Griffel's warning text, never fetched
   /^https:\/\/(ssl|www)\.gstatic\.com$/, // script sources the sidebar's CSP allows for Apps Script's own HtmlService bootstrap
   /^https?:\/\/json-schema\.org\/draft/, // "$schema" identifiers in zod's JSON Schema export, never fetched
   /^http:\/\/\[\$\{value\}\]$/, // zod's IPv6 check parses `new URL(\`http://[${value}]\`)`: a parse, not a request

@@ -47,6 +47,7 @@ async function reviewedPlan(pick: Extract<PlanPick, { kind: "reviewed" }>, unit:
           ...(bounded ? { targetMin: row.targetMin ?? undefined, targetMax: row.targetMax ?? undefined } : {}),
           deadlineYear: row.deadlineYear,
           note: null,
+          ...(row.secondary ? { secondary: row.secondary } : {}),
         };
       }),
     },
@@ -134,7 +135,9 @@ export function excelPort(host: AddinHost): HostPort {
           confidence: ind.confidence,
           reasons: (ind.reasons ?? []).map((key) => t(key, {}, lang)),
           span: ind.span ? { line: ind.span.line, start: ind.span.start, end: ind.span.end, text: ind.span.text } : null,
+          secondary: ind.secondary ?? null,
         })),
+        results: (imported.results ?? []).map((r) => ({ name: r.name, actual: r.actual, unit: r.unit, percentOfPlan: r.percentOfPlan, estimate: r.estimate, span: { line: r.span.line, text: r.span.text } })),
         warnings: imported.warnings.map((w) => (w.line ? `${w.line}: ${w.message}` : w.message)),
         meta: { title: imported.meta.title ?? null, issuer: imported.meta.detectedIssuer ?? null, year: imported.meta.detectedYear ?? null },
       };

@@ -54,6 +54,7 @@ function planSource(pick: PlanPick, unit: string, year: number): PlanSource {
           ...(bounded ? { targetMin: row.targetMin ?? undefined, targetMax: row.targetMax ?? undefined } : {}),
           deadlineYear: row.deadlineYear,
           note: null,
+          ...(row.secondary ? { secondary: row.secondary } : {}),
         };
       }),
     },
@@ -112,7 +113,9 @@ export function sheetsPort(): HostPort {
             confidence: row.confidence ?? 1,
             reasons: row.reasons ?? [],
             span: row.span ?? null,
+            secondary: (row.secondary as ReviewRow["secondary"]) ?? null,
           })),
+          results: r.results ?? [],
           warnings: r.warnings,
           meta: { title: plan?.title ?? null, issuer: plan?.issuer ?? null, year: plan?.year ?? null },
         };

@@ -16,6 +16,7 @@ export function previewPlanTextCommand(text: string, lang: Lang): Outcome<Previe
     confidence: ind.confidence,
     reasons: (ind.reasons ?? []).map((key) => t(key, {}, lang)),
     span: ind.span ? { line: ind.span.line, start: ind.span.start, end: ind.span.end, text: ind.span.text } : null,
+    secondary: ind.secondary ?? null,
     code: ind.code,
     name: ind.name,
     unit: ind.unit,
@@ -26,5 +27,6 @@ export function previewPlanTextCommand(text: string, lang: Lang): Outcome<Previe
     deadlineYear: ind.deadlineYear,
   }));
   // JSON round trip: the plan crosses google.script.run and comes back on confirmation.
-  return { ok: true, plan: JSON.parse(JSON.stringify(result.plan)), rows, warnings: result.warnings.map((w) => (w.line > 0 ? `${w.line}: ${w.message}` : w.message)) };
+  const results = (result.results ?? []).map((r) => ({ name: r.name, actual: r.actual, unit: r.unit, percentOfPlan: r.percentOfPlan, estimate: r.estimate, span: { line: r.span.line, text: r.span.text } }));
+  return { ok: true, plan: JSON.parse(JSON.stringify(result.plan)), rows, results, warnings: result.warnings.map((w) => (w.line > 0 ? `${w.line}: ${w.message}` : w.message)) };
 }
