@@ -158,6 +158,34 @@ describeWithEngine(["chromium"], "the Sheets sidebar in Chromium (shared UI, She
       // The focus stayed in the list (no full redraw).
       await page.waitForFunction(() => document.activeElement?.closest("[data-testid=findings]") !== null);
 
+      // Sheets now has what only Excel had: the override from a finding, the dashboard, the settings.
+      const blankLine = page.locator("[data-testid=findings] li[data-rule=number-as-text], [data-testid=findings] li[data-code]:not([data-code=''])").first();
+      await blankLine.getByTestId("open-override").click();
+      const form = blankLine.getByTestId("override-form");
+      await form.getByTestId("override-status").selectOption("Đạt");
+      await form.getByTestId("override-reason").fill("Theo báo cáo của phòng Kinh tế");
+      await form.getByTestId("override-apply").click();
+      await form.getByTestId("override-notice").waitFor();
+      expect(await form.getByTestId("override-notice").getAttribute("role")).toBe("status");
+      await page.locator('[data-tab="dashboard"]').click();
+      await page.getByTestId("dashboard-counts").waitFor();
+      expect(await page.locator("[data-testid=dashboard-counts] button[data-status=near-miss]").textContent()).toContain("Gần đạt");
+      await page.locator("[data-testid=dashboard-counts] button[data-status='Chưa có số liệu']").click();
+      await page.getByTestId("dashboard-list").waitFor();
+      expect(await page.locator("[data-testid=dashboard-list] li").count()).toBeGreaterThan(5);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, "sheets", width, "4b-dashboard");
+
+      await page.locator('[data-tab="settings"]').click();
+      await page.getByTestId("amber").waitFor();
+      await page.waitForFunction(() => (document.querySelector("[data-testid=amber]") as HTMLInputElement | null)?.value === "90");
+      await page.getByTestId("amber").fill("85");
+      await page.getByTestId("settings-dirty").waitFor();
+      await page.getByTestId("settings-save").click();
+      await page.getByTestId("settings-notice").waitFor();
+      expect(await page.getByTestId("settings-notice").getAttribute("role")).toBe("status");
+      await page.getByTestId("settings-dirty").waitFor({ state: "detached" });
+
       await page.locator('[data-tab="summary"]').click();
       await page.getByTestId("summary").click();
       await page.getByTestId("sentence").waitFor();
