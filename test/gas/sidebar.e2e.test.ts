@@ -52,7 +52,7 @@ describeWithEngine(["chromium"], "the Sheets sidebar in Chromium (shared UI, She
     await browser?.close();
   });
 
-  async function openSidebar(box: GasSandbox | null, requests: string[], width = 300, start?: string): Promise<Page> {
+  async function openSidebar(box: GasSandbox | null, requests: string[], width = 300, start?: string, slow: string[] = []): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 760 } });
     page.on("request", (r) => {
       if (!r.url().startsWith("data:") && r.url() !== "about:blank") requests.push(r.url());
@@ -63,7 +63,9 @@ describeWithEngine(["chromium"], "the Sheets sidebar in Chromium (shared UI, She
     });
     let html = built.sidebar;
     if (box) {
-      await page.exposeFunction("__gasCall", (name: string, argsJson: string) => {
+      await page.exposeFunction("__gasCall", async (name: string, argsJson: string) => {
+        // A slow server (the commands named in `slow`), to see the pane while a command runs.
+        if (slow.includes(name)) await new Promise((resolve) => setTimeout(resolve, 1500));
         try {
           const args = JSON.parse(argsJson) as unknown[];
           const value = copyForScriptRun(box.call(name, ...args), `${name} result`);
@@ -242,6 +244,25 @@ describeWithEngine(["chromium"], "the Sheets sidebar in Chromium (shared UI, She
     expect(box.world.active.getSheets().length).toBeGreaterThan(before.length);
     await page.close();
   }, 120000);
+
+  test("a busy button shows a spinner, keeps the focus, and ignores a second press", async () => {
+    const box = sandbox(built);
+    const page = await openSidebar(box, [], 320, undefined, ["checkFigures"]);
+    await page.locator("[data-testid=plan] option").first().waitFor({ state: "attached" });
+    await page.getByTestId("unit").fill("Phường Đông Hải");
+    await page.getByTestId("load").click();
+    await page.getByTestId("load-notice").waitFor();
+    await page.locator('[data-tab="check"]').click();
+    await page.getByTestId("check").focus();
+    await page.keyboard.press("Enter");
+    await page.locator("[data-testid=check][aria-busy=true] [role=progressbar]").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("check");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("check-counts").waitFor();
+    expect(await page.locator("[data-testid=check][aria-busy=true]").count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("check");
+    await page.close();
+  }, 60000);
 
   test("the menu's start tab opens that tab and runs its command", async () => {
     const box = sandbox(built);
