@@ -264,6 +264,28 @@ describeWithEngine(["chromium"], "the Sheets sidebar in Chromium (shared UI, She
     await page.close();
   }, 60000);
 
+  test("the summary warns first when errors are left, and leads to them", async () => {
+    const box = sandbox(built);
+    const page = await openSidebar(box, [], 320);
+    await page.locator("[data-testid=plan] option").first().waitFor({ state: "attached" });
+    await page.getByTestId("plan").selectOption("dong-hai-2025");
+    await page.getByTestId("unit").fill("Phường Đông Hải");
+    await page.getByTestId("load").click();
+    await page.getByTestId("load-notice").waitFor();
+    const sheet = box.world.active.sheet(FILL_IN);
+    userTypes(sheet, rowOfCode(sheet, "1"), columnOf("actual"), -5);
+    const before = (box.world.active.getSheets() as { getName(): string }[]).length;
+    await page.locator('[data-tab="summary"]').click();
+    await page.getByTestId("summary").click();
+    await page.getByTestId("summary-warning").waitFor();
+    expect(await page.getByTestId("summary-warning").textContent()).toMatch(/Còn \d+ lỗi chưa sửa/);
+    expect((box.world.active.getSheets() as unknown[]).length).toBe(before);
+    await shot(page, "sheets", 320, "5b-summary-warning");
+    await page.getByTestId("summary-go-check").click();
+    await page.locator("#tab-check[aria-selected=true]").waitFor();
+    await page.close();
+  }, 60000);
+
   test("the menu's start tab opens that tab and runs its command", async () => {
     const box = sandbox(built);
     const page = await openSidebar(box, [], 320, "check");
