@@ -9,7 +9,7 @@ import { evaluatePlan } from "../../shared/evaluate";
 import { t } from "../../shared/i18n";
 import type { Lang, Plan, Settings } from "../../shared/model";
 import { buildConsolidationWorkbook } from "../../shared/sheet/consolidation-sheet";
-import { buildSummaryWorkbook } from "../../shared/sheet/summary-sheet";
+import { buildSummaryWorkbook, unitNotesOf } from "../../shared/sheet/summary-sheet";
 import { summarize } from "../../shared/summary";
 import { validateEntries } from "../../shared/validate";
 import { parseFigureBasis, summaryFigures, type FigureBasis } from "../../shared/period-figures";
@@ -80,6 +80,7 @@ async function unitSummary(ctx: CliContext, file: string, plan: Plan | undefined
   const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, settings)];
   const summary = summarize(filled.plan, evaluations, settings);
   const model = buildSummaryWorkbook(filled.plan, summary, {
+    unitNotes: unitNotesOf(filled.entries),
     ...(filled.unit ? { unit: filled.unit } : {}),
     estimate: figures.estimate,
     ...(figures.basisLine ? { basisLine: figures.basisLine } : {}),

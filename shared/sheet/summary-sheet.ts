@@ -9,7 +9,7 @@ import { t } from "../i18n";
 import "../i18n/judgement";
 import "../period-messages";
 import { isPartial, periodPhrase } from "../period";
-import type { Indicator, Lang, Plan, Status } from "../model";
+import type { ActualEntry, Indicator, Lang, Plan, Status } from "../model";
 import { type Summary, type SummaryRow, type Tally } from "../summary";
 import { formatNumberFor } from "../validate";
 import { SheetBuilder } from "./builder";
@@ -30,7 +30,21 @@ export interface SummaryWorkbookOptions {
   basisLine?: string;
   /** The change list from the estimate to the final figures, printed under the sentence. */
   changes?: string[];
+  /** What the unit typed in Ghi chú, by code. The catalog's own notes on an indicator (a misprint
+   *  corrected, a unit filled in) are for whoever edits the plan file, not for the report, so the
+   *  summary's Ghi chú shows only these, the override and the amber label. */
+  unitNotes?: Readonly<Record<string, string>>;
   lang?: Lang;
+}
+
+/** The unit's typed notes by code, for `SummaryWorkbookOptions.unitNotes`. */
+export function unitNotesOf(entries: readonly ActualEntry[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of entries) {
+    const note = typeof entry.note === "string" ? entry.note.trim() : "";
+    if (note) out[entry.code] = note;
+  }
+  return out;
 }
 
 const WIDTH = 8;
@@ -127,9 +141,10 @@ function linesIn(text: string, width: number, indent: number): number {
   return Math.max(1, Math.ceil(text.length / perLine));
 }
 
-function noteOf(row: Extract<SummaryRow, { kind: "indicator" }>, summary: Summary, lang: Lang): string {
+function noteOf(row: Extract<SummaryRow, { kind: "indicator" }>, summary: Summary, lang: Lang, unitNotes: Readonly<Record<string, string>>): string {
   const parts: string[] = [];
-  if (row.indicator.note) parts.push(row.indicator.note);
+  const typed = unitNotes[row.indicator.code];
+  if (typed) parts.push(typed);
   const evaluation = row.evaluation;
   if (evaluation?.override) {
     let text = t("sheet.summary.override-note", { status: t(`status.${evaluation.status}`, {}, lang), reason: evaluation.override.reason }, lang);
@@ -218,8 +233,8 @@ export function buildSummaryWorkbook(plan: Plan, summary: Summary, options: Summ
     b.set(row, 4, actual, typeof actual === "number" ? NUMBER_FORMAT : null);
     b.set(row, 5, evaluation?.percent ?? null, PERCENT_FORMAT);
     b.set(row, 6, t(`status.${item.label}`, {}, lang));
-    b.set(row, 7, noteOf(item, summary, lang));
-    const lines = Math.max(linesIn(indicator.name, COLUMN_WIDTHS[1] as number, depth), linesIn(noteOf(item, summary, lang), COLUMN_WIDTHS[7] as number, 0));
+    b.set(row, 7, noteOf(item, summary, lang, options.unitNotes ?? {}));
+    const lines = Math.max(linesIn(indicator.name, COLUMN_WIDTHS[1] as number, depth), linesIn(noteOf(item, summary, lang, options.unitNotes ?? {}), COLUMN_WIDTHS[7] as number, 0));
     if (lines > 1) b.rowHeight(row, lines * 17 + 4);
     b.style(full(row), STYLES.body);
     b.style({ row, col: 0, rows: 1, cols: 1 }, { horizontal: "center" });

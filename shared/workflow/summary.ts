@@ -2,7 +2,7 @@
 // its sheet (and says so when errors are left); the dashboard only answers.
 import { evaluatePlan } from "../evaluate";
 import type { Evaluation, Lang, Status } from "../model";
-import { buildSummaryWorkbook } from "../sheet/summary-sheet";
+import { buildSummaryWorkbook, unitNotesOf } from "../sheet/summary-sheet";
 import { summarize, type Summary } from "../summary";
 import { countFindings, findingsOf } from "./findings";
 import { done, refused, type Outcome, type UserMessage } from "./outcome";
@@ -36,7 +36,7 @@ export function summaryCommand(input: SheetInput, request: { date?: string }, la
   if (isMessage(read)) return refused(lang, [read]);
   const summary = summaryOf(read);
   const doc = read.document;
-  const model = buildSummaryWorkbook(read.plan, summary, { unit: doc.unit, year: doc.year, estimate: doc.estimate, issuer: doc.issuer ?? undefined, ...(request.date ? { date: request.date } : {}), lang });
+  const model = buildSummaryWorkbook(read.plan, summary, { unitNotes: unitNotesOf(read.reading.entries), unit: doc.unit, year: doc.year, estimate: doc.estimate, issuer: doc.issuer ?? undefined, ...(request.date ? { date: request.date } : {}), lang });
   const sheet = model.sheets.find((s) => !s.hidden)?.name ?? model.sheets[0].name;
   const findings = findingsOf(read.plan, read.reading, read.settings);
   const { errors } = countFindings(findings);
