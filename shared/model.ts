@@ -242,6 +242,7 @@ export interface Finding {
   /** A1 reference of the cell, when the input came from a sheet. */
   cell?: string;
   message: string;
-  /** For a number typed as text: the number it was read as, so a host can offer a one-click fix. */
-  fix?: { value: number };
+  /** A one-click fix a host can offer: for a number typed as text, the number it reads as; for a
+   *  unit slip, the figure divided (or multiplied) by the factor, with `from` the figure as typed. */
+  fix?: { value: number; from?: number | string };
 }

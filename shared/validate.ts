@@ -277,7 +277,7 @@ function finding(
   rule: string,
   key: string,
   params: MessageParams,
-  fix?: { value: number },
+  fix?: Finding["fix"],
   /** Parameters that depend only on the indicator (its unit, the kind of quantity). */
   fixed?: MessageParams,
 ): Finding {
@@ -358,7 +358,9 @@ function againstTarget(run: Run, check: IndicatorCheck, entry: ActualEntry | und
     factor: formatNumberFor(factor, lang),
     target: `${formatNumberFor(reference, lang)} ${check.indicator.unit}`.trim(),
   };
-  const result = finding(run, check, entry, false, "warning", "unit-slip", high ? "validate.unit-slip-high" : "validate.unit-slip-low", params);
+  // The one-click "÷ 1.000" (or "× 1.000"): the figure in the plan's unit, the typed figure kept as `from`.
+  const scaled = Number((high ? value / factor : value * factor).toPrecision(12));
+  const result = finding(run, check, entry, false, "warning", "unit-slip", high ? "validate.unit-slip-high" : "validate.unit-slip-low", params, { value: scaled, from: value });
   result.message += slipHint(run, check, factor, high);
   out.push(result);
 }

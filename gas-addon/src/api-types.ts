@@ -100,6 +100,8 @@ export interface FindingView {
   cell: string | null;
   message: string;
   fixValue: number | null;
+  /** The figure as typed, for a unit slip's "÷ 1.000". */
+  fixFrom?: number | string | null;
 }
 
 export interface CheckResult {

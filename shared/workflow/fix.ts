@@ -13,10 +13,24 @@ export interface FixInput {
   current: unknown;
 }
 
-export function fixCommand(input: FixInput, value: number, lang: Lang): Outcome<{ cell: string; value: number }> {
-  const read = typeof input.current === "string" ? readActual(input.current, null) : null;
+/**
+ * `from`: for a unit slip's "÷ 1.000", the figure as it was typed; the cell must still hold it (as a
+ * number or as text reading as it), and it becomes `value`. Without `from`, a number typed as text.
+ */
+export function fixCommand(input: FixInput, value: number, lang: Lang, from?: number | string | null): Outcome<{ cell: string; value: number }> {
   const at = { sheet: input.sheet, cell: input.cell };
-  if (!Number.isFinite(value) || !read || read.kind !== "number" || !read.fromText || read.value !== value)
+  const stillTyped = (): boolean => {
+    if (from === undefined || from === null) {
+      const read = typeof input.current === "string" ? readActual(input.current, null) : null;
+      return read !== null && read.kind === "number" && read.fromText && read.value === value;
+    }
+    const typed = typeof from === "number" ? from : readActual(from, null);
+    const expected = typeof typed === "number" ? typed : typed?.kind === "number" ? typed.value : null;
+    const now = typeof input.current === "number" ? input.current : typeof input.current === "string" ? readActual(input.current, null) : null;
+    const current = typeof now === "number" ? now : now?.kind === "number" ? now.value : null;
+    return expected !== null && current === expected;
+  };
+  if (!Number.isFinite(value) || !stillTyped())
     return refused(lang, [say(lang, "warning", "wf.fix.changed", { cell: input.cell }, { at, next: "wf.fix.changed.next" })]);
   return done(lang, { cell: input.cell, value }, [{ kind: "cells", cells: [{ sheet: input.sheet, cell: input.cell, value }] }], [say(lang, "success", "wf.fix.done", { cell: input.cell, value: formatNumberFor(value, lang) }, { at })]);
 }

@@ -11,7 +11,7 @@ test("Đông Hải's summary: the unit's note shows, the catalog's misprint note
   const plan = findBuiltInPlan("dong-hai-2025")!;
   const curated = plan.indicators.filter((ind) => ind.note);
   expect(curated.length).toBeGreaterThan(0);
-  const entries: ActualEntry[] = [{ code: "19", actual: 56, note: "Số liệu BHXH quận, 30/11" }];
+  const entries: ActualEntry[] = [{ code: "19", raw: 56, note: "Số liệu BHXH quận, 30/11" }];
   const settings = defaultSettings(2025);
   const summary = summarize(plan, evaluatePlan(plan, entries, settings), settings);
   const model = buildSummaryWorkbook(plan, summary, { unitNotes: unitNotesOf(entries) });
@@ -21,5 +21,5 @@ test("Đông Hải's summary: the unit's note shows, the catalog's misprint note
 });
 
 test("unitNotesOf keeps only notes that say something", () => {
-  expect(unitNotesOf([{ code: "1", actual: 1, note: "  " }, { code: "2", actual: 2, note: " có " }, { code: "3", actual: null }])).toEqual({ "2": "có" });
+  expect(unitNotesOf([{ code: "1", raw: 1, note: "  " }, { code: "2", raw: 2, note: " có " }, { code: "3", raw: null }])).toEqual({ "2": "có" });
 });

@@ -20,7 +20,7 @@ function toFinding(item: FindingItem): Finding {
 }
 
 function toItem(f: Finding): FindingItem {
-  return { severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet ?? null, cell: f.cell ?? null, message: f.message, fix: f.fix ? { value: f.fix.value, from: (f.fix as { from?: number | string }).from ?? null } : null };
+  return { severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet ?? null, cell: f.cell ?? null, message: f.message, fix: f.fix ? { value: f.fix.value, from: f.fix.from ?? null } : null };
 }
 
 /** The reviewed rows as a plan the core validates (its messages name the row, not a schema path). */

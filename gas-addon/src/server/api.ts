@@ -59,8 +59,10 @@ export function activateCell(sheet: string, cell: string, lang: Lang): Outcome<{
   return guarded(langOf(lang), () => activateCommand(String(sheet), String(cell), langOf(lang)));
 }
 
-export function fixNumberAsText(sheet: string, cell: string, value: number, lang: Lang): Outcome<{ cell: string; value: number; message: string }> {
-  return guarded(langOf(lang), () => fixCommand(String(sheet), String(cell), value, langOf(lang)));
+/** `from`: the figure as typed, for a unit slip's "÷ 1.000"; absent for a number typed as text. */
+export function fixNumberAsText(sheet: string, cell: string, value: number, lang: Lang, from?: number | string | null): Outcome<{ cell: string; value: number; message: string }> {
+  const typed = typeof from === "number" || typeof from === "string" ? from : null;
+  return guarded(langOf(lang), () => fixCommand(String(sheet), String(cell), value, langOf(lang), typed));
 }
 
 export function buildSummary(lang: Lang): Outcome<SummaryResult> {

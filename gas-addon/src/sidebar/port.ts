@@ -24,7 +24,7 @@ export function bridgeFailure(error: unknown, lang: Lang): Fail {
 }
 
 function item(f: FindingView): FindingItem {
-  const fix = f.fixValue !== null ? { value: f.fixValue, from: (f as FindingView & { fixFrom?: number | string }).fixFrom ?? null } : null;
+  const fix = f.fixValue !== null ? { value: f.fixValue, from: f.fixFrom ?? null } : null;
   return { severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet, cell: f.cell, message: f.message, fix };
 }
 
@@ -148,7 +148,7 @@ export function sheetsPort(): HostPort {
         let refusal: string | null = null;
         for (const f of findings) {
           if (!f.sheet || !f.cell || !f.fix) continue;
-          const r = await call("fixNumberAsText", f.sheet, f.cell, f.fix.value, lang);
+          const r = await call("fixNumberAsText", f.sheet, f.cell, f.fix.value, lang, f.rule === "unit-slip" ? f.fix.from : null);
           if (r.ok) {
             fixed++;
             messages.push(r.message);

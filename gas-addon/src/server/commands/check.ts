@@ -13,7 +13,7 @@ import { fail, notDone, openDocument, rememberFillInName, requireFillIn, require
 const CELL = /^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/;
 
 function view(f: Finding): FindingView {
-  return { severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet ?? null, cell: f.cell ?? null, message: f.message, fixValue: f.fix ? f.fix.value : null };
+  return { severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet ?? null, cell: f.cell ?? null, message: f.message, fixValue: f.fix ? f.fix.value : null, fixFrom: f.fix?.from ?? null };
 }
 
 export function checkCommand(lang: Lang): Outcome<CheckResult> {
@@ -47,11 +47,11 @@ export function activateCommand(sheetName: string, cell: string, lang: Lang): Ou
  * Replaces a number typed as text by the number it was read as, only when the cell still holds
  * text that reads as that very number: a figure changed since the check is never overwritten.
  */
-export function fixCommand(sheetName: string, cell: string, value: number, lang: Lang): Outcome<{ cell: string; value: number; message: string }> {
+export function fixCommand(sheetName: string, cell: string, value: number, lang: Lang, from?: number | string | null): Outcome<{ cell: string; value: number; message: string }> {
   if (typeof value !== "number" || !Number.isFinite(value)) return fail(tg("gas.error.bad-cell", { cell: String(cell) }, lang));
   const range = rangeOf(sheetName, cell, lang);
   if ("ok" in range) return range;
-  const outcome = fixWorkflow({ sheet: sheetName, cell, current: range.getValue() }, value, lang);
+  const outcome = fixWorkflow({ sheet: sheetName, cell, current: range.getValue() }, value, lang, from);
   if (outcome.status !== "done") return notDone(outcome.messages);
   range.setValue(value);
   return { ok: true, cell, value, message: messageLines(outcome).join(" ") };
