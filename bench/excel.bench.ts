@@ -1,5 +1,7 @@
 // Excel add-in: requests (context.sync) per command at 30, 300 and 3000 rows, through the strict
-// fake (goal: ≤ 3 and flat), and the task pane's start weight, gzipped, from a fresh build (goal:
+// fake (goal: one read and one write — load 2, validate 1, summary 2 — flat in the rows; the one
+// exception is the 3000-row fill-in sheet, whose write goes in two requests to stay safely under
+// Office's 5 MB per request, see excel.request.maxMB and README "Round trips"), and the task pane's start weight, gzipped, from a fresh build (goal:
 // ≤ 150 KB; Office.js from Microsoft's CDN is not counted).
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +15,8 @@ import { createFakeExcel, type FakeExcelHost } from "../test/fakes/excel";
 import { LOAD_REQUEST, planOfSize } from "../test/excel/helpers";
 
 const FEATURES = { pageLayout: true };
+/** Rows from which the fill-in sheet's write is split in two requests (render.ts, DEFAULT_REQUEST_BUDGET). */
+const SPLIT_ROWS = 3000;
 
 function syncsOfLast(fake: FakeExcelHost): number {
   return fake.contexts[fake.contexts.length - 1].syncs.length;
@@ -31,11 +35,11 @@ export async function entries(): Promise<BenchEntry[]> {
     const firstLoad = syncsOfLast(fake);
     // A reload reads what was typed before writing: the heavier case.
     await fake.run((context) => loadPlan(context, { plan, ...LOAD_REQUEST }, FEATURES));
-    out.push({ name: "excel.load.syncs", size: rows, value: Math.max(firstLoad, syncsOfLast(fake)), unit: "syncs", goal: 3 });
+    out.push({ name: "excel.load.syncs", size: rows, value: Math.max(firstLoad, syncsOfLast(fake)), unit: "syncs", goal: rows >= SPLIT_ROWS ? 3 : 2 });
     await fake.run((context) => checkSheet(context, "vi"));
-    out.push({ name: "excel.validate.syncs", size: rows, value: syncsOfLast(fake), unit: "syncs", goal: 3 });
+    out.push({ name: "excel.validate.syncs", size: rows, value: syncsOfLast(fake), unit: "syncs", goal: 1 });
     await fake.run((context) => buildSummary(context, "vi", FEATURES));
-    out.push({ name: "excel.summary.syncs", size: rows, value: syncsOfLast(fake), unit: "syncs", goal: 3 });
+    out.push({ name: "excel.summary.syncs", size: rows, value: syncsOfLast(fake), unit: "syncs", goal: 2 });
     out.push({ name: "excel.request.maxMB", size: rows, value: Math.round((maxPayload(fake) / 1024 / 1024) * 100) / 100, unit: "MB", goal: 5 });
   }
   try {

@@ -1,9 +1,8 @@
 // The add-in's commands on a loaded workbook (check, fix, select, override, dashboard, settings):
 // each reads what the core's workflow command needs (shared/workflow/), calls it, and applies its
-// Outcome. Each takes at most three requests, whatever the number of rows: 1. locate (document
-// state, sheet and workbook names), 2. read (the indicator sheet's values, the used ranges of the
-// sheets about to be rewritten), 3. write. Loading a plan is in load-command.ts, the reports in
-// report-commands.ts.
+// Outcome. One read request (the document state and the sheets, asked by name in the same
+// request) and at most one write, whatever the number of rows. Loading a plan is in
+// load-command.ts, the reports in report-commands.ts.
 import type { Finding, Lang, Plan, Settings, Status } from "../../../shared/model";
 import { readFillInSheet, type FillInReadResult } from "../../../shared/sheet/read-back";
 import { parseCell } from "../../../shared/sheet/a1";
@@ -16,9 +15,11 @@ import { messageLines, type Outcome as WorkflowOutcome } from "../../../shared/w
 import type { SheetInput } from "../../../shared/workflow/sheet-input";
 import { tx } from "../messages";
 import type { ExistingSheet } from "./render";
-import { fail, metadataSheets, previousFillIn, type Outcome } from "./sheets";
+import { actualName, fail, metadataSheets, previousFillIn, type Outcome } from "./sheets";
+import { FILL_IN_SHEET } from "../../../shared/sheet/fill-in";
+import { METADATA_SHEET } from "../../../xlsx-reader/metadata";
 import { applyOutcome, documentInfoOf } from "./workflow-io";
-import { hasSheet, locateWorkbook, planOf, readSheets, type DocumentState, type WorkbookSnapshot } from "./workbook-io";
+import { hasSheet, locateWorkbook, planOf, readWorkbook, sheetReadsOf, type DocumentState, type WorkbookSnapshot } from "./workbook-io";
 
 export type { HostFeatures, Outcome } from "./sheets";
 
@@ -33,17 +34,22 @@ interface FilledSheet {
   input: SheetInput;
 }
 
-/** Locate + read (two requests): the document state and what the indicator sheet holds now. */
-export async function readFilled(context: Excel.RequestContext, lang: Lang, alsoProbe: (doc: DocumentState, snapshot: WorkbookSnapshot) => string[] = () => []): Promise<Outcome<FilledSheet>> {
-  const snapshot = await locateWorkbook(context);
+/**
+ * The one read request of a command on a loaded workbook: the document state and, in the same
+ * request, the indicator sheet and the plan sheet by their names (and the `probes` sheets' used
+ * ranges); only a renamed indicator sheet, found by its anchor, costs a second read.
+ */
+export async function readFilled(context: Excel.RequestContext, lang: Lang, probes: readonly string[] = []): Promise<Outcome<FilledSheet>> {
+  const read = await readWorkbook(context, { grids: [FILL_IN_SHEET, METADATA_SHEET], probes });
+  const snapshot = read.snapshot;
   if (snapshot.documentUnreadable) return fail(tx("xl.document-unreadable", {}, lang));
   const doc = snapshot.document;
   if (!doc) return fail(tx("xl.no-document", {}, lang));
   const previous = previousFillIn(snapshot);
   if (!previous) return fail(tx("xl.fill-in-missing", { sheet: doc.fillInSheet ?? "" }, lang));
-  const probe = alsoProbe(doc, snapshot).filter((name) => hasSheet(snapshot, name) && name.toLowerCase() !== previous.sheet.toLowerCase());
+  const probe = probes.filter((name) => hasSheet(snapshot, name) && name.toLowerCase() !== previous.sheet.toLowerCase()).map((name) => actualName(snapshot, name));
   const metadata = metadataSheets(snapshot);
-  const reads = await readSheets(context, previous.sheet, probe, metadata);
+  const reads = await sheetReadsOf(context, read, previous.sheet, probe, metadata);
   const plan = planOf(doc, reads.grids.get(metadata[0] ?? ""));
   if (!plan) return fail(tx("xl.plan-missing", { id: doc.planId }, lang));
   const grid = reads.grid ?? [];
@@ -65,7 +71,7 @@ export interface CheckResult {
   sheet: string;
 }
 
-/** Kiểm tra số liệu: the core's check on the sheet as it stands (two requests, nothing written). */
+/** Kiểm tra số liệu: the core's check on the sheet as it stands (one request, nothing written). */
 export async function checkSheet(context: Excel.RequestContext, lang: Lang): Promise<Outcome<CheckResult & { outcome: WorkflowOutcome<unknown>; messages: string[] }>> {
   const read = await readFilled(context, lang);
   if (!read.ok) return read;
@@ -99,7 +105,7 @@ export async function fixNumberAsText(context: Excel.RequestContext, finding: Fi
   return { ok: true, cell: finding.cell };
 }
 
-/** Writes (or clears) a status override with its reason in the indicator's row (three requests). */
+/** Writes (or clears) a status override with its reason in the indicator's row (two requests: read, write). */
 export async function setOverride(context: Excel.RequestContext, code: string, status: Status | null, reason: string, lang: Lang): Promise<Outcome<{ cell: string }>> {
   const read = await readFilled(context, lang);
   if (!read.ok) return read;
@@ -111,7 +117,7 @@ export async function setOverride(context: Excel.RequestContext, code: string, s
 
 export type DashboardResult = DashboardReport;
 
-/** Bảng điều khiển: counts per status of the sheet as it stands (two requests, nothing written). */
+/** Bảng điều khiển: counts per status of the sheet as it stands (one request, nothing written). */
 export async function dashboard(context: Excel.RequestContext, lang: Lang): Promise<Outcome<DashboardResult>> {
   const read = await readFilled(context, lang);
   if (!read.ok) return read;

@@ -1,17 +1,18 @@
-// "Nạp vào bảng tính": the core's load command (shared/workflow/load.ts) on the open workbook. Three
-// requests: locate, read what the sheets hold now (the fill-in sheet, the set-aside sheet, the plan
-// sheet, the used ranges of the sheets to rewrite), write. The core decides what carries over, what
-// is set aside and when to ask first; this file only reads and writes.
-import { buildFillInWorkbook } from "../../../shared/sheet/fill-in";
+// "Nạp vào bảng tính": the core's load command (shared/workflow/load.ts) on the open workbook. Two
+// requests: one read (the document state and, in the same request, what the sheets the load may
+// write hold now — the fill-in sheet, the set-aside sheet, the plan sheet, their used ranges —
+// asked by their fixed names before knowing which exist), then the write. The core decides what
+// carries over, what is set aside and when to ask first; this file only reads and writes.
+import { buildFillInWorkbook, FILL_IN_SHEET } from "../../../shared/sheet/fill-in";
 import type { Lang, Plan, Settings } from "../../../shared/model";
 import { loadCommand, type LoadReport } from "../../../shared/workflow/load";
 import { setAsideSheetNames } from "../../../shared/workflow/set-aside";
 import type { Answers, Outcome as WorkflowOutcome, Question } from "../../../shared/workflow/outcome";
 import { messageLines, writeOf } from "../../../shared/workflow/outcome";
-import { withMetadataSheet } from "../../../xlsx-reader/metadata";
+import { METADATA_SHEET, withMetadataSheet } from "../../../xlsx-reader/metadata";
 import { actualName, fail, foreignSheet, metadataSheets, ownedTargets, previousFillIn, type HostFeatures, type Outcome } from "./sheets";
 import { applyOutcome, documentInfoOf } from "./workflow-io";
-import { hasSheet, locateWorkbook, planOf, readSheets } from "./workbook-io";
+import { hasSheet, planOf, readWorkbook, sheetReadsOf } from "./workbook-io";
 import { tx } from "../messages";
 
 export interface LoadRequest {
@@ -41,9 +42,12 @@ export type LoadAnswer = Outcome<LoadResult>;
 /** Writes (or rewrites) the fill-in sheet, keeping every actual, note and override already typed. */
 export async function loadPlan(context: Excel.RequestContext, request: LoadRequest, features: HostFeatures): Promise<LoadAnswer> {
   const { plan, lang } = request;
-  const snapshot = await locateWorkbook(context);
-  // The sheets the load may write, by name, to refuse a user's sheet of the same name before reading.
+  // The sheets the load may write, by name: read with the document state in one request; a user's
+  // sheet of the same name is refused before anything of it is used.
   const draft = withMetadataSheet(buildFillInWorkbook(plan, { lang, year: request.year }));
+  const drafted = draft.sheets.map((s) => s.name);
+  const read = await readWorkbook(context, { grids: [FILL_IN_SHEET, METADATA_SHEET, ...setAsideSheetNames()], probes: [...drafted, ...setAsideSheetNames()] });
+  const snapshot = read.snapshot;
   const conflict = foreignSheet(snapshot, draft);
   if (conflict) return fail(tx("xl.sheet-conflict", { sheet: conflict }, lang));
 
@@ -53,7 +57,7 @@ export async function loadPlan(context: Excel.RequestContext, request: LoadReque
   const setAside = setAsideSheetNames().filter((name) => hasSheet(snapshot, name) && ours.has(name.toLowerCase())).map((name) => actualName(snapshot, name));
   const metadata = metadataSheets(snapshot);
   const rewritten = [...ownedTargets(snapshot, draft), ...setAside];
-  const reads = previous || rewritten.length > 0 ? await readSheets(context, previous?.sheet ?? null, rewritten, [...metadata, ...setAside]) : null;
+  const reads = previous || rewritten.length > 0 ? await sheetReadsOf(context, read, previous?.sheet ?? null, rewritten, [...metadata, ...setAside]) : null;
   const oldPlan = snapshot.document && reads ? planOf(snapshot.document, reads.grids.get(metadata[0] ?? "")) : null;
   const document = snapshot.document && oldPlan ? documentInfoOf(snapshot.document, oldPlan) : null;
 

@@ -1,12 +1,14 @@
 // The report commands, loaded only when the user asks for a report (they pull the summary and
 // consolidation sheet builders, which the task pane does not need at start): the year-end summary
-// sheet and the consolidation of other units' files. Three requests each, like every command; the
+// sheet and the consolidation of other units' files. The summary takes one read and one write (the
+// consolidation still three: locate, read, write); the
 // core's workflow (shared/workflow/summary.ts, consolidate.ts) decides what is written.
 import type { Lang } from "../../../shared/model";
 import { summaryCommand } from "../../../shared/workflow/summary";
 import { consolidateCommand, readUnitFile, type UnitFile } from "../../../shared/workflow/consolidate";
 import { messageLines, type Outcome as WorkflowOutcome } from "../../../shared/workflow/outcome";
 import { tx } from "../messages";
+import { t } from "../../../shared/i18n";
 import { readFilled } from "./commands";
 import { actualName, fail, foreignSheet, metadataSheets, type HostFeatures, type Outcome } from "./sheets";
 import { applyOutcome, documentInfoOf, sheetsOf } from "./workflow-io";
@@ -28,9 +30,13 @@ function todayInVietnam(nowMs: number = Date.now()): string {
   return new Date(nowMs + 7 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
-/** Tạo bảng tổng hợp: read → the core's summary → write the summary sheet (three requests). */
+/** The summary sheet's name in each language the add-in writes. */
+const SUMMARY_SHEET_NAMES = [t("sheet.summary.name", {}, "vi"), t("sheet.summary.name", {}, "en")];
+
+/** Tạo bảng tổng hợp: read → the core's summary → write the summary sheet (two requests). */
 export async function buildSummary(context: Excel.RequestContext, lang: Lang, features: HostFeatures, date: string = todayInVietnam()): Promise<Outcome<SummaryResult>> {
-  const read = await readFilled(context, lang, (doc) => Object.keys(doc.sheets));
+  // The summary rewrites its own sheet: its used range is read with the indicator sheet.
+  const read = await readFilled(context, lang, SUMMARY_SHEET_NAMES);
   if (!read.ok) return read;
   const outcome = summaryCommand(read.input, { date }, lang);
   if (outcome.status !== "done" || !outcome.result) return fail(messageLines(outcome).join(" "));

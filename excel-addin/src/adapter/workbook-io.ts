@@ -1,7 +1,10 @@
 // Finding the add-in's sheets in the open workbook and reading them, by anchor, never by a fixed
 // address: the document state (plan, unit, year, settings, which sheets are ours) lives in the
 // workbook's add-in settings, and the indicator table is the workbook name the model defines.
-// Each function here is exactly one request (`context.sync()`).
+// `readWorkbook` is the one read request of a command: the document state and, in the same request,
+// the sheets the command may need, asked by name as NullObjects (the names are known before the
+// document is: the add-in's sheets have fixed names). Only a sheet the guess missed (a renamed
+// fill-in sheet, found by its anchor) costs one more request.
 import { z } from "zod";
 import { PLAN_JSON_KEY, readMetadata } from "../../../xlsx-reader/metadata";
 import { findBuiltInPlan } from "../../../shared/catalog";
@@ -41,14 +44,23 @@ export interface WorkbookSnapshot {
 
 /** One sync: the document state, the sheet names and the workbook names. */
 export async function locateWorkbook(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+  const located = queueLocate(context);
+  await context.sync();
+  return located();
+}
+
+/** Queues the document state, sheet names and workbook names; the returned function reads them after the sync. */
+function queueLocate(context: Excel.RequestContext): () => WorkbookSnapshot {
   const setting = context.workbook.settings.getItemOrNullObject(DOCUMENT_SETTING);
   setting.load("value");
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const names = context.workbook.names;
   names.load("items/name,items/value");
-  await context.sync();
+  return () => snapshotOf(setting, worksheets, names);
+}
 
+function snapshotOf(setting: Excel.Setting, worksheets: Excel.WorksheetCollection, names: Excel.NamedItemCollection): WorkbookSnapshot {
   let document: DocumentState | null = null;
   let documentUnreadable = false;
   if (!setting.isNullObject) {
@@ -84,6 +96,72 @@ export interface SheetReads {
   existing: Map<string, ExistingSheet>;
   /** The values of the `extraGrids` sheets, by name. */
   grids: Map<string, unknown[][]>;
+}
+
+/** What the one read request found: the snapshot, and the guessed sheets that exist, by lower-cased name. */
+export interface WorkbookRead {
+  snapshot: WorkbookSnapshot;
+  /** Values from A1 to the end of the used range ([] for an empty sheet). */
+  grids: Map<string, unknown[][]>;
+  /** Used rectangle (formats included) of the probed sheets. */
+  existing: Map<string, ExistingSheet>;
+}
+
+/**
+ * One sync: the document state, the sheet and workbook names, and — before knowing which exist —
+ * the values of the `grids` sheets and the used range of the `probes` sheets, each through
+ * `getItemOrNullObject`, so a sheet that is not there reads as nothing instead of failing the request.
+ * Protection cannot be read on a sheet that may not exist: a probed sheet is unprotected before it is
+ * rewritten (a no-op when it is not protected), as a sheet found protected was before.
+ */
+export async function readWorkbook(context: Excel.RequestContext, guess: { grids: readonly string[]; probes: readonly string[] }): Promise<WorkbookRead> {
+  const located = queueLocate(context);
+  const sheets = context.workbook.worksheets;
+  const unique = (names: readonly string[]) => [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
+  const grids = unique(guess.grids).map((name) => {
+    const range = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
+    range.load("values,rowIndex,columnIndex");
+    return { name, range };
+  });
+  const probes = unique(guess.probes).map((name) => {
+    const used = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(false);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    return { name, used };
+  });
+  await context.sync();
+
+  const snapshot = located();
+  const read: WorkbookRead = { snapshot, grids: new Map(), existing: new Map() };
+  for (const { name, range } of grids)
+    if (hasSheet(snapshot, name)) read.grids.set(name.toLowerCase(), range.isNullObject ? [] : padToA1(range.values, range.rowIndex, range.columnIndex));
+  for (const { name, used } of probes) {
+    if (!hasSheet(snapshot, name)) continue;
+    const rect = used.isNullObject ? null : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
+    read.existing.set(name.toLowerCase(), { name: actualSheetName(snapshot, name), used: rect, protected: true });
+  }
+  return read;
+}
+
+/**
+ * The reads a command needs, from the one read request when it guessed them; what it did not guess
+ * (a sheet renamed by the user) is read in one more request.
+ */
+export async function sheetReadsOf(context: Excel.RequestContext, read: WorkbookRead, gridSheet: string | null, others: readonly string[], extraGrids: readonly string[] = []): Promise<SheetReads> {
+  const key = (name: string) => name.toLowerCase();
+  const gridMissing = gridSheet !== null && !read.grids.has(key(gridSheet));
+  const othersMissing = others.filter((name) => !read.existing.has(key(name)));
+  const extrasMissing = extraGrids.filter((name) => !read.grids.has(key(name)));
+  const more = gridMissing || othersMissing.length > 0 || extrasMissing.length > 0 ? await readSheets(context, gridMissing ? gridSheet : null, othersMissing, extrasMissing) : null;
+  const grid = gridSheet === null ? null : gridMissing ? (more?.grid ?? []) : read.grids.get(key(gridSheet))!;
+  const existing = new Map<string, ExistingSheet>();
+  for (const name of others) existing.set(name, more?.existing.get(name) ?? { ...read.existing.get(key(name))!, name });
+  const grids = new Map<string, unknown[][]>();
+  for (const name of extraGrids) grids.set(name, more?.grids.get(name) ?? read.grids.get(key(name)) ?? []);
+  return { grid, existing, grids };
+}
+
+function actualSheetName(snapshot: WorkbookSnapshot, name: string): string {
+  return snapshot.sheetNames.find((n) => n.toLowerCase() === name.toLowerCase()) ?? name;
 }
 
 /** One sync: the values of `gridSheet` (if any) and the used range and protection of `others`. */

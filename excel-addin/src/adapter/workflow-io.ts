@@ -9,7 +9,7 @@ import { writeOf, type DocumentInfo, type Outcome } from "../../../shared/workfl
 import { toExcelInput } from "./cell-input";
 import type { ExistingSheet } from "./render";
 import { actualName, type HostFeatures } from "./sheets";
-import { documentState, hasSheet, writeDocumentState, writeModel, type DocumentState, type WorkbookSnapshot } from "./workbook-io";
+import { documentState, hasSheet, readSheets, writeDocumentState, writeModel, type DocumentState, type WorkbookSnapshot } from "./workbook-io";
 
 export function documentInfoOf(state: DocumentState, plan: Plan): DocumentInfo {
   return { plan, unit: state.unit, year: state.year, estimate: state.estimate, issuer: state.issuer, settings: state.settings, fillInSheet: state.fillInSheet ?? "", sheets: state.sheets };
@@ -63,10 +63,16 @@ export async function applyOutcome(
   const activate = writeOf(outcome, "sheets")?.activate ?? null;
   if (model) {
     const targets = new Map<string, ExistingSheet>();
+    const unprobed: string[] = [];
     for (const sheet of model.sheets) {
       const found = [...existing.values()].find((e) => e.name.toLowerCase() === sheet.name.toLowerCase());
       if (found) targets.set(sheet.name, found);
-      else if (hasSheet(snapshot, sheet.name)) targets.set(sheet.name, { name: actualName(snapshot, sheet.name), used: null, protected: false });
+      else if (hasSheet(snapshot, sheet.name)) unprobed.push(sheet.name);
+    }
+    // A sheet the read did not guess is cleared all the same: its used range costs one more request.
+    if (unprobed.length > 0) {
+      const more = await readSheets(context, null, unprobed.map((name) => actualName(snapshot, name)));
+      for (const name of unprobed) targets.set(name, more.existing.get(actualName(snapshot, name))!);
     }
     const shown = activate ?? model.sheets.find((s) => !s.hidden)?.name ?? model.sheets[0].name;
     await writeModel(context, model, snapshot, targets, features.pageLayout, state!, shown);
