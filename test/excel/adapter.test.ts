@@ -138,6 +138,24 @@ describe("the seed plans through every command", () => {
     expect(fake.state.value("Chỉ tiêu", textCell)).toBe(1234.5);
   });
 
+  test("a unit slip's ÷ 1.000: Đông Hải revenue typed in nghìn đồng becomes triệu đồng, once", async () => {
+    const plan = findBuiltInPlan("dong-hai-2025")!;
+    const fake = createFakeExcel();
+    await load(fake, plan);
+    const cell = cellOf(fake, plan, "1", "actual");
+    fake.state.typeIn("Chỉ tiêu", cell, 36692000);
+    const checked = await fake.run((context) => checkSheet(context, "vi"));
+    if (!checked.ok) throw new Error(checked.message);
+    const slip = checked.findings.find((f) => f.rule === "unit-slip" && f.cell === cell);
+    expect(slip?.fix).toEqual({ value: 36692, from: 36692000 });
+    const fixed = await fake.run((context) => fixNumberAsText(context, slip!, "vi"));
+    expect(fixed.ok).toBe(true);
+    expect(fake.state.value("Chỉ tiêu", cell)).toBe(36692);
+    // The cell no longer holds what was typed: a second click changes nothing.
+    expect((await fake.run((context) => fixNumberAsText(context, slip!, "vi"))).ok).toBe(false);
+    expect(fake.state.value("Chỉ tiêu", cell)).toBe(36692);
+  });
+
   test.each(SEED_PLAN_IDS)("%s: summary sheet written in one read and one write; dashboard counts in one read", async (id) => {
     const plan = findBuiltInPlan(id)!;
     const fake = createFakeExcel();

@@ -91,14 +91,14 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, c
   await context.sync();
 }
 
-/** The one-click fix of a number typed as text (two requests: read the cell as it is now, write). */
+/** The one-click fix of a number typed as text, or a unit slip's "÷ 1.000" (two requests: read the cell as it is now, write). */
 export async function fixNumberAsText(context: Excel.RequestContext, finding: Finding, lang: Lang): Promise<Outcome<{ cell: string }>> {
   const at = finding.cell ? parseCell(finding.cell) : null;
   if (!finding.fix || !finding.sheet || !finding.cell || !at) return fail(tx("xl.fix.changed", { cell: finding.cell ?? "?" }, lang));
   const range = context.workbook.worksheets.getItem(finding.sheet).getRangeByIndexes(at.row, at.col, 1, 1);
   range.load("values");
   await context.sync();
-  const outcome = fixCommand({ sheet: finding.sheet, cell: finding.cell, current: range.values[0][0] }, finding.fix.value, lang);
+  const outcome = fixCommand({ sheet: finding.sheet, cell: finding.cell, current: range.values[0][0] }, finding.fix.value, lang, finding.rule === "unit-slip" ? (finding.fix.from ?? null) : null);
   if (outcome.status !== "done") return fail(messageLines(outcome).join(" "));
   outcome.writes.push({ kind: "select", sheet: finding.sheet, cell: finding.cell });
   await applyOutcome(context, outcome, { document: null, documentUnreadable: false, sheetNames: [], names: new Map() }, new Map(), { pageLayout: false }, null);
