@@ -5,6 +5,7 @@
 // out), so the Excel task pane reads units' files with it too; reading from a path is cli/xlsx/open.ts.
 import { unzipXlsx, XlsxFileError, type XlsxPackage } from "./package";
 import { columnIndex } from "../shared/sheet/a1";
+import { readSharedStringBytes, readSheetBytes, type SharedStringReader, type StringReader } from "./sheet-scan";
 
 export type GridValue = string | number | boolean | { error: string } | null;
 export type Grid = GridValue[][];
@@ -59,15 +60,18 @@ export function bookFromPackage(pkg: XlsxPackage): XlsxBook {
     };
   });
   let shared: string[] | null = null;
-  const sharedStrings = () => (shared ??= readSharedStrings(text("xl/sharedStrings.xml") ?? ""));
+  const sharedStrings = () => {
+    const part = pkg.parts.get("xl/sharedStrings.xml");
+    return (shared ??= part ? readSharedStringBytes(part, SHARED_STRING_READER) : []);
+  };
   return {
     sheets,
     definedNames,
     grid(sheetName) {
       const sheet = sheets.find((s) => s.name === sheetName);
-      const xml = sheet?.part ? text(sheet.part) : null;
-      if (xml === null) throw new XlsxFileError("xlsx.sheet-part-missing", { sheet: sheetName });
-      return readSheetXml(xml, sharedStrings);
+      const bytes = sheet?.part ? pkg.parts.get(sheet.part) : undefined;
+      if (!bytes) throw new XlsxFileError("xlsx.sheet-part-missing", { sheet: sheetName });
+      return readSheetBytes(bytes, sharedStrings, stringReader(sharedStrings));
     },
   };
 }
@@ -98,6 +102,8 @@ function attributes(text: string): Record<string, string> {
   return out;
 }
 
+const SHARED_STRING_READER: SharedStringReader = { all: readSharedStrings, item: runText, decodeEntities, decodeControlEscapes };
+
 function readSharedStrings(xml: string): string[] {
   const out: string[] = [];
   for (const match of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) out.push(runText(match[1] ?? ""));
@@ -115,6 +121,32 @@ function runText(xml: string): string {
 const CELL_REF = /(?:^|\s)r\s*=\s*["']([A-Z]{1,3})(\d+)["']/;
 const CELL_TYPE = /(?:^|\s)t\s*=\s*["'](\w+)["']/;
 const CELL_OR_ROW = /<(?:\w+:)?row\b([^>]*?)\/?>|<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+
+/** The string functions below, for what xlsx-reader/sheet-scan.ts leaves to them. */
+function stringReader(sharedStrings: () => string[]): StringReader {
+  return {
+    sheet: (xml) => readSheetXml(xml, sharedStrings),
+    cell: (type, content) => cellValue(type, content, sharedStrings),
+    rowNumber(attrs, previous) {
+      const r = attributes(attrs).r;
+      return r ? Number(r) - 1 : previous + 1;
+    },
+    tooManyCells() {
+      throw new XlsxFileError("xlsx.too-many-cells", { limit: MAX_CELLS });
+    },
+    fillHoles,
+    maxRows: MAX_ROWS,
+    maxCells: MAX_CELLS,
+  };
+}
+
+/** Dense rows and columns, so readers can index without holes. */
+function fillHoles(grid: Grid): void {
+  for (let r = 0; r < grid.length; r++) {
+    const line = (grid[r] ??= []);
+    for (let c = 0; c < line.length; c++) if (line[c] === undefined) line[c] = null;
+  }
+}
 
 export function readSheetXml(xml: string, sharedStrings: () => string[]): Grid {
   const grid: Grid = [];
@@ -148,11 +180,7 @@ export function readSheetXml(xml: string, sharedStrings: () => string[]): Grid {
     if (++cells > MAX_CELLS) throw new XlsxFileError("xlsx.too-many-cells", { limit: MAX_CELLS });
     (grid[row] ??= [])[col] = value;
   }
-  // Dense rows and columns, so readers can index without holes.
-  for (let r = 0; r < grid.length; r++) {
-    const line = (grid[r] ??= []);
-    for (let c = 0; c < line.length; c++) if (line[c] === undefined) line[c] = null;
-  }
+  fillHoles(grid);
   return grid;
 }
 
@@ -211,7 +239,10 @@ export function decodeEntities(text: string): string {
       const code = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     });
-  // Excel escapes control characters as _xHHHH_ inside text.
-  if (out.includes("_x")) out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return out;
+  return decodeControlEscapes(out);
+}
+
+/** Excel escapes control characters as _xHHHH_ inside text. */
+function decodeControlEscapes(text: string): string {
+  return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
