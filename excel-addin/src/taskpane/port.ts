@@ -6,9 +6,10 @@
 const commands = () => import("../adapter/commands");
 import PLAN_INDEX from "virtual:plan-index";
 import type { Finding, Lang, Plan } from "../../../shared/model";
-import type { FindingItem, HostPort, PlanPick, Result, ReviewRow, StartInfo } from "../../../ui/host-port";
+import type { FindingItem, HostPort, PlanPick, Result, StartInfo } from "../../../ui/host-port";
 import { formatNumber } from "../../../ui/format";
 import { text } from "../../../ui/text";
+import { reviewedPlanData } from "../../../ui/reviewed-plan";
 import { describeError, type AddinHost } from "../host";
 import { tx } from "../messages";
 
@@ -16,7 +17,7 @@ type Fail = { ok: false; message: string };
 const fail = (message: string): Fail => ({ ok: false, message });
 
 function toFinding(item: FindingItem): Finding {
-  return { severity: item.severity, rule: item.rule, code: item.code, sheet: item.sheet ?? undefined, cell: item.cell ?? undefined, message: item.message, fix: item.fix ? { value: item.fix.value } : undefined };
+  return { severity: item.severity, rule: item.rule, code: item.code, sheet: item.sheet ?? undefined, cell: item.cell ?? undefined, message: item.message, fix: item.fix ? { value: item.fix.value, ...(item.fix.from !== null ? { from: item.fix.from } : {}) } : undefined };
 }
 
 function toItem(f: Finding): FindingItem {
@@ -27,30 +28,7 @@ function toItem(f: Finding): FindingItem {
 async function reviewedPlan(pick: Extract<PlanPick, { kind: "reviewed" }>, unit: string, year: number, lang: Lang): Promise<Plan | Fail> {
   const { validatePlan } = await import("../../../shared/plan-io");
   const checked = validatePlan(
-    {
-      id: "ke-hoach-dan",
-      title: pick.meta.title ?? text(lang, "paste.title"),
-      issuer: pick.meta.issuer ?? (unit || "UBND"),
-      level: "xa",
-      year: Number.isInteger(year) ? year : (pick.meta.year ?? new Date().getFullYear()),
-      source: null,
-      indicators: pick.rows.map((row: ReviewRow) => {
-        const bounded = row.comparator === "range";
-        const judged = row.comparator !== null && row.comparator !== "boolean" && !bounded;
-        return {
-          code: row.code.trim(),
-          name: row.name.trim(),
-          group: row.group,
-          unit: row.unit.trim(),
-          comparator: row.comparator,
-          target: judged ? row.target : null,
-          ...(bounded ? { targetMin: row.targetMin ?? undefined, targetMax: row.targetMax ?? undefined } : {}),
-          deadlineYear: row.deadlineYear,
-          note: null,
-          ...(row.secondary ? { secondary: row.secondary } : {}),
-        };
-      }),
-    },
+    reviewedPlanData(pick, unit, year, lang, new Date().getFullYear()),
     lang,
   );
   return checked.ok ? checked.plan : fail(tx("xl.plan.invalid", { detail: checked.problems.map((p) => p.message).join("; ") }, lang));

@@ -5,6 +5,7 @@
 import type { Lang } from "../../../shared/model";
 import type { FindingItem, HostPort, PlanPick, Result, ReviewRow } from "../../../ui/host-port";
 import { text } from "../../../ui/text";
+import { reviewedPlanData } from "../../../ui/reviewed-plan";
 import type { ConsolidateResult, FindingView, PlanSource } from "../api-types";
 import { call, callOptional } from "./run";
 
@@ -29,35 +30,12 @@ function item(f: FindingView): FindingItem {
 }
 
 /** The reviewed rows as the plan JSON the server validates (the server's messages name the row). */
-function planSource(pick: PlanPick, unit: string, year: number): PlanSource {
+function planSource(pick: PlanPick, unit: string, year: number, lang: Lang): PlanSource {
   if (pick.kind === "builtin") return { kind: "builtin", id: pick.id };
   if (pick.kind === "json") return { kind: "json", text: pick.text, file: pick.file };
   return {
     kind: "reviewed",
-    plan: {
-      id: "ke-hoach-dan",
-      title: pick.meta.title ?? "Kế hoạch (dán từ văn bản)",
-      issuer: pick.meta.issuer ?? (unit || "UBND"),
-      level: "xa",
-      year: Number.isInteger(year) ? year : (pick.meta.year ?? new Date().getFullYear()),
-      source: null,
-      indicators: pick.rows.map((row: ReviewRow) => {
-        const bounded = row.comparator === "range";
-        const judged = row.comparator !== null && row.comparator !== "boolean" && !bounded;
-        return {
-          code: row.code.trim(),
-          name: row.name.trim(),
-          group: row.group,
-          unit: row.unit.trim(),
-          comparator: row.comparator,
-          target: judged ? row.target : null,
-          ...(bounded ? { targetMin: row.targetMin ?? undefined, targetMax: row.targetMax ?? undefined } : {}),
-          deadlineYear: row.deadlineYear,
-          note: null,
-          ...(row.secondary ? { secondary: row.secondary } : {}),
-        };
-      }),
-    },
+    plan: reviewedPlanData(pick, unit, year, lang, new Date().getFullYear()),
   };
 }
 
@@ -123,7 +101,7 @@ export function sheetsPort(): HostPort {
     load: (request) =>
       guard(request.lang, async () => {
         const r = await call("loadPlan", {
-          source: planSource(request.plan, request.unit, request.year),
+          source: planSource(request.plan, request.unit, request.year, request.lang),
           unit: request.unit,
           year: request.year,
           estimate: request.estimate,
