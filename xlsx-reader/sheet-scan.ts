@@ -93,20 +93,24 @@ function isName(bytes: Uint8Array, start: number, end: number, name: string): bo
   return true;
 }
 
+/** Which of the names the last tagName call matched (a variable, not an object per tag: no garbage). */
+let tagKind = 0;
+
 /**
- * Where the name of a tag opening at `lt` ends if the tag is <row>/<c> (with or without a prefix),
- * as /<(?:\w+:)?row\b/ and /<(?:\w+:)?c\b/ decide it; `kind` says which. -1 if neither.
+ * Where the name of a tag opening at `lt` ends if it is one of `names` (with or without a prefix),
+ * as /<(?:\w+:)?row\b/ and /<(?:\w+:)?c\b/ decide it; tagKind says which. -1 if none.
  */
-function tagName(bytes: Uint8Array, lt: number, end: number, names: readonly string[]): { kind: number; after: number } | null {
+function tagName(bytes: Uint8Array, lt: number, end: number, names: readonly string[]): number {
   const w1 = wordEnd(bytes, lt + 1, end);
-  if (w1 === lt + 1) return null;
+  if (w1 === lt + 1) return -1;
   const prefixed = w1 < end && bytes[w1] === COLON;
   const w2 = prefixed ? wordEnd(bytes, w1 + 1, end) : -1;
   for (let kind = 0; kind < names.length; kind++) {
-    if (prefixed && isName(bytes, w1 + 1, w2, names[kind])) return { kind, after: w2 };
-    if (isName(bytes, lt + 1, w1, names[kind])) return { kind, after: w1 };
+    tagKind = kind;
+    if (prefixed && isName(bytes, w1 + 1, w2, names[kind])) return w2;
+    if (isName(bytes, lt + 1, w1, names[kind])) return w1;
   }
-  return null;
+  return -1;
 }
 
 const ROW_OR_CELL = ["row", "c"];
@@ -210,15 +214,15 @@ export function readSheetBytes(bytes: Uint8Array, sharedStrings: () => string[],
   let at = dataStart;
   for (let lt = bytes.indexOf(LT, at); lt >= 0 && lt < end; lt = bytes.indexOf(LT, at)) {
     at = lt + 1;
-    const tag = tagName(bytes, lt, end, ROW_OR_CELL);
-    if (tag === null) continue;
-    const gt = bytes.indexOf(GT, tag.after);
+    const tagAfter = tagName(bytes, lt, end, ROW_OR_CELL);
+    if (tagAfter < 0) continue;
+    const gt = bytes.indexOf(GT, tagAfter);
     if (gt < 0 || gt >= end) break; // No tag after this one can close either.
-    const selfClosing = gt - 1 >= tag.after && bytes[gt - 1] === SLASH;
-    if (tag.kind === 0) {
+    const selfClosing = gt - 1 >= tagAfter && bytes[gt - 1] === SLASH;
+    if (tagKind === 0) {
       const attrsEnd = selfClosing ? gt - 1 : gt;
-      const r = plainRowNumber(bytes, tag.after, attrsEnd);
-      row = r >= 0 ? r - 1 : reader.rowNumber(text(bytes, tag.after, attrsEnd), row);
+      const r = plainRowNumber(bytes, tagAfter, attrsEnd);
+      row = r >= 0 ? r - 1 : reader.rowNumber(text(bytes, tagAfter, attrsEnd), row);
       col = -1;
       at = gt + 1;
       continue;
@@ -233,7 +237,7 @@ export function readSheetBytes(bytes: Uint8Array, sharedStrings: () => string[],
       at = content.after;
     }
     const attrsEnd = selfClosing ? gt - 1 : gt;
-    if (!cellAttributes(bytes, tag.after, attrsEnd, ref)) return slow();
+    if (!cellAttributes(bytes, tagAfter, attrsEnd, ref)) return slow();
     if (ref.found) {
       col = ref.col;
       row = ref.row;
@@ -244,7 +248,7 @@ export function readSheetBytes(bytes: Uint8Array, sharedStrings: () => string[],
     if (contentEnd === contentStart) continue; // No content: no value, whatever the type.
     let value: GridValue;
     if (ref.type === TYPE_SLOW || content.value === VALUE_SLOW) {
-      value = reader.cell(slowType(bytes, tag.after, attrsEnd), text(bytes, contentStart, contentEnd));
+      value = reader.cell(slowType(bytes, tagAfter, attrsEnd), text(bytes, contentStart, contentEnd));
     } else if (content.value === VALUE_NONE) {
       continue; // No <v>: no value.
     } else if (ref.type === TYPE_S) {
@@ -326,13 +330,13 @@ function scanCellContent(
       continue;
     }
     if (out.value !== VALUE_NONE) continue;
-    const tag = tagName(bytes, lt, end, V_NAME);
-    if (tag === null) continue;
-    if (tag.after !== lt + 2 || bytes[tag.after] !== GT) {
+    const tagAfter = tagName(bytes, lt, end, V_NAME);
+    if (tagAfter < 0) continue;
+    if (tagAfter !== lt + 2 || bytes[tagAfter] !== GT) {
       out.value = VALUE_SLOW;
       continue;
     }
-    const valueStart = tag.after + 1;
+    const valueStart = tagAfter + 1;
     const next = bytes.indexOf(LT, valueStart);
     if (next < 0 || next + 3 >= end || bytes[next + 1] !== SLASH || bytes[next + 2] !== 0x76 || bytes[next + 3] !== GT) {
       out.value = VALUE_SLOW;
@@ -416,11 +420,11 @@ export function readSharedStringBytes(bytes: Uint8Array, reader: SharedStringRea
   let at = 0;
   for (let lt = bytes.indexOf(LT, at); lt >= 0; lt = bytes.indexOf(LT, at)) {
     at = lt + 1;
-    const tag = tagName(bytes, lt, end, SI_NAME);
-    if (tag === null) continue;
-    const gt = bytes.indexOf(GT, tag.after);
+    const tagAfter = tagName(bytes, lt, end, SI_NAME);
+    if (tagAfter < 0) continue;
+    const gt = bytes.indexOf(GT, tagAfter);
     if (gt < 0) break;
-    if (bytes[gt - 1] === SLASH && gt - 1 >= tag.after) {
+    if (bytes[gt - 1] === SLASH && gt - 1 >= tagAfter) {
       out.push(reader.item(""));
       at = gt + 1;
       continue;
@@ -446,9 +450,9 @@ export function readSharedStringBytes(bytes: Uint8Array, reader: SharedStringRea
 /** Where the text of an item that is one <t>…</t> and nothing else lies; null for anything else. */
 function plainText(bytes: Uint8Array, start: number, end: number): { start: number; end: number } | null {
   if (bytes[start] !== LT) return null;
-  const tag = tagName(bytes, start, end, T_NAME);
-  if (tag === null || tag.after !== start + 2) return null;
-  const gt = bytes.indexOf(GT, tag.after);
+  const tagAfter = tagName(bytes, start, end, T_NAME);
+  if (tagAfter < 0 || tagAfter !== start + 2) return null;
+  const gt = bytes.indexOf(GT, tagAfter);
   if (gt < 0 || gt >= end || bytes[gt - 1] === SLASH) return null;
   const next = bytes.indexOf(LT, gt + 1);
   if (next !== end - 4 || bytes[next + 1] !== SLASH || bytes[next + 2] !== 0x74 || bytes[next + 3] !== GT) return null;
