@@ -10,6 +10,7 @@ import { t } from "../../shared/i18n";
 import type { Lang, Plan, Settings } from "../../shared/model";
 import { buildConsolidationWorkbook } from "../../shared/sheet/consolidation-sheet";
 import { buildSummaryWorkbook, unitNotesOf } from "../../shared/sheet/summary-sheet";
+import { REPORT_TALLY_KEY, reportTallyFinding } from "../../shared/report/tally-check";
 import { summarize } from "../../shared/summary";
 import { validateEntries } from "../../shared/validate";
 import { parseFigureBasis, summaryFigures, type FigureBasis } from "../../shared/period-figures";
@@ -79,17 +80,21 @@ async function unitSummary(ctx: CliContext, file: string, plan: Plan | undefined
   const evaluations = evaluatePlan(filled.plan, figures.entries, settings);
   const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, settings)];
   const summary = summarize(filled.plan, evaluations, settings);
+  // A workbook filled from the unit's report (read-report --into) keeps the report's tally: the
+  // summary says when the figures contradict it, under the sentence, as `check` does.
+  const tally = reportTallyFinding(filled.metadata[REPORT_TALLY_KEY], filled.plan, evaluations, settings);
+  const notes = [...figures.changes, ...(tally ? [tally.message] : [])];
   const model = buildSummaryWorkbook(filled.plan, summary, {
     unitNotes: unitNotesOf(filled.entries),
     ...(filled.unit ? { unit: filled.unit } : {}),
     estimate: figures.estimate,
     ...(figures.basisLine ? { basisLine: figures.basisLine } : {}),
-    changes: figures.changes,
+    changes: notes,
     year: filled.settings.reportYear,
     lang: ctx.lang,
   });
   writeNewFile(outPath, await writeXlsxBuffer(model), force, ctx.lang);
-  ctx.stdout([summary.sentence, ...figures.changes].join("\n") + "\n");
+  ctx.stdout([summary.sentence, ...notes].join("\n") + "\n");
   return findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 

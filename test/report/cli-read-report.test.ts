@@ -166,6 +166,16 @@ describe("--into: a copy of the workbook with the figures entered", () => {
     expect(out).toContain('Cảnh báo: Báo cáo ghi 30/30 chỉ tiêu đạt và vượt; theo số liệu là 29/30: chỉ tiêu 8 "Số lượt hộ được vay vốn tạo việc làm" đạt 95,24% kế hoạch (Không đạt)');
   });
 
+  test("the summary carries the tally check too: on screen and under the sentence on the sheet", async () => {
+    const { out } = await run(["summary", "filled.xlsx", "-o", "tong-hop-bc.xlsx"]);
+    const line = 'Báo cáo ghi 30/30 chỉ tiêu đạt và vượt; theo số liệu là 29/30: chỉ tiêu 8 "Số lượt hộ được vay vốn tạo việc làm" đạt 95,24% kế hoạch (Không đạt)';
+    expect(out).toContain(line);
+    const { readXlsxBytes } = await import("../../xlsx-reader/read");
+    const book = readXlsxBytes(readFileSync(join(dir, "tong-hop-bc.xlsx")));
+    const texts = book.sheets.flatMap((s) => book.grid(s.name).flat()).filter((v): v is string => typeof v === "string");
+    expect(texts.some((v) => v.includes(line))).toBe(true);
+  });
+
   test("-o may not be the original", async () => {
     const { code, err } = await run(["read-report", "bc.txt", "--into", "dong-hai.xlsx", "-o", "dong-hai.xlsx"]);
     expect(code).toBe(2);
