@@ -32,6 +32,14 @@ export function LoadPanel() {
   const reading = useAction();
   const loading = useAction();
   const seeded = useRef(false);
+  const pasteBox = useRef<HTMLTextAreaElement>(null);
+  // A click on a row's source line selects that span in the pasted text (the importer's offsets are in it).
+  const showSpan = (span: { start: number; end: number }) => {
+    const box = pasteBox.current;
+    if (!box) return;
+    box.focus();
+    box.setSelectionRange(span.start, span.end);
+  };
 
   // Once the host has said what is loaded: that plan, unit and year are the form's start.
   useEffect(() => {
@@ -160,7 +168,7 @@ export function LoadPanel() {
       {source === "text" && (
         <>
           <Field label={t("paste")}>
-            {(id) => <textarea id={id} className={control} value={pasted} onChange={(e) => setPasted(e.target.value)} rows={6} data-testid="paste" />}
+            {(id) => <textarea id={id} ref={pasteBox} className={control} value={pasted} onChange={(e) => setPasted(e.target.value)} rows={6} data-testid="paste" />}
           </Field>
           <div className={styles.actions}>
             <BusyButton busy={reading.busy} disabled={pasted.trim() === ""} onClick={() => void readText()} data-testid="read-text">
@@ -177,7 +185,7 @@ export function LoadPanel() {
               ))}
             </ul>
           )}
-          {rows && <ReviewTable rows={rows} results={results} onChange={setRows} />}
+          {rows && <ReviewTable rows={rows} results={results} onChange={setRows} onShowSpan={showSpan} />}
         </>
       )}
       <div className={styles.row}>

@@ -2,6 +2,7 @@
 // name on top (the name keeps the width), then the comparison in words, the target with a decimal
 // comma and the unit; rows the importer is unsure of are yellow with "chưa chắc" and why, and each
 // shows the line of the text it came from. Every field is editable; any row can be removed.
+import type React from "react";
 import { Button, mergeClasses } from "@fluentui/react-components";
 import type { Comparator, Lang } from "../shared/model";
 import { useUi } from "./context";
@@ -23,7 +24,10 @@ export function targetText(value: number | null, _lang: Lang): string {
   return value === null ? "" : formatNumber(value, "vi");
 }
 
-export function ReviewTable({ rows, results = [], onChange }: { rows: DraftRow[]; results?: ResultRow[]; onChange: (rows: DraftRow[]) => void }) {
+/** The source line of a row: a button that shows its span in the pasted text, when the form can. */
+const SPAN_BUTTON: React.CSSProperties = { background: "none", border: 0, padding: 0, textAlign: "left", cursor: "pointer", font: "inherit", color: "inherit", width: "100%" };
+
+export function ReviewTable({ rows, results = [], onChange, onShowSpan }: { rows: DraftRow[]; results?: ResultRow[]; onChange: (rows: DraftRow[]) => void; onShowSpan?: (span: { start: number; end: number }) => void }) {
   const styles = useStyles();
   const control = useControlClass(true);
   const { t, lang } = useUi();
@@ -89,7 +93,12 @@ export function ReviewTable({ rows, results = [], onChange }: { rows: DraftRow[]
                 {t("review.secondary", { what: targetWords(row.secondary, lang) })}
               </p>
             )}
-            {row.span && (
+            {row.span && onShowSpan && (
+              <button type="button" className={styles.span} style={SPAN_BUTTON} data-testid="span" title={t("review.show-span")} onClick={() => row.span && onShowSpan(row.span)}>
+                {t("review.from-text", { line: row.span.line, text: row.span.text })}
+              </button>
+            )}
+            {row.span && !onShowSpan && (
               <p className={styles.span} data-testid="span">
                 {t("review.from-text", { line: row.span.line, text: row.span.text })}
               </p>

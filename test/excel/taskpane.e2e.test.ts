@@ -136,6 +136,11 @@ for (const width of WIDTHS) {
     expect(await page.locator("[data-testid=review-row][data-code='3'] [data-field=comparator] option:checked").textContent()).toBe("giảm");
     expect((await budget.locator("[data-field=name]").boundingBox())!.width).toBeGreaterThan(width * 0.6);
     expect(await budget.getByTestId("span").textContent()).toContain("Thu ngân sách đạt 1.200,5 tỷ đồng");
+    // A click on the source line shows that span in the pasted text (selected in the box).
+    await budget.getByTestId("span").click();
+    const selected = await page.getByTestId("paste").evaluate((box: HTMLTextAreaElement) => box.value.slice(box.selectionStart, box.selectionEnd));
+    expect(selected).toContain("1.200,5 tỷ đồng");
+    expect(PASTED).toContain(selected);
     // The text's second target for the same indicator is shown, not offered as the target.
     expect(await budget.getByTestId("secondary").textContent()).toContain("tăng 10 %");
     expect(await page.locator("[data-testid=review] [role=columnheader], [data-testid=review] span").first().textContent()).toBe("Mã");
