@@ -4,10 +4,9 @@
 // asked by their fixed names before knowing which exist), then the write. The core decides what
 // carries over, what is set aside and when to ask first; this file only reads and writes.
 import { buildFillInWorkbook, FILL_IN_SHEET } from "../../../shared/sheet/fill-in";
-import type { Lang, Plan, Settings } from "../../../shared/model";
 import { loadCommand, type LoadReport } from "../../../shared/workflow/load";
 import { setAsideSheetNames } from "../../../shared/workflow/set-aside";
-import type { Answers, Outcome as WorkflowOutcome, Question } from "../../../shared/workflow/outcome";
+import type { Outcome as WorkflowOutcome, Question } from "../../../shared/workflow/outcome";
 import { messageLines, writeOf } from "../../../shared/workflow/outcome";
 import { METADATA_SHEET, withMetadataSheet } from "../../../xlsx-reader/metadata";
 import { actualName, fail, foreignSheet, metadataSheets, ownedTargets, previousFillIn, type HostFeatures, type Outcome } from "./sheets";
@@ -15,18 +14,9 @@ import { applyOutcome, documentInfoOf } from "./workflow-io";
 import { hasSheet, planOf, readWorkbook, sheetReadsOf } from "./workbook-io";
 import { tx } from "../messages";
 
-export interface LoadRequest {
-  plan: Plan;
-  unit: string;
-  year: number;
-  estimate: boolean;
-  issuer: string | null;
-  /** Settings to use; what is not given comes from the workbook's saved settings, then the defaults. */
-  settings?: Partial<Settings>;
-  lang: Lang;
-  /** The user's answers to the question of an earlier call (e.g. set the figures aside and go on). */
-  answers?: Answers;
-}
+// The load request is the core's own (one shape for every host).
+export type { LoadRequest } from "../../../shared/workflow/load";
+import type { LoadRequest } from "../../../shared/workflow/load";
 
 export interface LoadResult extends LoadReport {
   /** Removed indicators' typed figures, as set aside (the core's LoadReport.setAside). */
