@@ -4,7 +4,7 @@
 // that could not be used), with one progress line per file on stderr. Never overwrites without --force.
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { consolidate, type ConsolidationInput } from "../../shared/consolidate";
+import { consolidate } from "../../shared/consolidate";
 import { evaluatePlan } from "../../shared/evaluate";
 import { t } from "../../shared/i18n";
 import type { Lang, Period, Plan, Settings } from "../../shared/model";
@@ -14,7 +14,7 @@ import { parseReportDate } from "../../shared/report-doc/common";
 import type { ReportDocument } from "../../shared/report-doc/model";
 import { buildUnitReport } from "../../shared/report-doc/unit-report";
 import { summarize } from "../../shared/summary";
-import { validateEntries } from "../../shared/validate";
+import { findingsOf } from "../../shared/workflow/findings";
 import { boolFlag, parseArgs, stringFlag } from "../args";
 import { UsageError, type CliContext, type Command, type ExitCode } from "../context";
 import { chartsOf, renderChartPictures } from "../docx/chart-picture";
@@ -25,6 +25,7 @@ import { fileProblemMessage, writeNewFile } from "../xlsx/files";
 import { readFilledWorkbook } from "../xlsx/filled-workbook";
 import { XlsxFileError } from "../xlsx/open";
 import "../messages-xlsx";
+import { readUnitWorkbooks } from "../xlsx/unit-workbooks";
 import "../docx/messages";
 
 const USAGE = "chitieu report <filled.xlsx> [more.xlsx …] -o <bao-cao.docx> [--period 6-thang|9-thang|ca-nam] [--unit <đơn vị>] [--date dd/mm/yyyy] [--to <nơi nhận>] [--pdf] [--plan <id|file.json>] [--force]";
@@ -114,7 +115,7 @@ function unitReport(ctx: CliContext, file: string, flags: ReportFlags): { doc: R
   const filled = readOrExplain(ctx, file, flags.plan);
   const settings = settingsFor(filled.settings, ctx.lang, flags);
   const evaluations = evaluatePlan(filled.plan, filled.entries, settings);
-  const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, settings)];
+  const findings = findingsOf(filled.plan, filled, settings);
   const summary = summarize(filled.plan, evaluations, settings);
   const notes: Record<string, string> = {};
   for (const entry of filled.entries) if (entry.note && entry.note.trim()) notes[entry.code] = entry.note.trim();
@@ -133,31 +134,8 @@ function unitReport(ctx: CliContext, file: string, flags: ReportFlags): { doc: R
 }
 
 function consolidatedReport(ctx: CliContext, files: string[], flags: ReportFlags): { doc: ReportDocument; code: ExitCode; what: string } {
-  const units: ConsolidationInput[] = [];
-  let settings: Settings | null = null;
-  let firstIssuer: string | null = null;
-  let problems = 0;
-  files.forEach((file, i) => {
-    const progress = { index: i + 1, total: files.length, file };
-    try {
-      const filled = readFilledWorkbook(resolve(ctx.cwd, file), { plan: flags.plan, lang: ctx.lang, displayName: file });
-      const unitSettings = settingsFor(filled.settings, ctx.lang, flags);
-      settings ??= unitSettings;
-      firstIssuer ??= filled.plan.issuer;
-      const evaluations = evaluatePlan(filled.plan, filled.entries, unitSettings);
-      const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, unitSettings)];
-      units.push({ unit: filled.unit ?? basename(file).replace(/\.xlsx$/i, ""), file, plan: filled.plan, evaluations, findings });
-      const errors = findings.filter((f) => f.severity === "error").length;
-      if (errors > 0) problems++;
-      ctx.stderr(t(errors > 0 ? "xlsx.summary.progress-errors" : "xlsx.summary.progress-ok", { ...progress, errors }, ctx.lang) + "\n");
-    } catch (error) {
-      if (!(error instanceof XlsxFileError)) throw error;
-      const reason = fileProblemMessage(error, ctx.lang);
-      units.push({ file, reason });
-      problems++;
-      ctx.stderr(t("xlsx.summary.progress-failed", { ...progress, reason }, ctx.lang) + "\n");
-    }
-  });
+  const { units, settings, first, problems } = readUnitWorkbooks(ctx, files, flags.plan, (filled) => settingsFor(filled.settings, ctx.lang, flags));
+  const firstIssuer = first ? first.plan.issuer : null;
   if (settings === null || firstIssuer === null) throw new UsageError(t("xlsx.summary.none-usable", {}, ctx.lang));
   const used: Settings = settings;
   const result = consolidate(units, used);

@@ -12,7 +12,7 @@ import { buildConsolidationWorkbook } from "../../shared/sheet/consolidation-she
 import { buildSummaryWorkbook, unitNotesOf } from "../../shared/sheet/summary-sheet";
 import { REPORT_TALLY_KEY, reportTallyFinding } from "../../shared/report/tally-check";
 import { summarize } from "../../shared/summary";
-import { validateEntries } from "../../shared/validate";
+import { findingsOf } from "../../shared/workflow/findings";
 import { parseFigureBasis, summaryFigures, type FigureBasis } from "../../shared/period-figures";
 import { boolFlag, parseArgs, stringFlag } from "../args";
 import { UsageError, type CliContext, type Command, type ExitCode } from "../context";
@@ -23,6 +23,7 @@ import { XlsxFileError } from "../xlsx/open";
 import { writeXlsxBuffer } from "../xlsx/write";
 import { pdfPathFor, printPdf } from "../pdf";
 import "../messages-xlsx";
+import { readUnitWorkbooks } from "../xlsx/unit-workbooks";
 import { consolidateUnits, UNIT_FLAGS, wantsUnitRegister } from "./summary-units";
 
 const USAGE = "chitieu summary <filled.xlsx> [more.xlsx …] -o <out.xlsx> [--pdf] [--plan <id|file.json>] [--force] [--expected <units.txt|giao-chi-tieu.xlsx>] [--deadline 2026-12-10] [--scoring <diem.json|diem.xlsx>] [--json]";
@@ -78,7 +79,7 @@ async function unitSummary(ctx: CliContext, file: string, plan: Plan | undefined
   const settings = settingsFor(filled, ctx.lang);
   const figures = summaryFigures(filled.plan, filled.entries, settings, basis, filled.dates, filled.metadata.estimate === "true");
   const evaluations = evaluatePlan(filled.plan, figures.entries, settings);
-  const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, settings)];
+  const findings = findingsOf(filled.plan, filled, settings);
   const summary = summarize(filled.plan, evaluations, settings);
   // A workbook filled from the unit's report (read-report --into) keeps the report's tally: the
   // summary says when the figures contradict it, under the sentence, as `check` does.
@@ -99,29 +100,7 @@ async function unitSummary(ctx: CliContext, file: string, plan: Plan | undefined
 }
 
 async function consolidation(ctx: CliContext, files: string[], plan: Plan | undefined, outPath: string, output: string, force: boolean): Promise<ExitCode> {
-  const units: ConsolidationInput[] = [];
-  let settings: Settings | null = null;
-  let problems = 0;
-  files.forEach((file, i) => {
-    const progress = { index: i + 1, total: files.length, file };
-    try {
-      const filled = readFilledWorkbook(resolve(ctx.cwd, file), { plan, lang: ctx.lang, displayName: file });
-      const unitSettings = settingsFor(filled, ctx.lang);
-      settings ??= unitSettings;
-      const evaluations = evaluatePlan(filled.plan, filled.entries, unitSettings);
-      const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, unitSettings)];
-      units.push({ unit: filled.unit ?? unitNameFromFile(file), file, plan: filled.plan, evaluations, findings });
-      const errors = findings.filter((f) => f.severity === "error").length;
-      if (errors > 0) problems++;
-      ctx.stderr(t(errors > 0 ? "xlsx.summary.progress-errors" : "xlsx.summary.progress-ok", { ...progress, errors }, ctx.lang) + "\n");
-    } catch (error) {
-      if (!(error instanceof XlsxFileError)) throw error;
-      const reason = fileProblemMessage(error, ctx.lang);
-      units.push({ file, reason });
-      problems++;
-      ctx.stderr(t("xlsx.summary.progress-failed", { ...progress, reason }, ctx.lang) + "\n");
-    }
-  });
+  const { units, settings, problems } = readUnitWorkbooks(ctx, files, plan, (filled) => settingsFor(filled, ctx.lang));
   if (settings === null) throw new UsageError(t("xlsx.summary.none-usable", {}, ctx.lang));
   const { result, bytes } = await consolidationWorkbookBytes(units, settings, ctx.lang);
   writeNewFile(outPath, bytes, force, ctx.lang);
@@ -137,7 +116,3 @@ export async function consolidationWorkbookBytes(units: ConsolidationInput[], se
   return { result, bytes: await writeXlsxBuffer(model) };
 }
 
-/** "phuong-dong-hai.xlsx" → "phuong-dong-hai": the unit's name when the workbook names none. */
-function unitNameFromFile(file: string): string {
-  return (file.split(/[\\/]/).pop() ?? file).replace(/\.xlsx$/i, "");
-}
