@@ -14,12 +14,14 @@ import { Tabs } from "./Tabs";
 import { text } from "./text";
 
 // The load view is what the pane opens on; the others load when first shown (start weight).
+const EnterPanel = lazy(() => import("./EnterPanel").then((m) => ({ default: m.EnterPanel })));
 const CheckPanel = lazy(() => import("./CheckPanel").then((m) => ({ default: m.CheckPanel })));
 const SummaryPanel = lazy(() => import("./SummaryPanel").then((m) => ({ default: m.SummaryPanel })));
 const DashboardPanel = lazy(() => import("./DashboardPanel").then((m) => ({ default: m.DashboardPanel })));
+const UnitsPanel = lazy(() => import("./UnitsPanel").then((m) => ({ default: m.UnitsPanel })));
 const SettingsPanel = lazy(() => import("./SettingsPanel").then((m) => ({ default: m.SettingsPanel })));
 
-const TABS: Tab[] = ["load", "check", "summary", "dashboard", "settings"];
+const TABS: Tab[] = ["load", "enter", "check", "summary", "units", "dashboard", "settings"];
 
 export interface ViewRequest {
   view: Tab;
@@ -113,8 +115,10 @@ export function App({ port, lang: initialLang, onViewRequest, initialView }: App
           <Boundary message={t("fail.render")}>
             {panel("load", <LoadPanel />)}
             <Suspense fallback={<p className={styles.info}>{t("busy")}</p>}>
+              {panel("enter", <EnterPanel />)}
               {panel("check", <CheckPanel autoRun={runAt("check")} />)}
               {panel("summary", <SummaryPanel autoRun={runAt("summary")} />)}
+              {panel("units", <UnitsPanel />)}
               {panel("dashboard", <DashboardPanel autoRun={runAt("dashboard")} visible={tab === "dashboard"} />)}
               {panel("settings", <SettingsPanel />)}
             </Suspense>

@@ -6,7 +6,7 @@ import type { Lang } from "../shared/model";
 import type { HostPort, LoadedInfo, Result, StartInfo, Step } from "./host-port";
 import { text, type TextKey } from "./text";
 
-export type Tab = "load" | "check" | "summary" | "dashboard" | "settings";
+export type Tab = "load" | "enter" | "check" | "summary" | "units" | "dashboard" | "settings";
 
 export interface UiContext {
   port: HostPort;

@@ -7,8 +7,10 @@ import { START_TEXTS, type StartTextKey } from "./start-text";
 const vi = {
   "app.title": "Chỉ tiêu thi đua",
   "tab.load": "Nạp",
+  "tab.enter": "Nhập số",
   "tab.check": "Kiểm tra",
   "tab.summary": "Tổng hợp",
+  "tab.units": "Đơn vị",
   "tab.dashboard": "Tình hình",
   "tab.settings": "Cài đặt",
   "steps.label": "Các bước",
@@ -137,8 +139,10 @@ export type TextKey = keyof typeof vi | StartTextKey;
 const en: Record<Exclude<TextKey, StartTextKey>, string> = {
   "app.title": "Emulation indicators",
   "tab.load": "Load",
+  "tab.enter": "Enter",
   "tab.check": "Check",
   "tab.summary": "Summary",
+  "tab.units": "Units",
   "tab.dashboard": "Overview",
   "tab.settings": "Settings",
   "steps.label": "Steps",
