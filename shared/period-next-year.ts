@@ -17,6 +17,8 @@ export interface CarriedFigure {
   /** The figure as carried: a number, or Đạt / Không đạt for a yes/no indicator. */
   value: number | string;
   source: "final" | "estimate";
+  /** This year's code, when the new plan numbers the indicator differently (matched by name). */
+  from?: string;
 }
 
 export interface NextYearCarry {
@@ -60,13 +62,34 @@ export function nextYearCarry(thisPlan: Plan, entries: readonly ActualEntry[], n
     figures.set(entry.code, figure);
     candidates.push({ code: entry.code, raw: null, previous: figure.value });
   }
-  const { kept, left } = carryOver(thisPlan, nextPlan, candidates);
+  const carriedOver = carryOver(thisPlan, nextPlan, candidates);
+  // The same indicator numbered differently in the new plan: found by its name (without diacritics
+  // or case), only when exactly one indicator of each plan has that name and its row is still free.
+  const takenCodes = new Set(carriedOver.kept.map((e) => e.code));
+  const nameCount = (plan: Plan) => {
+    const count = new Map<string, Indicator[]>();
+    for (const i of plan.indicators) count.set(foldDiacritics(i.name), [...(count.get(foldDiacritics(i.name)) ?? []), i]);
+    return count;
+  };
+  const thisNames = nameCount(thisPlan);
+  const nextNames = nameCount(nextPlan);
+  const matched: { entry: ActualEntry; to: string }[] = carriedOver.kept.map((entry) => ({ entry, to: entry.code }));
+  const left: ActualEntry[] = [];
+  for (const entry of carriedOver.left) {
+    const name = foldDiacritics(thisByCode.get(entry.code)?.name ?? "");
+    const same = nextNames.get(name) ?? [];
+    const target = same.length === 1 && (thisNames.get(name) ?? []).length === 1 && !takenCodes.has(same[0].code) ? same[0] : null;
+    if (target && target.comparator !== null) {
+      takenCodes.add(target.code);
+      matched.push({ entry, to: target.code });
+    } else left.push(entry);
+  }
   const carried: CarriedFigure[] = [];
   const notCarried: NextYearCarry["notCarried"] = left.map((e) => ({ code: e.code, name: thisByCode.get(e.code)?.name ?? "", value: e.previous, reason: "no-match" as const }));
   const out: ActualEntry[] = [];
-  for (const entry of kept) {
+  for (const { entry, to } of matched) {
     const before = thisByCode.get(entry.code) as Indicator;
-    const after = nextByCode.get(entry.code) as Indicator;
+    const after = nextByCode.get(to) as Indicator;
     const figure = figures.get(entry.code) as { value: number | string; source: "final" | "estimate" };
     // The same indicator counted in another unit (tỷ đồng → triệu đồng) would put a figure a thousand times off.
     if (foldDiacritics(before.unit) !== foldDiacritics(after.unit)) {
@@ -74,7 +97,7 @@ export function nextYearCarry(thisPlan: Plan, entries: readonly ActualEntry[], n
       continue;
     }
     out.push({ code: after.code, raw: null, previous: figure.value });
-    carried.push({ code: after.code, name: after.name, value: figure.value, source: figure.source });
+    carried.push({ code: after.code, name: after.name, value: figure.value, source: figure.source, ...(after.code !== entry.code ? { from: entry.code } : {}) });
   }
   const carriedCodes = new Set(carried.map((c) => c.code));
   const withoutFigure = nextPlan.indicators.filter((i) => i.comparator !== null && !carriedCodes.has(i.code)).map((i) => ({ code: i.code, name: i.name }));

@@ -4,7 +4,6 @@ import { t } from "../../shared/i18n";
 import type { Finding, Lang } from "../../shared/model";
 import { findingsOf, orderFindings } from "../../shared/workflow/findings";
 import { evaluatePlan } from "../../shared/evaluate";
-import { estimateDepartures } from "../../shared/period-figures";
 import { REPORT_TALLY_KEY, reportTallyFinding } from "../../shared/report/tally-check";
 import { boolFlag, parseArgs, stringFlag } from "../args";
 import type { Command } from "../context";
@@ -22,9 +21,9 @@ export const command: Command = {
     const settings = { ...filled.settings, lang: ctx.lang };
     // A workbook filled from a unit's report (read-report --into) keeps the report's tally: say when the figures contradict it.
     const tally = reportTallyFinding(filled.metadata[REPORT_TALLY_KEY], filled.plan, evaluatePlan(filled.plan, filled.entries, settings), settings);
-    // A final figure far from its estimate is likely a slip (issue 15, shared/period-figures.ts).
+    // A final figure far from its estimate (shared/period-figures.ts) is in findingsOf, for every host.
     // The one assembly and order of findings (errors first, then by cell), as in Excel and Sheets.
-    const findings = orderFindings([...findingsOf(filled.plan, { entries: filled.entries, problems: filled.problems }, settings), ...estimateDepartures(filled.plan, filled.entries, ctx.lang), ...(tally ? [tally] : [])]);
+    const findings = orderFindings([...findingsOf(filled.plan, { entries: filled.entries, problems: filled.problems }, settings), ...(tally ? [tally] : [])]);
     const errors = findings.filter((f) => f.severity === "error").length;
     if (boolFlag(args, "json")) {
       ctx.stdout(JSON.stringify(findings.map((f) => ({ file: fileArg, ...f })), null, 2) + "\n");
