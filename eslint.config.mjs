@@ -47,7 +47,8 @@ const noDataSizedSpread = {
 
 // The layers (plan → core workflow → host adapter), enforced so a wrong import fails the lint:
 // shared/ is the pure core and imports nothing of the project outside itself (nor Node);
-// xlsx-reader/ (bytes in, cells out) imports only shared/; the hosts and the shared UI never import
+// xlsx-reader/ (bytes in, cells out) and docx-writer/ (report model in, .docx bytes out) import only
+// shared/ (and their npm package); the hosts and the shared UI never import
 // cli/; the UI never imports a host's code (it talks to a host through ui/host-port.ts only).
 // Each folder has exactly one block here: flat config does not merge two no-restricted-imports.
 const OUTSIDE = (folders) => folders.flatMap((f) => [`**/${f}`, `**/${f}/**`, `${f}/**`]);
@@ -58,6 +59,7 @@ const layer = (files, folders, why, extra = []) => ({
 const LAYERS = [
   layer(["shared/**/*.ts"], ["cli", "xlsx-reader", "excel-addin", "gas-addon", "ui", "test", "bench", "scripts"], "shared/ is the pure core: it imports nothing of the project outside itself.", ["node:*"]),
   layer(["xlsx-reader/**/*.ts"], ["cli", "excel-addin", "gas-addon", "ui", "test", "bench", "scripts"], "xlsx-reader/ is pure (bytes in, cells out): it imports shared/ only.", ["node:*"]),
+  layer(["docx-writer/**/*.ts"], ["cli", "xlsx-reader", "excel-addin", "gas-addon", "ui", "test", "bench", "scripts"], "docx-writer/ is pure (report model in, .docx bytes out): it imports shared/ and the docx package only.", ["node:*"]),
   layer(["excel-addin/**/*.{ts,tsx}"], ["cli", "gas-addon", "test"], "A host never imports cli/ (nor the other host): the rule belongs in shared/, the reader in xlsx-reader/."),
   layer(["gas-addon/**/*.{ts,tsx}"], ["cli", "excel-addin", "test"], "A host never imports cli/ (nor the other host): the rule belongs in shared/, the reader in xlsx-reader/."),
   layer(["ui/**/*.{ts,tsx}"], ["cli", "excel-addin", "gas-addon", "test"], "ui/ is the same for both hosts: it talks to a host through ui/host-port.ts only.", ["office-js", "@types/office-js", "@types/google-apps-script"]),
@@ -76,7 +78,7 @@ export default tseslint.config(
   },
   {
     // The product's code (tests choose the size of what they spread).
-    files: ["shared/**/*.ts", "cli/**/*.ts", "xlsx-reader/**/*.ts", "excel-addin/src/**/*.{ts,tsx}", "gas-addon/src/**/*.{ts,tsx}", "ui/**/*.{ts,tsx}", "bench/**/*.ts"],
+    files: ["shared/**/*.ts", "cli/**/*.ts", "docx-writer/**/*.ts", "xlsx-reader/**/*.ts", "excel-addin/src/**/*.{ts,tsx}", "gas-addon/src/**/*.{ts,tsx}", "ui/**/*.{ts,tsx}", "bench/**/*.ts"],
     plugins: { chitieu: { rules: { "no-data-sized-spread": noDataSizedSpread } } },
     rules: { "chitieu/no-data-sized-spread": "error" },
   },

@@ -5,20 +5,18 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { consolidate } from "../../shared/consolidate";
-import { evaluatePlan } from "../../shared/evaluate";
 import { t } from "../../shared/i18n";
 import type { Lang, Period, Plan, Settings } from "../../shared/model";
 import { parsePeriod } from "../../shared/period";
 import { buildConsolidationReport } from "../../shared/report-doc/consolidation-report";
 import { parseReportDate } from "../../shared/report-doc/common";
 import type { ReportDocument } from "../../shared/report-doc/model";
-import { buildUnitReport } from "../../shared/report-doc/unit-report";
-import { summarize } from "../../shared/summary";
 import { findingsOf } from "../../shared/workflow/findings";
+import { unitReportDocument } from "../../shared/workflow/report";
 import { boolFlag, parseArgs, stringFlag } from "../args";
 import { UsageError, type CliContext, type Command, type ExitCode } from "../context";
 import { chartsOf, renderChartPictures } from "../docx/chart-picture";
-import { renderReportDocx } from "../docx/render";
+import { renderReportDocx } from "../../docx-writer/render";
 import { convertWithLibreOffice, findSoffice } from "../libreoffice";
 import { loadPlanArgument } from "../plan-source";
 import { fileProblemMessage, writeNewFile } from "../xlsx/files";
@@ -114,21 +112,15 @@ function readOrExplain(ctx: CliContext, file: string, plan: Plan | undefined) {
 function unitReport(ctx: CliContext, file: string, flags: ReportFlags): { doc: ReportDocument; code: ExitCode; what: string } {
   const filled = readOrExplain(ctx, file, flags.plan);
   const settings = settingsFor(filled.settings, ctx.lang, flags);
-  const evaluations = evaluatePlan(filled.plan, filled.entries, settings);
   const findings = findingsOf(filled.plan, filled, settings);
-  const summary = summarize(filled.plan, evaluations, settings);
-  const notes: Record<string, string> = {};
-  for (const entry of filled.entries) if (entry.note && entry.note.trim()) notes[entry.code] = entry.note.trim();
-  const period = flags.period ?? settings.period;
-  const doc = buildUnitReport(filled.plan, summary, {
+  // The panes' "Xuất báo cáo Word" builds the same model (shared/workflow/report.ts).
+  const { document: doc, summary } = unitReportDocument(filled.plan, filled.entries, settings, {
     unit: flags.unit ?? filled.unit ?? filled.plan.issuer,
     estimate: filled.metadata.estimate === "true",
-    notes,
-    lang: ctx.lang,
-    ...(period ? { period } : {}),
+    ...(flags.period ? { period: flags.period } : {}),
     ...(flags.date ? { date: flags.date } : {}),
     ...(flags.recipient ? { recipient: flags.recipient } : {}),
-  });
+  }, ctx.lang);
   ctx.stdout(summary.sentence + "\n");
   return { doc, code: findings.some((f) => f.severity === "error") ? 1 : 0, what: t("report.cli.kind-unit", { rows: doc.appendix.table.rows.length }, ctx.lang) };
 }

@@ -9,7 +9,7 @@ import { chartSvg } from "../../shared/chart/svg";
 import type { Lang } from "../../shared/model";
 import type { ReportDocument } from "../../shared/report-doc/model";
 import { convertWithLibreOffice } from "../libreoffice";
-import type { ChartPicture } from "./render";
+import type { ChartPicture } from "../../docx-writer/render";
 
 /** Pixels per SVG unit in the PNG: about 290 dpi once the picture is as wide as the text. */
 const SCALE = 2;

@@ -8,10 +8,14 @@
 // `registerMessages` adds an outer area to what `t()` reads.
 import type { Lang } from "../model";
 import { messages as core } from "./core";
+import { messages as enterReport } from "./enter-report";
 import { messages as evaluate } from "./evaluate";
 import { messages as importer } from "./import";
 import { messages as judgement } from "./judgement";
 import { messages as workflow } from "./workflow";
+import { messages as nextYear } from "./next-year";
+import { messages as units } from "./units";
+import { messages as wordReport } from "./word-report";
 
 export type MessageTable = Record<string, string>;
 export interface AreaMessages {
@@ -20,7 +24,7 @@ export interface AreaMessages {
 }
 
 /** Every message area of the core, in the order later keys win. */
-export const CORE_AREAS: readonly AreaMessages[] = [core, evaluate, importer, judgement, workflow];
+export const CORE_AREAS: readonly AreaMessages[] = [core, evaluate, importer, judgement, workflow, units, nextYear, wordReport, enterReport];
 
 /** The core's messages in `lang`, with the given outer areas added (later ones win). */
 export function messages(lang: Lang, ...areas: readonly AreaMessages[]): MessageTable {

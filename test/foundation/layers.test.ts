@@ -18,6 +18,9 @@ const WRONG: [string, string, string, RegExp][] = [
   ["the core imports the .xlsx reader", "shared/sheet/probe.ts", 'import { readXlsxBytes } from "../../xlsx-reader/read";', /pure core/],
   ["the core imports Node", "shared/probe.ts", 'import { readFileSync } from "node:fs";', /pure core/],
   ["the .xlsx reader imports the CLI", "xlsx-reader/probe.ts", 'import { openXlsx } from "../cli/xlsx/open";', /shared\/ only/],
+  ["the Word writer imports the CLI", "docx-writer/probe.ts", 'import { findSoffice } from "../cli/libreoffice";', /docx package only/],
+  ["the Word writer imports Node", "docx-writer/probe.ts", 'import { readFileSync } from "node:fs";', /docx package only/],
+  ["the Word writer imports a host", "docx-writer/probe.ts", 'import { tx } from "../excel-addin/src/messages";', /docx package only/],
   ["the Excel add-in imports the CLI", "excel-addin/src/adapter/probe.ts", 'import { messages } from "../../../cli/messages-xlsx";', /never imports cli/],
   ["the Sheets add-on imports the CLI", "gas-addon/src/server/probe.ts", 'import { openXlsx } from "../../../cli/xlsx/open";', /never imports cli/],
   ["the Sheets add-on imports the Excel add-in", "gas-addon/src/server/probe.ts", 'import { tx } from "../../../excel-addin/src/messages";', /never imports cli/],
@@ -32,6 +35,9 @@ const RIGHT: [string, string, string][] = [
   ["the Excel add-in imports the core and the reader", "excel-addin/src/probe.ts", 'import { t } from "../../shared/i18n";\nimport { readXlsxBytes } from "../../xlsx-reader/read";'],
   ["the Sheets add-on imports the core", "gas-addon/src/server/probe.ts", 'import { t } from "../../../shared/i18n";'],
   ["the UI imports the core", "ui/probe.tsx", 'import type { Lang } from "../shared/model";'],
+  ["the Word writer imports the core and docx", "docx-writer/probe.ts", 'import type { ReportDocument } from "../shared/report-doc/model";\nimport { Packer } from "docx";'],
+  ["the UI and both hosts import the Word writer", "ui/probe.tsx", 'import { renderReportDocx } from "../docx-writer/render";'],
+  ["the Excel add-in imports the Word writer", "excel-addin/src/probe.ts", 'import { renderReportDocx } from "../../docx-writer/render";'],
   ["the CLI imports the reader", "cli/probe.ts", 'import { readXlsxBytes } from "../xlsx-reader/read";'],
 ];
 

@@ -29,8 +29,8 @@ import {
   type IBorderOptions,
   type ISectionOptions,
 } from "docx";
-import type { Block, ReportDocument, ReportTable, Run, TableCell as CellModel } from "../../shared/report-doc/model";
-import type { ChartModel } from "../../shared/chart/model";
+import type { Block, ReportDocument, ReportTable, Run, TableCell as CellModel } from "../shared/report-doc/model";
+import type { ChartModel } from "../shared/chart/model";
 
 export const FONT = "Times New Roman";
 /** Half-points, as Word counts font sizes. */
