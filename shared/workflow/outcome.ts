@@ -5,6 +5,7 @@
 // google.script.run), so the Sheets sidebar and the Excel task pane receive the very same object.
 import type { Finding, Lang, Plan, Settings } from "../model";
 import type { LiteralValue, SheetRole, WorkbookModel } from "../sheet/types";
+import type { StoredTally } from "../report/tally-check";
 
 /** How a message is shown: a refusal, something to look at, news, or that the action worked. */
 export type MessageSeverity = "error" | "warning" | "info" | "success";
@@ -41,6 +42,8 @@ export interface DocumentInfo {
   fillInSheet: string;
   /** The sheets the product wrote, by name, with their role; others are the user's and never overwritten. */
   sheets: Record<string, SheetRole>;
+  /** The tally of the unit's report read by "Dán báo cáo" (enter-report.ts): Check and Summary compare it with the figures. */
+  reportTally?: StoredTally | null;
 }
 
 export type HostWrite =
@@ -59,7 +62,7 @@ export type HostWrite =
 
 /** A question the user answers before anything is written; the host calls again with `answers[id] = true`. */
 export interface Question {
-  id: "reload-set-aside";
+  id: "reload-set-aside" | "report-overwrite";
   /** The question, in the user's language. */
   text: string;
   /** What it is about, one line each ("1 — Thu ngân sách: 40000"), with the indicator's code. */

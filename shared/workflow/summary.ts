@@ -4,6 +4,7 @@ import { evaluatePlan } from "../evaluate";
 import type { Evaluation, Lang, Status } from "../model";
 import { buildSummaryWorkbook, unitNotesOf } from "../sheet/summary-sheet";
 import { summarize, type Summary } from "../summary";
+import { storedTallyFinding } from "./enter-report";
 import { countFindings, findingsOf } from "./findings";
 import { done, refused, type Outcome, type UserMessage } from "./outcome";
 import { say } from "./say";
@@ -13,6 +14,8 @@ export interface SummaryReport {
   sheet: string;
   sentence: string;
   errors: number;
+  /** The report's tally check, when a report entered by "Dán báo cáo" says otherwise than the figures. */
+  tally?: string | null;
 }
 
 export interface DashboardReport {
@@ -26,25 +29,29 @@ export interface DashboardReport {
   evaluations: Evaluation[];
 }
 
-function summaryOf(read: ReadSheet): Summary {
-  return summarize(read.plan, evaluatePlan(read.plan, read.reading.entries, read.settings), read.settings);
+function summaryOf(read: ReadSheet, evaluations: Evaluation[] = evaluatePlan(read.plan, read.reading.entries, read.settings)): Summary {
+  return summarize(read.plan, evaluations, read.settings);
 }
 
 /** `date`: the report's date (the host's today, "2025-12-05"), so the core stays free of clocks. */
 export function summaryCommand(input: SheetInput, request: { date?: string }, lang: Lang): Outcome<SummaryReport> {
   const read = readLoadedSheet(input, lang);
   if (isMessage(read)) return refused(lang, [read]);
-  const summary = summaryOf(read);
+  const evaluations = evaluatePlan(read.plan, read.reading.entries, read.settings);
+  const summary = summaryOf(read, evaluations);
   const doc = read.document;
-  const model = buildSummaryWorkbook(read.plan, summary, { unitNotes: unitNotesOf(read.reading.entries), unit: doc.unit, year: doc.year, estimate: doc.estimate, issuer: doc.issuer ?? undefined, ...(request.date ? { date: request.date } : {}), lang });
+  // As `chitieu summary`: the report's tally, when the figures contradict it, under the sentence.
+  const tally = storedTallyFinding(doc, read.plan, evaluations, read.settings);
+  const model = buildSummaryWorkbook(read.plan, summary, { unitNotes: unitNotesOf(read.reading.entries), unit: doc.unit, year: doc.year, estimate: doc.estimate, issuer: doc.issuer ?? undefined, ...(request.date ? { date: request.date } : {}), ...(tally ? { changes: [tally.message] } : {}), lang });
   const sheet = model.sheets.find((s) => !s.hidden)?.name ?? model.sheets[0].name;
   const findings = findingsOf(read.plan, read.reading, read.settings);
   const { errors } = countFindings(findings);
   const messages: UserMessage[] = [say(lang, "success", "wf.summary.done", { sheet })];
   if (errors > 0) messages.push(say(lang, "warning", "wf.summary.with-errors", { errors }));
+  if (tally) messages.push({ severity: "warning", key: "finding.report-tally", text: tally.message });
   const sheets = { ...doc.sheets };
   for (const s of model.sheets) sheets[s.name] = s.role;
-  return done(lang, { sheet, sentence: summary.sentence, errors }, [{ kind: "sheets", model, activate: sheet }, { kind: "document", info: { ...doc, sheets } }], messages, findings);
+  return done(lang, { sheet, sentence: summary.sentence, errors, tally: tally?.message ?? null }, [{ kind: "sheets", model, activate: sheet }, { kind: "document", info: { ...doc, sheets } }], messages, findings);
 }
 
 export function dashboardCommand(input: SheetInput, lang: Lang): Outcome<DashboardReport> {
