@@ -104,6 +104,70 @@ export function rollupOf(indicators: readonly Indicator[]): Map<number, number[]
   return rollup;
 }
 
+/**
+ * Rows compiled once per indicator content and settings, shared by every plan object holding an equal
+ * indicator: each unit's plan (planForUnit, or the plan a unit's file carries) differs from the
+ * office's in a few targets, so the whole plan is never compiled again for a unit. A row whose
+ * indicator is seen with a second set of targets is compiled once more with its targets left open
+ * (read from the row's env, not folded in), and that rule serves every other target: thousands of
+ * units with their own targets compile each indicator at most twice. Compiled functions are shared
+ * (evaluation is synchronous); each row keeps its own plan's indicator (and, when open, its env).
+ * Bounded: past ROW_CACHE_LIMIT entries the caches start again.
+ */
+const sharedRows = new Map<string, CompiledIndicator>();
+const openRows = new Map<string, CompiledIndicator | null>();
+const ROW_CACHE_LIMIT = 20_000;
+const TARGET_REFS = ["target", "targetMin", "targetMax"] as const;
+
+function openRow(indicator: Indicator, settings: Settings): CompiledIndicator {
+  const rule = ruleOf(indicator, periodOf(settings));
+  const known: KnownRefs = { ...knownRefs(indicator, settings) };
+  for (const ref of TARGET_REFS) delete known[ref];
+  const build = (expr: Expr, extra: KnownRefs = {}): Compiled => compileExpr(specialize(expr, { ...known, ...extra }));
+  return {
+    indicator,
+    rule,
+    depth: depthOf(indicator.code),
+    measure: build(rule.measure),
+    percent: build(rule.percent),
+    status: build(rule.status, { overrideStatus: null, overrideReason: null }),
+    statusWithOverride: null,
+    yoy: build(rule.yoy),
+    known,
+    env: newEnv(indicator, settings),
+  };
+}
+
+/** An indicator's content as a key, once per object (planForUnit keeps the rows it does not change). */
+const contentKeys = new WeakMap<Indicator, string>();
+function contentKey(indicator: Indicator): string {
+  let key = contentKeys.get(indicator);
+  if (key === undefined) contentKeys.set(indicator, (key = JSON.stringify(indicator)));
+  return key;
+}
+
+function sharedRow(indicator: Indicator, settings: Settings, settingsKey: string): CompiledIndicator {
+  const key = `${settingsKey}\u0001${contentKey(indicator)}`;
+  const cached = sharedRows.get(key);
+  if (cached) return cached.indicator === indicator ? cached : { ...cached, indicator, statusWithOverride: null };
+  if (sharedRows.size >= ROW_CACHE_LIMIT || openRows.size >= ROW_CACHE_LIMIT) {
+    sharedRows.clear();
+    openRows.clear();
+  }
+  const shapeKey = `${settingsKey}\u0001${JSON.stringify({ ...indicator, target: undefined, targetMin: undefined, targetMax: undefined })}`;
+  const open = openRows.get(shapeKey);
+  if (open === undefined) {
+    // First targets seen for this indicator: the folded rule, the fastest to run.
+    openRows.set(shapeKey, null);
+    const row = compileIndicator(indicator, settings);
+    sharedRows.set(key, row);
+    return row;
+  }
+  const rule = open ?? openRow(indicator, settings);
+  if (open === null) openRows.set(shapeKey, rule);
+  return { ...rule, indicator, statusWithOverride: null, env: newEnv(indicator, settings) };
+}
+
 /** The compiled rules of a plan for the settings the rules read, built once per plan object and settings. */
 export function compilePlan(plan: Plan, settings: Settings): CompiledPlan {
   let bySettings = compiledPlans.get(plan);
@@ -111,7 +175,7 @@ export function compilePlan(plan: Plan, settings: Settings): CompiledPlan {
   const key = `${settings.reportYear}|${settings.approxTolerance}|${periodOf(settings)}|${progressShareOf(settings)}`;
   let compiled = bySettings.get(key);
   if (!compiled) {
-    const rows = plan.indicators.map((ind) => compileIndicator(ind, settings));
+    const rows = plan.indicators.map((ind) => sharedRow(ind, settings, key));
     const headings = rows.flatMap((row, i) => (row.rule.kind === "heading" ? [i] : []));
     compiled = { rows, rollup: rollupOf(plan.indicators), headings };
     bySettings.set(key, compiled);

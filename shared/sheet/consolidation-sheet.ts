@@ -19,7 +19,8 @@ import { actualValue, matrixTarget, titleBlock, totalCell } from "./consolidatio
 import { dataSheet, MAX_SHEET_COLUMNS, rowsSheets } from "./consolidation-rows";
 import { decree30Print, SHEET_FONT, STYLES } from "./style";
 import { NUMBER_FORMAT, PERCENT_FORMAT, statusStyle } from "./summary-sheet";
-import type { CellStyle, SheetModel, WorkbookModel } from "./types";
+import type { CellStyle, LiteralValue, SheetModel, WorkbookModel } from "./types";
+import { formatNumberFor } from "../validate";
 
 export { MAX_SHEET_COLUMNS };
 
@@ -35,6 +36,22 @@ export interface ConsolidationWorkbookOptions {
 }
 
 const STATUS_COLUMNS: Status[] = ["Vượt", "Đạt", "Không đạt", "Chưa có số liệu", "Chưa đến hạn"];
+
+/** Under a row whose units have their own targets: each unit's target in its column pair (the figure's column). */
+function unitTargetRow(b: SheetBuilder, row: number, r: Consolidation["rows"][number], width: number, lang: Lang): number {
+  b.set(row, 1, t("sheet.consolidation.target-row", {}, lang));
+  b.style({ row, col: 0, rows: 1, cols: width }, STYLES.body);
+  b.style({ row, col: 1, rows: 1, cols: 1 }, { indent: r.depth + 1, font: { italic: true } });
+  r.cells.forEach((cell, i) => {
+    const col = 4 + i * 2;
+    if (cell === null) return;
+    const own: LiteralValue =
+      typeof cell.target === "number" ? cell.target : cell.targetMin !== undefined && cell.targetMax !== undefined ? `${formatNumberFor(cell.targetMin, lang)} – ${formatNumberFor(cell.targetMax, lang)}` : null;
+    b.set(row, col, own, typeof own === "number" ? NUMBER_FORMAT : null);
+    b.style({ row, col, rows: 1, cols: 1 }, { horizontal: "right", font: { italic: true } });
+  });
+  return row + 1;
+}
 
 function matrixSheet(c: Consolidation, year: number, lang: Lang, options: ConsolidationWorkbookOptions): SheetModel {
   const unitCount = c.units.length;
@@ -73,7 +90,7 @@ function matrixSheet(c: Consolidation, year: number, lang: Lang, options: Consol
     b.set(row, 0, r.code);
     b.set(row, 1, r.name);
     b.set(row, 2, r.unit);
-    const target = matrixTarget(r, year, lang);
+    const target = r.targetVaries ? t("sheet.consolidation.target-below", {}, lang) : matrixTarget(r, year, lang);
     b.set(row, 3, target, typeof target === "number" ? NUMBER_FORMAT : null);
     b.style({ row, col: 0, rows: 1, cols: width }, STYLES.body);
     b.style({ row, col: 3, rows: 1, cols: 1 }, { horizontal: "right" });
@@ -99,6 +116,7 @@ function matrixSheet(c: Consolidation, year: number, lang: Lang, options: Consol
     const lines = Math.ceil(r.name.length / Math.max(10, Math.floor(46 * 0.85) - r.depth * 3));
     if (lines > 1) b.rowHeight(row, lines * 17 + 4);
     row++;
+    if (r.targetVaries) row = unitTargetRow(b, row, r, width, lang);
   }
 
   const sheet = b.finish(width);
