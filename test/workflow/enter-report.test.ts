@@ -12,23 +12,14 @@ import { enterReportCommand, readReportCommand, REPORT_UNSURE } from "../../shar
 import { writeOf, type DocumentInfo } from "../../shared/workflow/outcome";
 import { summaryCommand } from "../../shared/workflow/summary";
 import type { SheetInput } from "../../shared/workflow/sheet-input";
+import { REPORT, REPORT_FIGURES } from "./report-text";
 
 const PLAN = findBuiltInPlan("dong-hai-2025")!;
 const SHEET = "Chỉ tiêu";
 
-/** A unit's report in a clerk's words: a tally, prose results, a year-on-year trap, a result the plan has no row for. */
-export const REPORT = [
-  "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025 CỦA PHƯỜNG ĐÔNG HẢI",
-  "Năm 2025, phường có 25/30 chỉ tiêu đạt và vượt kế hoạch.",
-  "Thu ngân sách nhà nước trên địa bàn ước đạt 40.120 triệu đồng, đạt 109,3% kế hoạch, tăng 8,2% so với cùng kỳ.",
-  "Số lượt hộ được vay vốn tạo việc làm đạt 310 lượt hộ, đạt 105,4% kế hoạch.",
-  "Tỷ lệ người dân tham gia bảo hiểm y tế đạt 95,1%, không đạt kế hoạch.",
-  "Số buổi hoạt động văn hoá, văn nghệ quần chúng đạt 64 buổi.",
-  "Số doanh nghiệp thành lập mới trong năm là 42 doanh nghiệp, bằng 117,6% so cùng kỳ.",
-].join("\n");
 
 /** The fill-in sheet as a host reads it back (formulas show as their results: blank here), with `typed` in the actual column. */
-export function sheetInput(typed: Record<string, unknown> = {}, reportTally: DocumentInfo["reportTally"] = null): SheetInput {
+function sheetInput(typed: Record<string, unknown> = {}, reportTally: DocumentInfo["reportTally"] = null): SheetInput {
   const settings = defaultSettings(2025);
   const entries: ActualEntry[] = Object.entries(typed).map(([code, raw]) => ({ code, raw }));
   const model = buildFillInWorkbook(PLAN, { unit: "Phường Đông Hải", year: 2025, estimate: false, issuer: null, settings, entries, lang: "vi" });
@@ -59,6 +50,7 @@ describe("step 1: the review", () => {
     expect(row("8")).toMatchObject({ figure: 310, old: 300, oldText: "300", change: "differs", accept: true });
     expect(row("18")).toMatchObject({ figure: 95.1, figureText: "95,1" });
     expect(row("23").figure).toBe(64);
+    expect(Object.fromEntries(view.rows.map((r) => [r.code, r.figure]))).toEqual(REPORT_FIGURES);
   });
 
   test("year-on-year is never percent of plan; the result the plan lacks is listed, not matched", () => {

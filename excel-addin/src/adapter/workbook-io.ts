@@ -30,6 +30,11 @@ const DocumentStateSchema = z.object({
   sheets: z.record(z.string(), z.string()),
   fillInSheet: z.string().nullable(),
   fillInAnchor: z.string().nullable(),
+  /** The tally of the unit's report entered by "Dán báo cáo" (shared/workflow/enter-report.ts). */
+  reportTally: z
+    .object({ total: z.number().nullable(), achievedOrExceeded: z.number().nullable(), exceeded: z.number().nullable(), notAchieved: z.number().nullable(), text: z.string() })
+    .nullable()
+    .optional(),
 });
 export type DocumentState = z.infer<typeof DocumentStateSchema> & { sheets: Record<string, SheetRole> };
 
@@ -224,6 +229,7 @@ export function documentState(input: {
   sheets: Record<string, SheetRole>;
   fillInSheet: string | null;
   fillInAnchor: string | null;
+  reportTally?: DocumentState["reportTally"];
 }): DocumentState {
   return { version: 2, ...input };
 }
@@ -245,6 +251,8 @@ export function writeModel(
   pageLayout: boolean,
   state: DocumentState,
   activate: string,
+  /** More commands for the last request, after the sheets are written (the charts bound to them). */
+  beforeSync?: (context: Excel.RequestContext) => void,
 ): Promise<RenderResult> {
   return renderWorkbook(context, model, {
     existing,
@@ -253,6 +261,7 @@ export function writeModel(
     finish: (ctx) => {
       writeDocumentState(ctx, state);
       ctx.workbook.worksheets.getItem(activate).activate();
+      beforeSync?.(ctx);
     },
   });
 }

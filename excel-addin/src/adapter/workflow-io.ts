@@ -12,7 +12,7 @@ import { actualName, type HostFeatures } from "./sheets";
 import { documentState, hasSheet, readSheets, writeDocumentState, writeModel, type DocumentState, type WorkbookSnapshot } from "./workbook-io";
 
 export function documentInfoOf(state: DocumentState, plan: Plan): DocumentInfo {
-  return { plan, unit: state.unit, year: state.year, estimate: state.estimate, issuer: state.issuer, settings: state.settings, fillInSheet: state.fillInSheet ?? "", sheets: state.sheets };
+  return { plan, unit: state.unit, year: state.year, estimate: state.estimate, issuer: state.issuer, settings: state.settings, fillInSheet: state.fillInSheet ?? "", sheets: state.sheets, ...(state.reportTally ? { reportTally: state.reportTally } : {}) };
 }
 
 export function stateOf(info: DocumentInfo, fillInAnchor: string | null): DocumentState {
@@ -26,6 +26,7 @@ export function stateOf(info: DocumentInfo, fillInAnchor: string | null): Docume
     sheets: info.sheets,
     fillInSheet: info.fillInSheet,
     fillInAnchor,
+    ...(info.reportTally ? { reportTally: info.reportTally } : {}),
   });
 }
 
@@ -53,6 +54,8 @@ export async function applyOutcome(
   existing: Map<string, ExistingSheet>,
   features: HostFeatures,
   previous: DocumentState | null,
+  /** Queued in the write request after the sheets (e.g. the charts bound to them: excel-addin/src/adapter/charts.ts). */
+  beforeSync?: (context: Excel.RequestContext, model: WorkbookModel) => void,
 ): Promise<void> {
   let model = sheetsOf(outcome);
   const info = writeOf(outcome, "document")?.info ?? null;
@@ -75,7 +78,8 @@ export async function applyOutcome(
       for (const name of unprobed) targets.set(name, more.existing.get(actualName(snapshot, name))!);
     }
     const shown = activate ?? model.sheets.find((s) => !s.hidden)?.name ?? model.sheets[0].name;
-    await writeModel(context, model, snapshot, targets, features.pageLayout, state!, shown);
+    const written = model;
+    await writeModel(context, model, snapshot, targets, features.pageLayout, state!, shown, beforeSync ? (ctx) => beforeSync(ctx, written) : undefined);
     return;
   }
   for (const write of outcome.writes) {
