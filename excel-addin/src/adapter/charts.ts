@@ -2,8 +2,9 @@
 // bindings as the .xlsx the CLI writes (shared/chart/binding.ts). Each series is bound to the
 // sheet's cells (ChartSeries.setValues / setXAxisValues, ExcelApi 1.7), so a chart redraws when a
 // figure changes; each point is coloured by the status of its row when the sheet was written.
-// Two requests: the charts already on the sheets (ours are replaced, the user's kept), then the
-// new charts in one batch.
+// `writeCharts` on its own takes two requests (the charts already on the sheets — ours replaced, the
+// user's kept —, then the new ones); the commands use `lookUpCharts` instead: the look-up rides on
+// their read request and the charts on their write request, so charts cost no request at all.
 import { workbookChartBindings, type BoundChart } from "../../../shared/chart/binding";
 import type { Lang } from "../../../shared/model";
 import { rectA1 } from "../../../shared/sheet/a1";
@@ -44,6 +45,35 @@ export function queueCharts(context: Excel.RequestContext, model: WorkbookModel,
   const charts = workbookChartBindings(model.sheets, lang);
   for (const chart of charts) addChart(context.workbook.worksheets.getItem(actualNames.get(chart.sheet) ?? chart.sheet), chart);
   return charts.length;
+}
+
+/** Every chart kind we name: looked up by name so a re-run replaces them without listing the sheet's charts. */
+const CHART_KINDS: readonly BoundChart["kind"][] = ["completion", "counts", "ranking"];
+
+export interface ChartLookup {
+  /**
+   * Queues, in the caller's write batch, the removal of our charts found on the sheets the model
+   * writes and the new charts; returns how many are added. Call it after the sync that carried the lookup.
+   */
+  queue(context: Excel.RequestContext, model: WorkbookModel, lang: Lang, actualNames?: Map<string, string>): number;
+}
+
+/**
+ * Queues, with the command's read request (nothing of its own), the look-up of our named charts on
+ * these sheets, each through getItemOrNullObject (a sheet that is not there yet is a null object too).
+ */
+export function lookUpCharts(context: Excel.RequestContext, sheetNames: readonly string[]): ChartLookup {
+  const found = sheetNames.flatMap((sheet) => {
+    const charts = context.workbook.worksheets.getItemOrNullObject(sheet).charts;
+    return CHART_KINDS.map((kind) => ({ sheet: sheet.toLowerCase(), chart: charts.getItemOrNullObject(`${CHART_PREFIX}${kind}`) }));
+  });
+  return {
+    queue(ctx, model, lang, actualNames = new Map()) {
+      const written = new Set(model.sheets.map((s) => s.name.toLowerCase()));
+      for (const { sheet, chart } of found) if (written.has(sheet) && !chart.isNullObject) chart.delete();
+      return queueCharts(ctx, model, lang, actualNames);
+    },
+  };
 }
 
 function addChart(ws: Excel.Worksheet, chart: BoundChart): void {

@@ -13,6 +13,7 @@ import { readFilled } from "./commands";
 import { actualName, fail, foreignSheet, metadataSheets, type HostFeatures, type Outcome } from "./sheets";
 import { applyOutcome, documentInfoOf, sheetsOf } from "./workflow-io";
 import { hasSheet, locateWorkbook, planOf, readSheets } from "./workbook-io";
+import { lookUpCharts } from "./charts";
 
 export type { UnitFile } from "../../../shared/workflow/consolidate";
 
@@ -35,14 +36,16 @@ const SUMMARY_SHEET_NAMES = [t("sheet.summary.name", {}, "vi"), t("sheet.summary
 
 /** Tạo bảng tổng hợp: read → the core's summary → write the summary sheet (two requests). */
 export async function buildSummary(context: Excel.RequestContext, lang: Lang, features: HostFeatures, date: string = todayInVietnam()): Promise<Outcome<SummaryResult>> {
-  // The summary rewrites its own sheet: its used range is read with the indicator sheet.
+  // The summary rewrites its own sheet: its used range is read with the indicator sheet, and our
+  // charts on it are looked up in the same request (replaced in the write request, no request of their own).
+  const charts = lookUpCharts(context, SUMMARY_SHEET_NAMES);
   const read = await readFilled(context, lang, SUMMARY_SHEET_NAMES);
   if (!read.ok) return read;
   const outcome = summaryCommand(read.input, { date }, lang);
   if (outcome.status !== "done" || !outcome.result) return fail(messageLines(outcome).join(" "));
   const conflict = foreignSheet(read.snapshot, sheetsOf(outcome)!);
   if (conflict) return fail(tx("xl.sheet-conflict", { sheet: conflict }, lang));
-  await applyOutcome(context, outcome, read.snapshot, read.existing, features, read.doc);
+  await applyOutcome(context, outcome, read.snapshot, read.existing, features, read.doc, (ctx, model) => void charts.queue(ctx, model, lang));
   return { ok: true, ...outcome.result, messages: messageLines(outcome), outcome };
 }
 
@@ -69,6 +72,7 @@ export async function consolidateFiles(
   // The add-in's own sheets are probed (used range) with the plan read, so the write is the third request.
   const metadata = metadataSheets(snapshot);
   const own = Object.keys(doc.sheets).filter((name) => hasSheet(snapshot, name)).map((name) => actualName(snapshot, name));
+  const charts = lookUpCharts(context, own); // the ranking chart (H-D): looked up with this read, drawn with the write
   const reads = await readSheets(context, null, own, metadata);
   const plan = planOf(doc, reads.grids.get(metadata[0] ?? ""));
   if (!plan) return fail(tx("xl.plan-missing", { id: doc.planId }, lang));
@@ -81,6 +85,6 @@ export async function consolidateFiles(
   if (outcome.status !== "done" || !outcome.result) return fail(messageLines(outcome).join(" "));
   const conflict = foreignSheet(snapshot, sheetsOf(outcome)!);
   if (conflict) return fail(tx("xl.sheet-conflict", { sheet: conflict }, lang));
-  await applyOutcome(context, outcome, snapshot, reads.existing, features, doc);
+  await applyOutcome(context, outcome, snapshot, reads.existing, features, doc, (ctx, model) => void charts.queue(ctx, model, lang));
   return { ok: true, ...outcome.result, messages: messageLines(outcome) };
 }

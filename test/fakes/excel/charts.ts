@@ -1,7 +1,7 @@
 // Charts in the strict Excel fake (added by H-G for issue 17, announced in coord/NOTES.md): the
 // part of Excel's chart API the add-in uses (worksheet.charts: add, load("items/name"), delete;
 // a chart's name, title, legend, axes, setPosition; series.setValues / setXAxisValues (ExcelApi
-// 1.7), name, data labels, points' fill). Like the rest of the fake, every call is queued and
+// 1.7), name, data labels, points' fill; charts.getItemOrNullObject, added by H-D for the one-request replace). Like the rest of the fake, every call is queued and
 // applied at sync; it refuses what Excel refuses: a series source that is not one row or column,
 // a point past the end of the series, reading items before they are loaded and synced, the 1.7
 // methods on an older host.
@@ -100,6 +100,30 @@ export class FakeChartCollection {
     });
   }
 
+  /**
+   * The chart of that name, or a null object (also when the sheet itself is a null object, as a
+   * chained *OrNullObject is in Excel): `isNullObject` is read after the sync; a null chart's methods fail at the sync.
+   */
+  getItemOrNullObject(name: string): FakeChart {
+    const found: { ready: boolean; state: ChartState | null } = { ready: false, state: null };
+    this.ctx.enqueue("charts.getItemOrNullObject", name, () => {
+      let sheet: SheetState | null = null;
+      try {
+        sheet = this.sheetOf();
+      } catch {
+        sheet = null;
+      }
+      found.state = sheet ? (chartsOf(sheet).find((c) => !c.deleted && c.name.toLowerCase() === name.toLowerCase()) ?? null) : null;
+      found.ready = true;
+    });
+    const chart = new FakeChart(this.ctx, () => {
+      if (!found.state) throw new StrictError("ItemNotFound", `no chart "${name}" (a null object)`);
+      return found.state;
+    });
+    chart.nullState = found;
+    return chart;
+  }
+
   load(spec: string): this {
     if (spec !== "items/name" && spec !== "items") throw new StrictError("NotImplemented", `ChartCollection.load("${spec}")`);
     const entry = { ready: false, items: [] as FakeChart[] };
@@ -172,6 +196,15 @@ export class FakeChart {
       },
     };
     this.series = { getItemAt: (index: number) => new FakeChartSeries(ctx, () => seriesAt(state(), index)) };
+  }
+
+  /** Set by getItemOrNullObject: whether the chart was found, known after the sync. */
+  nullState: { ready: boolean; state: ChartState | null } | null = null;
+
+  get isNullObject(): boolean {
+    if (!this.nullState) return false;
+    if (!this.nullState.ready) throw new StrictError("PropertyNotSynced", "Chart.isNullObject read before context.sync()");
+    return this.nullState.state === null;
   }
 
   get name(): string {
