@@ -101,7 +101,7 @@ export function App({ port, lang: initialLang, onViewRequest, initialView }: App
         <header className={styles.header}>
           <h1 className={styles.title}>{t("app.title")}</h1>
           <p className={styles.loaded} data-testid="loaded">
-            {info?.loaded ? t("loaded", { plan: planName(info, info.loaded), unit: info.loaded.unit, year: info.loaded.year }) : t("none-loaded")}
+            {info?.loaded ? t("loaded", { plan: planName(info, info.loaded), unit: info.loaded.unit, year: info.loaded.year }) + (info.loaded.period && info.loaded.period !== "ca-nam" ? t("loaded.period", { period: t(`period.${info.loaded.period}`) }) : "") : t("none-loaded")}
           </p>
           <StepGuide />
         </header>

@@ -6,11 +6,15 @@ import { useEffect, useRef, useState } from "react";
 import { useAction, useUi } from "./context";
 import { BusyButton, CheckboxField, Field, NoticeLine, useControlClass } from "./controls";
 import type { LoadAnswer, PlanPick, Preview, ResultRow, ReviewRow } from "./host-port";
+import type { Period } from "../shared/model";
 import { readNumber } from "./format";
 import { ReviewTable, targetText, type DraftRow } from "./ReviewTable";
 import { useStyles } from "./styles";
 
 type Source = "builtin" | "json" | "text";
+
+/** The periods a sheet reports on, the whole year first (the default). */
+export const PERIOD_CHOICES: readonly Period[] = ["ca-nam", "6-thang", "9-thang"];
 
 export function LoadPanel() {
   const styles = useStyles();
@@ -27,6 +31,7 @@ export function LoadPanel() {
   const [unit, setUnit] = useState("");
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [estimate, setEstimate] = useState(false);
+  const [period, setPeriod] = useState<Period>("ca-nam");
   const [confirm, setConfirm] = useState<Extract<LoadAnswer, { kind: "confirm" }> | null>(null);
   const [messages, setMessages] = useState<string[]>([]);
   const reading = useAction();
@@ -52,6 +57,7 @@ export function LoadPanel() {
       setUnit(loaded.unit);
       setYear(String(loaded.year));
       setEstimate(loaded.estimate);
+      setPeriod(loaded.period ?? "ca-nam");
       if (!info.plans.some((p) => p.id === loaded.planId)) setSource("json");
     } else if (chosen) setYear(String(chosen.year));
   }, [info]);
@@ -109,7 +115,7 @@ export function LoadPanel() {
       return;
     }
     void loading.run(
-      () => port.load({ plan, unit, year: Number(year), estimate, lang, confirmSetAside }),
+      () => port.load({ plan, unit, year: Number(year), estimate, lang, confirmSetAside, period }),
       (answer) => {
         if (answer.kind === "confirm") {
           setConfirm(answer);
@@ -117,7 +123,7 @@ export function LoadPanel() {
         }
         setConfirm(null);
         setMessages(answer.messages.slice(1));
-        if (answer.loaded) setLoaded(answer.loaded);
+        if (answer.loaded) setLoaded({ ...answer.loaded, period: answer.loaded.period ?? period });
         setStep("enter");
         return answer.messages[0] ?? null;
       },
@@ -196,6 +202,17 @@ export function LoadPanel() {
           {(id) => <input id={id} className={control} value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" style={{ width: "6em" }} data-testid="year" />}
         </Field>
       </div>
+      <Field label={t("period")}>
+        {(id) => (
+          <select id={id} className={control} value={period} onChange={(e) => setPeriod(e.target.value as Period)} data-testid="period">
+            {PERIOD_CHOICES.map((p) => (
+              <option key={p} value={p}>
+                {t(`period.${p}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <CheckboxField checked={estimate} onChange={setEstimate} label={t("estimate")} testId="estimate" />
       <div className={styles.actions}>
         <BusyButton appearance="primary" busy={loading.busy && !confirm} onClick={() => load(false)} data-testid="load">

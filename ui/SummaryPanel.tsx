@@ -5,6 +5,7 @@ import { useAction, useUi } from "./context";
 import { BusyButton, Field, NoticeLine, useControlClass } from "./controls";
 import type { ConsolidateAnswer } from "./host-port";
 import { useStyles } from "./styles";
+import { NextYearSection } from "./NextYearSection";
 
 export function SummaryPanel({ autoRun }: { autoRun: number | null }) {
   const styles = useStyles();
@@ -186,6 +187,7 @@ export function SummaryPanel({ autoRun }: { autoRun: number | null }) {
           </>
         )}
       </div>
+      <NextYearSection />
     </section>
   );
 }

@@ -3,7 +3,7 @@
 // google.script.run themselves; excel-addin/src/taskpane/port.ts and gas-addon/src/sidebar/port.ts
 // implement it. Everything here is plain JSON-safe data (it crosses google.script.run), and every
 // answer is a Result: the value, or one message for the clerk in plain words.
-import type { Comparator, CountLevel, Lang, Status } from "../shared/model";
+import type { Comparator, CountLevel, Lang, Period, Status } from "../shared/model";
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
 
@@ -25,6 +25,8 @@ export interface LoadedInfo {
   year: number;
   estimate: boolean;
   indicators: number;
+  /** The period the sheet reports on (absent: the whole year). */
+  period?: Period;
 }
 
 export interface StartInfo {
@@ -96,6 +98,24 @@ export interface LoadRequest {
   lang: Lang;
   /** The clerk saw what would be set aside and agreed. */
   confirmSetAside: boolean;
+  /** 6 tháng, 9 tháng or the whole year (absent: the whole year). */
+  period?: Period;
+}
+
+/** Next year's plan: a built-in one, a JSON file, or this year's indicators with blank targets. */
+export type NextYearPick = { kind: "builtin"; id: string } | { kind: "json"; text: string; file: string } | { kind: "same" };
+
+export interface NextYearAnswer {
+  /** The core's messages, the first one saying what was written. */
+  messages: string[];
+  sheet: string;
+  carried: number;
+  /** Codes whose figure is this year's estimate (no final figure yet). */
+  fromEstimate: string[];
+  /** This year's figures that found no indicator next year (listed, never placed by guess). */
+  notCarried: { code: string; name: string }[];
+  /** Next year's indicators without last year's figure. */
+  withoutFigure: { code: string; name: string }[];
 }
 
 export type LoadAnswer =
@@ -158,6 +178,25 @@ export interface ConsolidateAnswer {
   unusable: { source: string; reason: string }[];
   /** Sheets works in rounds (the 6-minute limit): true while there is more to read. */
   pending: boolean;
+  /** The register of who reported (the core's, as the CLI's --json gives it), once the consolidation is written. */
+  register?: RegisterView | null;
+}
+
+/** The register of who reported, as the Units tab shows it. */
+export interface RegisterView {
+  sentence: string;
+  counts: { expected: number; sent: number; missing: number; late: number; unusable: number; duplicates: number; withErrors: number; notExpected: number; otherPlan: number };
+  rows: { unit: string; group: string | null; statuses: string[]; labels: string[]; file: string | null; date: string; used: boolean; errorCount: number; note: string }[];
+  /** The sheets written: the register and the points. */
+  sheets: { register: string; ranking: string };
+  /** What the core said besides (the list and rules used). */
+  notes: string[];
+}
+
+/** What the Units tab sets for a consolidation: the pasted list of units expected and the deadline ("2026-12-10"). */
+export interface UnitsOptions {
+  expected: string;
+  deadline: string;
 }
 
 export type ConsolidateInput = { kind: "files"; files: File[] } | { kind: "links"; links: string[] };
@@ -175,11 +214,15 @@ export interface HostPort {
   selectedCode(lang: Lang): Promise<Result<{ code: string | null }>>;
   dashboard(lang: Lang): Promise<Result<DashboardView>>;
   summary(lang: Lang): Promise<Result<{ message: string; sentence: string }>>;
-  consolidate(input: ConsolidateInput, lang: Lang, progress: (text: string, share: number) => void): Promise<Result<ConsolidateAnswer>>;
+  consolidate(input: ConsolidateInput, lang: Lang, progress: (text: string, share: number) => void, options?: UnitsOptions): Promise<Result<ConsolidateAnswer>>;
+  /** "Tạo mẫu giao chỉ tiêu": the blank assignment form of the loaded plan as a sheet of this document. */
+  assignmentForm(lang: Lang): Promise<Result<{ message: string; sheet: string }>>;
   /** Sheets only: the next round of a consolidation in progress, and cancelling it. */
   continueConsolidation?(lang: Lang): Promise<Result<ConsolidateAnswer>>;
   cancelConsolidation?(lang: Lang): Promise<Result<{ message: string }>>;
   getSettings(): Promise<Result<{ settings: SettingsView | null }>>;
   saveSettings(settings: SettingsView, lang: Lang): Promise<Result<{ message: string }>>;
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** "Kế hoạch năm sau": next year's sheets beside this year's, "Thực hiện năm trước" filled from this year's figures. */
+  nextYear(request: { plan: NextYearPick; year: number; period?: Period; lang: Lang }): Promise<Result<NextYearAnswer>>;
 }

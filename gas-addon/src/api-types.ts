@@ -1,7 +1,10 @@
 // The data that crosses google.script.run between the sidebar and the server: plain JSON only
 // (no Date, no Map, no class), typed once here for both sides.
-import type { Lang } from "../../shared/model";
+import type { RegisterRowView, UnitsConsolidationReport } from "../../shared/workflow/units";
+import type { Lang, Period } from "../../shared/model";
 import type { Answers } from "../../shared/workflow/outcome";
+import type { Question } from "../../shared/workflow/outcome";
+import type { EnterReportRequest, EnterReportResult, ReportReviewView } from "../../shared/workflow/enter-report";
 
 export type Outcome<T> = ({ ok: true } & T) | { ok: false; message: string };
 
@@ -21,6 +24,8 @@ export interface LoadedInfo {
   year: number;
   estimate: boolean;
   indicators: number;
+  /** The period the sheet reports on (absent: the whole year). */
+  period?: Period;
 }
 
 export interface SidebarState {
@@ -49,6 +54,25 @@ export interface LoadRequest {
   answers?: Answers;
   /** The same, as the sidebar says it: the user saw what would be set aside and agreed. */
   confirmSetAside?: boolean;
+  /** 6 tháng, 9 tháng or the whole year; absent: what the document had, else the whole year. */
+  period?: Period;
+}
+
+/** "Kế hoạch năm sau": next year's plan (or this year's indicators, targets blank), its year and period. */
+export interface NextYearRequest {
+  source: PlanSource | { kind: "same" };
+  year: number;
+  period?: Period;
+  lang: Lang;
+}
+
+export interface NextYearResult {
+  sheet: string;
+  sheets: string[];
+  carried: { code: string; name: string; value: number | string; source: "final" | "estimate" }[];
+  notCarried: { code: string; name: string; reason: "no-match" | "unit-differs" }[];
+  withoutFigure: { code: string; name: string }[];
+  messages: string[];
 }
 
 export interface LoadResult {
@@ -136,4 +160,19 @@ export interface ConsolidateResult extends JobProgress {
   units: number;
   register: RegisterView[];
   message: string;
+  /** Once finished: the register of who reported (shared/workflow/units.ts), as the Units tab shows it. */
+  registerView?: UnitsRegisterView;
 }
+
+export interface UnitsRegisterView {
+  sentence: string;
+  counts: UnitsConsolidationReport["counts"];
+  rows: RegisterRowView[];
+  sheets: { register: string; ranking: string };
+  notes: string[];
+}
+
+/** "Dán báo cáo" (shared/workflow/enter-report.ts): the review of a report, and the accepted figures to write. */
+export type ReportReviewAnswer = { view: ReportReviewView; messages: string[] };
+export type EnterReportCall = EnterReportRequest;
+export type EnterReportAnswer = { kind: "done"; result: EnterReportResult; messages: string[] } | { kind: "ask"; question: Question };

@@ -12,9 +12,13 @@ export {
   startConsolidation,
   continueConsolidation,
   cancelConsolidation,
+  writeAssignmentForm,
   setOverride,
   getDashboard,
   getSettings,
   saveSettings,
   getSelectedCode,
+  readReport,
+  enterReport,
+  makeNextYear,
 } from "./server/api";

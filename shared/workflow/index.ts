@@ -16,4 +16,4 @@ export { setAsideSheetNames, setAsideColumns, setAsideWorkbook } from "./set-asi
 export { readLoadedSheet, type SheetInput, type ReadSheet } from "./sheet-input";
 export { say, statusLabel } from "./say";
 export { nextYearCommand, withYearSuffix, yearSheetName, type NextYearInput, type NextYearRequest, type NextYearReport } from "./next-year";
-export { assignmentFormCommand, unitsConsolidateCommand, UNITS_INPUT_SHEETS, SCORING_SHEET, type UnitsInput, type UnitsRequest, type ReceivedUnitFile, type RegisterRowView, type UnitsConsolidationReport, type AssignmentFormReport } from "./units";
+export { assignmentFormCommand, unitsConsolidateCommand, unitsOutputSheets, localIsoDate, UNITS_INPUT_SHEETS, SCORING_SHEET, type UnitsInput, type UnitsRequest, type ReceivedUnitFile, type RegisterRowView, type UnitsConsolidationReport, type AssignmentFormReport } from "./units";

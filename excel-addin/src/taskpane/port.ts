@@ -88,7 +88,7 @@ export function excelPort(host: AddinHost): HostPort {
           ok: true,
           lang: doc?.settings.lang ?? host.lang,
           plans: PLAN_INDEX.map((p) => ({ id: p.id, title: p.title, issuer: p.issuer, year: p.year, indicators: p.indicators })),
-          loaded: doc ? { planId: doc.planId, planTitle: titleOf(doc.planId), unit: doc.unit, year: doc.year, estimate: doc.estimate, indicators: 0 } : null,
+          loaded: doc ? { planId: doc.planId, planTitle: titleOf(doc.planId), unit: doc.unit, year: doc.year, estimate: doc.estimate, indicators: 0, period: doc.settings.period ?? "ca-nam" } : null,
           step: doc ? "enter" : "load",
           consolidation: "files",
         };
@@ -126,7 +126,8 @@ export function excelPort(host: AddinHost): HostPort {
       const { loadPlan } = await import("../adapter/load-command");
       return run(request.lang, async (context) => {
         const answers = request.confirmSetAside ? { "reload-set-aside": true } : undefined;
-        const outcome = await loadPlan(context, { plan, unit: request.unit, year: request.year, estimate: request.estimate, issuer: null, lang: request.lang, answers }, host.features);
+        const settings = request.period ? { settings: { period: request.period } } : {};
+        const outcome = await loadPlan(context, { plan, unit: request.unit, year: request.year, estimate: request.estimate, issuer: null, lang: request.lang, answers, ...settings }, host.features);
         if (!outcome.ok) return outcome;
         if (outcome.confirm) return { ok: true, kind: "confirm", message: outcome.confirm.message, setAside: outcome.confirm.items };
         planId = plan.id;
@@ -135,7 +136,7 @@ export function excelPort(host: AddinHost): HostPort {
           ok: true,
           kind: "done",
           messages: outcome.messages,
-          loaded: { planId: plan.id, planTitle: plan.title, unit: request.unit.trim(), year: request.year, estimate: request.estimate, indicators: plan.indicators.length },
+          loaded: { planId: plan.id, planTitle: plan.title, unit: request.unit.trim(), year: request.year, estimate: request.estimate, indicators: plan.indicators.length, period: request.period ?? "ca-nam" },
         };
       });
     },
@@ -224,16 +225,31 @@ export function excelPort(host: AddinHost): HostPort {
         return { ok: true, message: tx("xl.summary.done", { sheet: outcome.sheet }, lang), sentence: outcome.sentence };
       });
     },
-    async consolidate(input, lang, progress) {
+    async consolidate(input, lang, progress, options) {
       if (input.kind !== "files") return fail(tx("xl.consolidate.no-files", {}, lang));
       const report = (index: number, total: number, file: string) => progress(file ? tx("xl.consolidate.progress", { index: index + 1, total, file }, lang) : "", total === 0 ? 1 : index / total);
-      const [{ consolidateFiles }, { readUnitFiles }] = await Promise.all([import("../adapter/report-commands"), import("../xlsx-reader")]);
-      const units = await readUnitFiles(input.files, report, lang);
+      // The units' work (register, own targets, points) loads on first use: not in the pane's start weight.
+      const [{ consolidateUnitFiles }, { readReceivedFiles }] = await Promise.all([import("../adapter/units-commands"), import("../units-files")]);
+      const files = await readReceivedFiles(input.files, report, lang);
       return run(lang, async (context) => {
-        const outcome = await consolidateFiles(context, units, lang, host.features, report);
+        const outcome = await consolidateUnitFiles(context, files, { expected: options?.expected ?? null, deadline: options?.deadline ?? null }, lang, host.features);
         if (!outcome.ok) return outcome;
-        const unusable = units.flatMap((u) => (u.read.ok ? [] : [{ source: u.name, reason: u.read.reason }]));
-        return { ok: true, message: tx("xl.consolidate.done", { units: outcome.units, sheet: outcome.sheet, unusable: outcome.unusable }, lang), unusable, pending: false };
+        const [first, , ...notes] = outcome.messages;
+        return {
+          ok: true,
+          message: first ?? "",
+          unusable: outcome.unusable,
+          pending: false,
+          register: { sentence: outcome.sentence, counts: outcome.counts, rows: outcome.rows, sheets: { register: outcome.registerSheet, ranking: outcome.rankingSheet }, notes },
+        };
+      });
+    },
+    async assignmentForm(lang) {
+      const { writeAssignmentForm } = await import("../adapter/units-commands");
+      return run(lang, async (context) => {
+        const outcome = await writeAssignmentForm(context, lang, host.features);
+        if (!outcome.ok) return outcome;
+        return { ok: true, message: outcome.messages.join(" "), sheet: outcome.sheet };
       });
     },
     getSettings() {
@@ -250,6 +266,24 @@ export function excelPort(host: AddinHost): HostPort {
         if (!saved) return fail(tx("xl.no-document", {}, lang));
         const written = await saveDocumentSettings(context, { ...saved, ...settings, lang });
         return written ? { ok: true, message: tx("xl.settings.saved", {}, lang) } : fail(tx("xl.no-document", {}, lang));
+      });
+    },
+    async nextYear(request) {
+      const plan = request.plan.kind === "same" ? "same" : await chosenPlan(request.plan, "", request.year, request.lang);
+      if (plan !== "same" && "ok" in plan) return plan;
+      const { makeNextYear } = await import("../adapter/next-year-command");
+      return run(request.lang, async (context) => {
+        const outcome = await makeNextYear(context, { plan, year: request.year, ...(request.period ? { period: request.period } : {}), lang: request.lang }, host.features);
+        if (!outcome.ok) return outcome;
+        return {
+          ok: true,
+          messages: outcome.messages,
+          sheet: outcome.sheet,
+          carried: outcome.carried.length,
+          fromEstimate: outcome.carried.filter((c) => c.source === "estimate").map((c) => c.code),
+          notCarried: outcome.notCarried.map((n) => ({ code: n.code, name: n.name })),
+          withoutFigure: outcome.withoutFigure,
+        };
       });
     },
     async selectCell(sheet, cell) {

@@ -7,6 +7,8 @@ import type {
   ConsolidateResult,
   LoadRequest,
   LoadResult,
+  NextYearRequest,
+  NextYearResult,
   Outcome,
   PreviewResult,
   SidebarState,
@@ -16,8 +18,12 @@ import { tg } from "../messages";
 import { activateCommand, checkCommand, fixCommand } from "./commands/check";
 import { cancelConsolidationCommand, continueConsolidationCommand, jobProgress, startConsolidationCommand } from "./commands/consolidate";
 import { loadPlanCommand } from "./commands/load";
+import { assignmentFormServerCommand } from "./commands/units";
+import { nextYearServerCommand } from "./commands/next-year";
 import { previewPlanTextCommand } from "./commands/preview";
 import { summaryCommand } from "./commands/summary";
+import { enterReportCommand, readReportCommand } from "./commands/enter-report";
+import type { EnterReportAnswer, EnterReportCall, ReportReviewAnswer } from "../api-types";
 import { dashboardCommandOf, getSettingsCommand, saveSettingsCommand, selectedCodeCommand, setOverrideCommand } from "./commands/document";
 import { EDITION } from "./edition";
 import { fail, guarded, openDocument } from "./host";
@@ -35,7 +41,7 @@ export function getSidebarState(): Outcome<SidebarState> {
       edition: EDITION,
       plans: builtInPlans().map((p) => ({ id: p.id, title: p.title, issuer: p.issuer, level: p.level, year: p.year, indicators: p.indicators.length })),
       loaded: stored
-        ? { planId: stored.plan.id, planTitle: stored.plan.title, unit: stored.info.unit, year: stored.info.year, estimate: stored.info.estimate, indicators: stored.plan.indicators.length }
+        ? { planId: stored.plan.id, planTitle: stored.plan.title, unit: stored.info.unit, year: stored.info.year, estimate: stored.info.estimate, indicators: stored.plan.indicators.length, period: stored.info.settings.period ?? "ca-nam" }
         : null,
       job: jobProgress(doc.properties),
     };
@@ -69,9 +75,14 @@ export function buildSummary(lang: Lang): Outcome<SummaryResult> {
   return guarded(langOf(lang), () => summaryCommand(langOf(lang)));
 }
 
-export function startConsolidation(urls: string[], lang: Lang): Outcome<ConsolidateResult> {
+export function startConsolidation(urls: string[], lang: Lang, options?: { expected?: string | null; deadline?: string | null }): Outcome<ConsolidateResult> {
   if (EDITION !== "consolidation") return fail(tg("gas.error.needs-consolidation-edition", {}, langOf(lang)));
-  return guarded(langOf(lang), () => startConsolidationCommand(urls, langOf(lang)));
+  return guarded(langOf(lang), () => startConsolidationCommand(urls, langOf(lang), options ?? {}));
+}
+
+/** "Tạo mẫu giao chỉ tiêu": the blank assignment form of the loaded plan as a sheet of this spreadsheet. */
+export function writeAssignmentForm(lang: Lang): Outcome<{ sheet: string; message: string }> {
+  return guarded(langOf(lang), () => assignmentFormServerCommand(langOf(lang)));
 }
 
 export function continueConsolidation(lang: Lang): Outcome<ConsolidateResult> {
@@ -101,4 +112,20 @@ export function saveSettings(settings: Partial<Settings>, lang: Lang): Outcome<{
 
 export function getSelectedCode(lang: Lang): Outcome<{ code: string | null }> {
   return guarded(langOf(lang), () => selectedCodeCommand(langOf(lang)));
+}
+
+/** "Kế hoạch năm sau": next year's sheets beside this year's (shared/workflow/next-year.ts). */
+export function makeNextYear(request: NextYearRequest): Outcome<NextYearResult> {
+  const lang = langOf(request?.lang);
+  return guarded(lang, () => nextYearServerCommand({ ...request, lang }));
+}
+
+/** "Dán báo cáo", step 1: the review of a unit's report against the plan and the sheet (nothing written). */
+export function readReport(text: string, lang: Lang): Outcome<ReportReviewAnswer> {
+  return guarded(langOf(lang), () => readReportCommand(String(text ?? ""), langOf(lang)));
+}
+
+/** "Dán báo cáo", step 2: the accepted figures into the sheet (asks first before replacing a typed one). */
+export function enterReport(request: EnterReportCall, lang: Lang): Outcome<EnterReportAnswer> {
+  return guarded(langOf(lang), () => enterReportCommand(request, langOf(lang)));
 }

@@ -6,7 +6,7 @@ import type { Lang } from "../../../shared/model";
 import type { FindingItem, HostPort, PlanPick, Result, ReviewRow } from "../../../ui/host-port";
 import { text } from "../../../ui/text";
 import { reviewedPlanData } from "../../../ui/reviewed-plan";
-import type { ConsolidateResult, FindingView, PlanSource } from "../api-types";
+import type { ConsolidateResult, FindingView, NextYearResult, PlanSource } from "../api-types";
 import { call, callOptional } from "./run";
 
 type Fail = { ok: false; message: string };
@@ -40,7 +40,7 @@ function planSource(pick: PlanPick, unit: string, year: number, lang: Lang): Pla
 }
 
 function consolidation(r: ConsolidateResult) {
-  return { ok: true as const, message: r.message, unusable: r.register.map((u) => ({ source: u.source, reason: u.reason })), pending: !r.finished };
+  return { ok: true as const, message: r.message, unusable: r.register.map((u) => ({ source: u.source, reason: u.reason })), pending: !r.finished, register: r.registerView ?? null };
 }
 
 export function sheetsPort(): HostPort {
@@ -107,6 +107,7 @@ export function sheetsPort(): HostPort {
           estimate: request.estimate,
           lang: request.lang,
           confirmSetAside: request.confirmSetAside,
+          ...(request.period ? { period: request.period } : {}),
         });
         if (!r.ok) return r;
         if (r.confirm) return { ok: true, kind: "confirm", message: r.confirm.message, setAside: r.confirm.items };
@@ -144,12 +145,13 @@ export function sheetsPort(): HostPort {
         const r = await call("buildSummary", lang);
         return r.ok ? { ok: true, message: r.message, sentence: r.sentence } : r;
       }),
-    consolidate: (input, lang) =>
+    consolidate: (input, lang, _progress, options) =>
       guard(lang, async () => {
         if (input.kind !== "links") return { ok: false, message: text(lang, "consolidate.none") };
-        const r = await call("startConsolidation", input.links, lang);
+        const r = await call("startConsolidation", input.links, lang, { expected: options?.expected ?? null, deadline: options?.deadline ?? null });
         return r.ok ? consolidation(r) : r;
       }),
+    assignmentForm: (lang) => guard(lang, () => call("writeAssignmentForm", lang)),
     continueConsolidation: (lang) =>
       guard(lang, async () => {
         const r = await call("continueConsolidation", lang);
@@ -158,6 +160,21 @@ export function sheetsPort(): HostPort {
     cancelConsolidation: (lang) => guard(lang, () => call("cancelConsolidation", lang)),
     getSettings: () => guard(lastLang, () => callOptional("getSettings", lastLang)),
     saveSettings: (settings, lang) => guard(lang, () => callOptional<{ message: string }>("saveSettings", lang, settings, lang)),
+    nextYear: (request) =>
+      guard(request.lang, async () => {
+        const source = request.plan.kind === "same" ? { kind: "same" as const } : planSource(request.plan, "", request.year, request.lang);
+        const r = await callOptional<NextYearResult>("makeNextYear", request.lang, { source, year: request.year, ...(request.period ? { period: request.period } : {}), lang: request.lang });
+        if (!r.ok) return r;
+        return {
+          ok: true,
+          messages: r.messages,
+          sheet: r.sheet,
+          carried: r.carried.length,
+          fromEstimate: r.carried.filter((c) => c.source === "estimate").map((c) => c.code),
+          notCarried: r.notCarried.map((n) => ({ code: n.code, name: n.name })),
+          withoutFigure: r.withoutFigure,
+        };
+      }),
     selectCell: async (sheet, cell) => {
       await call("activateCell", sheet, cell, lastLang).catch(() => undefined);
     },

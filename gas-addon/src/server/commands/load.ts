@@ -61,7 +61,7 @@ export function loadPlanCommand(request: LoadRequest): Outcome<LoadResult> {
       fillIn: read ? { sheet: read.target.name, grid: read.target.values ?? [] } : null,
       setAside: aside?.values ? { sheet: aside.name, grid: aside.values } : null,
     },
-    { plan, unit: request.unit ?? "", year: request.year, estimate: request.estimate, issuer: null, lang, answers: request.confirmSetAside ? { "reload-set-aside": true } : request.answers },
+    { plan, unit: request.unit ?? "", year: request.year, estimate: request.estimate, issuer: null, lang, answers: request.confirmSetAside ? { "reload-set-aside": true } : request.answers, ...(request.period ? { settings: { period: request.period } } : {}) },
   );
   if (outcome.status === "ask" && outcome.question) {
     const kept = { actuals: 0, notes: 0, overrides: 0 };

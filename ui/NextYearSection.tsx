@@ -1,0 +1,127 @@
+// "Kế hoạch năm sau" (in Tổng hợp): pick next year's plan — a built-in one, a JSON file, or this
+// year's indicators with the targets left blank —, its year and period, then the host writes next
+// year's sheets beside this year's ("Chỉ tiêu 2026"), "Thực hiện năm trước" filled from this year's
+// figures. What the core says comes back as lines: what was carried, which are estimates, what
+// could not be matched (listed, never guessed).
+import { useEffect, useState } from "react";
+import type { Period } from "../shared/model";
+import { useAction, useUi } from "./context";
+import { BusyButton, Field, NoticeLine, useControlClass } from "./controls";
+import type { NextYearPick } from "./host-port";
+import { PERIOD_CHOICES } from "./LoadPanel";
+import { useStyles } from "./styles";
+
+type Source = "builtin" | "json" | "same";
+
+export function NextYearSection() {
+  const styles = useStyles();
+  const control = useControlClass();
+  const { port, lang, t, info } = useUi();
+  const thisYear = info?.loaded?.year ?? new Date().getFullYear();
+  const [source, setSource] = useState<Source>("builtin");
+  const [planId, setPlanId] = useState("");
+  const [json, setJson] = useState<{ text: string; file: string } | null>(null);
+  const [year, setYear] = useState(String(thisYear + 1));
+  const [period, setPeriod] = useState<Period>("ca-nam");
+  const [lines, setLines] = useState<string[]>([]);
+  const making = useAction();
+
+  // Next year follows the plan loaded; the built-in plan offered first is one of a later year, if any.
+  useEffect(() => {
+    setYear(String(thisYear + 1));
+    const later = (info?.plans ?? []).find((p) => p.year > thisYear);
+    setPlanId((current) => current || later?.id || info?.loaded?.planId || info?.plans[0]?.id || "");
+  }, [thisYear, info]);
+
+  const make = () => {
+    const plan: NextYearPick | null = source === "same" ? { kind: "same" } : source === "json" ? (json ? { kind: "json", ...json } : null) : planId ? { kind: "builtin", id: planId } : null;
+    setLines([]);
+    if (!plan) {
+      making.setNotice({ ok: false, text: t("load.need-plan") });
+      return;
+    }
+    void making.run(
+      () => port.nextYear({ plan, year: Number(year), period, lang }),
+      (answer) => {
+        setLines(answer.messages.slice(1));
+        return answer.messages[0] ?? null;
+      },
+    );
+  };
+
+  return (
+    <div className={styles.section} data-testid="next-year">
+      <h2 className={styles.h2}>{t("nextyear")}</h2>
+      <p className={styles.small}>{t("nextyear.hint")}</p>
+      <Field label={t("nextyear.source")}>
+        {(id) => (
+          <select id={id} className={control} value={source} onChange={(e) => setSource(e.target.value as Source)} data-testid="next-source">
+            <option value="builtin">{t("source.builtin")}</option>
+            <option value="json">{t("source.json")}</option>
+            <option value="same">{t("nextyear.source.same")}</option>
+          </select>
+        )}
+      </Field>
+      {source === "builtin" && (
+        <Field label={t("plan")}>
+          {(id) => (
+            <select id={id} className={control} value={planId} onChange={(e) => setPlanId(e.target.value)} data-testid="next-plan">
+              {(info?.plans ?? []).map((p) => (
+                <option key={p.id} value={p.id} title={p.title}>
+                  {t("plan.option", { issuer: p.issuer, year: p.year, count: p.indicators })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {source === "json" && (
+        <Field label={t("json.file")} hint={json ? t("json.picked", { file: json.file }) : undefined}>
+          {(id) => (
+            <input
+              id={id}
+              type="file"
+              accept=".json,application/json"
+              data-testid="next-json-file"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void file.text().then((content) => setJson({ text: content, file: file.name }));
+              }}
+            />
+          )}
+        </Field>
+      )}
+      <div className={styles.row}>
+        <Field label={t("nextyear.year")}>
+          {(id) => <input id={id} className={control} value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" style={{ width: "6em" }} data-testid="next-year-year" />}
+        </Field>
+        <Field label={t("period")} className={styles.grow}>
+          {(id) => (
+            <select id={id} className={control} value={period} onChange={(e) => setPeriod(e.target.value as Period)} data-testid="next-period">
+              {PERIOD_CHOICES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`period.${p}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className={styles.actions}>
+        <BusyButton busy={making.busy} disabled={!info?.loaded} onClick={make} data-testid="next-make">
+          {t("nextyear.make")}
+        </BusyButton>
+      </div>
+      <NoticeLine notice={making.notice} testId="next-notice" />
+      {lines.length > 0 && (
+        <ul className={styles.list} data-testid="next-result">
+          {lines.map((line, i) => (
+            <li key={i} className={styles.info}>
+              {line}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
