@@ -162,6 +162,9 @@ export function createGasWorld(options: WorldOptions = {}): GasWorld {
   const spreadsheetApp = {
     getActiveSpreadsheet: () => active.wrap(active, "Spreadsheet"),
     getActive: () => active.wrap(active, "Spreadsheet"),
+    // The container's active sheet and selection (a bound add-on's script runs in the open spreadsheet).
+    getActiveSheet: () => active.getActiveSheet(),
+    getActiveRange: () => active.getActiveRange(),
     getUi: () => tracked(world.ui, "Ui", log),
     openByUrl: (url: string) => {
       clock.advance(world.openCostMs);

@@ -279,8 +279,7 @@ export class FakeRange {
     return this.w();
   }
   activate(): unknown {
-    this.sheet.book.activeSheet = this.sheet;
-    this.sheet.book.activeRange = this;
+    this.sheet.book._select(this.sheet, this);
     return this.w();
   }
   clearContent(): unknown {
@@ -548,7 +547,9 @@ export class FakeSheet {
     return this.book.wrap(this, "Sheet");
   }
   activate(): unknown {
+    // The sheet shows again what was selected on it (A1 on a sheet never clicked).
     this.book.activeSheet = this;
+    this.book.activeRange = this.book.selections.get(this) ?? null;
     return this.book.wrap(this, "Sheet");
   }
   addDeveloperMetadata(key: string, value?: string): unknown {
@@ -578,7 +579,10 @@ export class FakeSpreadsheet {
   readonly named = new Map<string, NamedRangeRecord>();
   metadata: FakeDeveloperMetadata[] = [];
   activeSheet: FakeSheet | null = null;
+  /** The selection on the active sheet as last set (a user's click, Range.activate); null: its A1. */
   activeRange: FakeRange | null = null;
+  /** What is selected on each sheet: Sheets keeps one selection per sheet and shows it when the sheet is shown again. */
+  readonly selections = new Map<FakeSheet, FakeRange>();
   toasts: string[] = [];
   /** Computes a formula's value for getValues (none by default: formula cells read as blank). */
   evaluate: ((sheet: string, formula: string) => StoredValue | null) | null = null;
@@ -645,6 +649,34 @@ export class FakeSpreadsheet {
   }
   getActiveSheet(): unknown {
     return this.activeSheet ? this.wrap(this.activeSheet, "Sheet") : null;
+  }
+  /**
+   * The selected range on the active sheet, as getActiveRange() gives it in a call from the sidebar
+   * or a menu: the user's current selection, or the last range the script activated in this run.
+   * The spreadsheet UI always has a cursor, so a sheet never clicked answers A1, not null; several
+   * ranges selected (Ctrl+click) answer the last one.
+   */
+  getActiveRange(): unknown {
+    const sheet = this.activeSheet;
+    if (!sheet) return null;
+    const range = this.selections.get(sheet) ?? new FakeRange(sheet, { row: 0, col: 0, rows: 1, cols: 1 });
+    return this.wrap(range, "Range");
+  }
+  /** The active cell: the top-left cell of the active range (the one the cursor is in, for a selection made from there). */
+  getCurrentCell(): unknown {
+    const range = untracked(this.getActiveRange()) as FakeRange | null;
+    return range ? this.wrap(new FakeRange(range.sheet, { row: range.rect.row, col: range.rect.col, rows: 1, cols: 1 }), "Range") : null;
+  }
+  /** Test hook (not Apps Script): the user shows `sheet` and selects `range` on it. */
+  _select(sheet: FakeSheet, range: FakeRange): void {
+    this.activeSheet = sheet;
+    this.activeRange = range;
+    this.selections.set(sheet, range);
+  }
+  /** Test hook (not Apps Script): the user clicks `a1` ("B12", "A12:V12") on the sheet named `sheetName`. */
+  _userSelects(sheetName: string, a1: string): void {
+    const sheet = this.sheet(sheetName);
+    this._select(sheet, new FakeRange(sheet, parseA1(a1)));
   }
   setActiveSheet(sheet: unknown): unknown {
     this.activeSheet = untracked(sheet) as FakeSheet;
