@@ -84,6 +84,9 @@ export function nextYearCarry(thisPlan: Plan, entries: readonly ActualEntry[], n
       matched.push({ entry, to: target.code });
     } else left.push(entry);
   }
+  // In next year's plan order, whichever way the figure was matched.
+  const place = new Map(nextPlan.indicators.map((i, k) => [i.code, k]));
+  matched.sort((a, b) => (place.get(a.to) ?? 0) - (place.get(b.to) ?? 0));
   const carried: CarriedFigure[] = [];
   const notCarried: NextYearCarry["notCarried"] = left.map((e) => ({ code: e.code, name: thisByCode.get(e.code)?.name ?? "", value: e.previous, reason: "no-match" as const }));
   const out: ActualEntry[] = [];
