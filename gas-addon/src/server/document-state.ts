@@ -4,6 +4,7 @@
 import { PlanSchema, SettingsSchema, type Lang, type Plan, type Settings } from "../../../shared/model";
 import { findBuiltInPlan } from "../../../shared/catalog";
 import type { Fingerprints } from "../adapter/fingerprint";
+import type { StoredTally } from "../../../shared/report/tally-check";
 
 const PREFIX = "chitieu.";
 /** Characters per stored part: at most 3 bytes each in UTF-8, under the 9 KB limit with the key. */
@@ -21,6 +22,8 @@ export interface DocumentInfo {
   issuer: string | null;
   settings: Settings;
   lang: Lang;
+  /** The tally of the unit's report entered by "Dán báo cáo" (shared/workflow/enter-report.ts). */
+  reportTally?: StoredTally | null;
 }
 
 export interface StoredDocument {

@@ -33,7 +33,7 @@ export function workflowDocument(doc: OpenDocument): WorkflowDocument | null {
   const stored = doc.stored;
   if (!stored) return null;
   const { info, plan } = stored;
-  return { plan, unit: info.unit, year: info.year, estimate: info.estimate, issuer: info.issuer, settings: info.settings, fillInSheet: fillInNameOf(doc.fingerprints), sheets: {} };
+  return { plan, unit: info.unit, year: info.year, estimate: info.estimate, issuer: info.issuer, settings: info.settings, fillInSheet: fillInNameOf(doc.fingerprints), sheets: {}, ...(info.reportTally ? { reportTally: info.reportTally } : {}) };
 }
 
 export class UserFacingError extends Error {}
