@@ -4,6 +4,7 @@
 // implement it. Everything here is plain JSON-safe data (it crosses google.script.run), and every
 // answer is a Result: the value, or one message for the clerk in plain words.
 import type { Comparator, CountLevel, Lang, Period, Status } from "../shared/model";
+import type { ReportReviewView, ReportRowView } from "../shared/workflow/enter-report";
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
 
@@ -199,6 +200,23 @@ export interface UnitsOptions {
   deadline: string;
 }
 
+/** "Dán báo cáo": the core's review of a unit's report (shared/workflow/enter-report.ts), and its messages. */
+export type ReportReview = ReportReviewView & { messages: string[] };
+export type { ReportRowView as ReportRow };
+
+/** The accepted rows (figures as read or as edited) and the tally the review gave; `overwrite`: the answer to the question, null before one. */
+export interface ReportEntryRequest {
+  figures: { code: string; figure: number | boolean | string }[];
+  tally: ReportReviewView["tallyToStore"];
+  overwrite: boolean | null;
+  lang: Lang;
+}
+
+export type ReportEntryAnswer =
+  | { kind: "done"; messages: string[]; cells: string[] }
+  /** Nothing was written: these typed figures would be replaced (old → new); ask, then call again with overwrite. */
+  | { kind: "confirm"; message: string; items: { code: string; text: string }[]; confirm: string; cancel: string };
+
 export type ConsolidateInput = { kind: "files"; files: File[] } | { kind: "links"; links: string[] };
 
 export interface HostPort {
@@ -213,7 +231,8 @@ export interface HostPort {
   /** The indicator code of the row the cursor is on, when it is on the indicator sheet. */
   selectedCode(lang: Lang): Promise<Result<{ code: string | null }>>;
   dashboard(lang: Lang): Promise<Result<DashboardView>>;
-  summary(lang: Lang): Promise<Result<{ message: string; sentence: string }>>;
+  /** `tally`: the check of a report's tally kept by "Dán báo cáo", when the figures contradict it. */
+  summary(lang: Lang): Promise<Result<{ message: string; sentence: string; tally?: string | null }>>;
   consolidate(input: ConsolidateInput, lang: Lang, progress: (text: string, share: number) => void, options?: UnitsOptions): Promise<Result<ConsolidateAnswer>>;
   /** "Tạo mẫu giao chỉ tiêu": the blank assignment form of the loaded plan as a sheet of this document. */
   assignmentForm(lang: Lang): Promise<Result<{ message: string; sheet: string }>>;
@@ -223,6 +242,12 @@ export interface HostPort {
   getSettings(): Promise<Result<{ settings: SettingsView | null }>>;
   saveSettings(settings: SettingsView, lang: Lang): Promise<Result<{ message: string }>>;
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** "Dán báo cáo", step 1: the report's text read against the loaded plan and the sheet (nothing written). */
+  readReport(text: string, lang: Lang): Promise<Result<ReportReview>>;
+  /** "Dán báo cáo", step 2: the accepted figures into the sheet, and the report's tally kept with the document. */
+  enterReport(request: ReportEntryRequest): Promise<Result<ReportEntryAnswer>>;
+  /** The text of a picked report file (.txt, or .docx through the guarded zip reader); a refusal names the file. */
+  reportFileText(file: File, lang: Lang): Promise<Result<{ text: string }>>;
   /** "Kế hoạch năm sau": next year's sheets beside this year's, "Thực hiện năm trước" filled from this year's figures. */
   nextYear(request: { plan: NextYearPick; year: number; period?: Period; lang: Lang }): Promise<Result<NextYearAnswer>>;
 }

@@ -126,6 +126,8 @@ export interface FindingView {
   fixValue: number | null;
   /** The figure as typed, for a unit slip's "÷ 1.000". */
   fixFrom?: number | string | null;
+  /** The plan section of the indicator, from the core: the sidebar groups blanks per section. */
+  section?: string | null;
 }
 
 export interface CheckResult {

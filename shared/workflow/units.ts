@@ -116,7 +116,8 @@ export interface UnitsConsolidationReport {
   rankingSheet: string;
   units: number;
   sentence: string;
-  counts: UnitRegister["counts"];
+  /** The register's counts, and the units whose file is on another plan or an old version of the template. */
+  counts: UnitRegister["counts"] & { otherPlan: number };
   rows: RegisterRowView[];
   /** Files that could not be used, with why (the pane's list). */
   unusable: { source: string; reason: string }[];
@@ -232,12 +233,28 @@ export function unitsConsolidateCommand(input: UnitsInput, files: readonly Recei
   const unusable = register.rows.filter((r) => r.file !== null && !r.used).map((r) => ({ source: r.file!.file, reason: r.note }));
   return done(
     lang,
-    { sheet, registerSheet: registerSheet.name, rankingSheet: ranking.name, units: result.units.length, sentence: register.sentence, counts: register.counts, rows: register.rows.map((r) => registerView(r, lang)), unusable },
+    { sheet, registerSheet: registerSheet.name, rankingSheet: ranking.name, units: result.units.length, sentence: register.sentence, counts: { ...register.counts, otherPlan: register.rows.filter((r) => r.statuses.includes("other-plan") || r.statuses.includes("old-version")).length }, rows: register.rows.map((r) => registerView(r, lang)), unusable },
     [{ kind: "sheets", model, activate: registerSheet.name }, { kind: "document", info: { ...doc, sheets } }],
     [
       say(lang, "success", "wf.units.done", { units: result.units.length, sheet, register: registerSheet.name, ranking: ranking.name }),
       { severity: register.counts.missing > 0 || register.counts.late > 0 ? "warning" : "info", key: "register.sentence", text: register.sentence },
       ...setup.messages,
     ],
+  );
+}
+
+/** The sheets the units' consolidation writes, in both languages: hosts probe them in their one read. */
+export function unitsOutputSheets(): string[] {
+  const keys = ["sheet.consolidation.matrix-name", "sheet.consolidation.data-name", "sheet.consolidation.ranking-name", "sheet.consolidation.register-name", "register-sheet.name", "ranking-sheet.name"];
+  return (["vi", "en"] as const).flatMap((lang) => keys.map((key) => t(key, {}, lang)));
+}
+
+/** A file's date as local ISO 8601 with its offset ("2026-12-09T16:40:00+07:00"), as the CLI dates files. */
+export function localIsoDate(date: Date): string {
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, "0");
+  const offset = -date.getTimezoneOffset();
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${offset >= 0 ? "+" : "-"}${pad(offset / 60)}:${pad(offset % 60)}`
   );
 }

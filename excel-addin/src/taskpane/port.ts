@@ -21,7 +21,7 @@ function toFinding(item: FindingItem): Finding {
 }
 
 function toItem(f: Finding): FindingItem {
-  return { severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet ?? null, cell: f.cell ?? null, message: f.message, fix: f.fix ? { value: f.fix.value, from: f.fix.from ?? null } : null };
+  return { severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet ?? null, cell: f.cell ?? null, message: f.message, fix: f.fix ? { value: f.fix.value, from: f.fix.from ?? null } : null, section: f.section ?? null };
 }
 
 /** The reviewed rows as a plan the core validates (its messages name the row, not a schema path). */
@@ -44,25 +44,7 @@ async function chosenPlan(pick: PlanPick, unit: string, year: number, lang: Lang
   return reviewedPlan(pick, unit, year, lang);
 }
 
-/**
- * The section of each code (the plan's group; a plan without groups is one section), so the UI can show the
- * blanks of a section as one line. From the plan the pane loaded or the built-in one in use.
- */
-async function sectionsOf(planId: string | null, loaded: Plan | null): Promise<Map<string, string>> {
-  const plan = loaded ?? (planId ? ((await import("../../../shared/catalog")).findBuiltInPlan(planId) ?? null) : null);
-  const out = new Map<string, string>();
-  if (!plan) return out;
-  const byCode = new Map(plan.indicators.map((i) => [i.code, i]));
-  for (const ind of plan.indicators) {
-    const top = byCode.get(ind.code.split(".")[0]);
-    out.set(ind.code, ind.group ?? top?.group ?? "");
-  }
-  return out;
-}
-
 export function excelPort(host: AddinHost): HostPort {
-  let planId: string | null = null;
-  let loadedPlan: Plan | null = null;
   /** One Excel.run; an Excel refusal or failure becomes one plain line, never a stack trace. */
   const run = async <T>(lang: Lang, batch: (context: Excel.RequestContext) => Promise<Result<T>>): Promise<Result<T>> => {
     try {
@@ -83,7 +65,6 @@ export function excelPort(host: AddinHost): HostPort {
         const { locateWorkbook } = await import("../adapter/workbook-io");
         const snapshot = await locateWorkbook(context);
         const doc = snapshot.document;
-        planId = doc?.planId ?? null;
         return {
           ok: true,
           lang: doc?.settings.lang ?? host.lang,
@@ -130,8 +111,6 @@ export function excelPort(host: AddinHost): HostPort {
         const outcome = await loadPlan(context, { plan, unit: request.unit, year: request.year, estimate: request.estimate, issuer: null, lang: request.lang, answers, ...settings }, host.features);
         if (!outcome.ok) return outcome;
         if (outcome.confirm) return { ok: true, kind: "confirm", message: outcome.confirm.message, setAside: outcome.confirm.items };
-        planId = plan.id;
-        loadedPlan = plan;
         return {
           ok: true,
           kind: "done",
@@ -145,8 +124,8 @@ export function excelPort(host: AddinHost): HostPort {
         const { checkSheet } = await commands();
         const outcome = await checkSheet(context, lang);
         if (!outcome.ok) return outcome;
-        const sections = await sectionsOf(planId, loadedPlan);
-        const findings = outcome.findings.map((f) => ({ ...toItem(f), section: f.code ? (sections.get(f.code) ?? null) : null }));
+        // Each finding carries its plan section from the core: the pane groups blanks per section.
+        const findings = outcome.findings.map(toItem);
         const message = findings.length === 0 ? tx("xl.check.clean", {}, lang) : tx("xl.check.counts", { errors: outcome.errors, warnings: outcome.warnings }, lang);
         return { ok: true, findings, errors: outcome.errors, warnings: outcome.warnings, message };
       });

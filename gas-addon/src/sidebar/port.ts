@@ -26,7 +26,7 @@ export function bridgeFailure(error: unknown, lang: Lang): Fail {
 
 function item(f: FindingView): FindingItem {
   const fix = f.fixValue !== null ? { value: f.fixValue, from: f.fixFrom ?? null } : null;
-  return { severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet, cell: f.cell, message: f.message, fix };
+  return { severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet, cell: f.cell, message: f.message, fix, section: f.section ?? null };
 }
 
 /** The reviewed rows as the plan JSON the server validates (the server's messages name the row). */

@@ -4,7 +4,9 @@
 // goes on from there. An unreadable file goes to the register; the others are still consolidated.
 import type { ActualEntry, Finding, Lang, Plan } from "../../../../shared/model";
 import { FILL_IN_SHEET, TABLE_NAME } from "../../../../shared/sheet/fill-in";
-import { consolidateCommand, unitReadingOf, type UnitReading } from "../../../../shared/workflow/consolidate";
+import { unitReadingOf, type UnitReading } from "../../../../shared/workflow/consolidate";
+import { unitsConsolidateCommand, type UnitsRequest } from "../../../../shared/workflow/units";
+import { unitsInputSheets } from "./units";
 import { messageLines, writeOf } from "../../../../shared/workflow/outcome";
 import type { ConsolidateResult, JobProgress, Outcome, RegisterView } from "../../api-types";
 import { tg } from "../../messages";
@@ -37,6 +39,8 @@ interface JobState {
   cursor: number;
   units: StoredUnit[];
   register: RegisterView[];
+  /** The Units tab's list of units expected and deadline, kept across rounds. */
+  options?: UnitsRequest;
 }
 
 function entryOf(row: StoredRow): ActualEntry {
@@ -125,29 +129,36 @@ function run(doc: OpenDocument, job: JobState, lang: Lang): Outcome<ConsolidateR
     ...job.units.map((u): UnitReading => ({ ok: true, file: u.url, unit: u.unit, entries: u.rows.map(entryOf), problems: u.problems })),
     ...job.register.map((r): UnitReading => ({ ok: false, file: r.source, reason: r.reason })),
   ];
-  const outcome = consolidateCommand({ document: workflowDocument(doc) }, readings, lang);
+  // The register, each unit's own targets and the points: the core's one units' consolidation (the CLI's).
+  // Sheets has no file date or bytes to hash here: lateness and "sent twice" by hash are the CLI's and Excel's.
+  const received = readings.map((reading) => ({ reading, date: null, sha256: null }));
+  const outcome = unitsConsolidateCommand({ document: workflowDocument(doc), sheets: unitsInputSheets(doc) }, received, job.options ?? {}, lang);
   if (outcome.status !== "done" || !outcome.result) return notDone(outcome.messages);
   const workbook = writeOf(outcome, "sheets")!.model;
   const fingerprints = renderWorkbook(doc.ss, workbook, doc.fingerprints, lang);
   saveJob(doc, null, lang, fingerprintProperties(fingerprints));
+  const r = outcome.result;
+  const [first, , ...notes] = messageLines(outcome);
   return {
     ok: true,
     done: job.urls.length,
     total: job.urls.length,
     finished: true,
-    sheet: outcome.result.sheet,
-    units: outcome.result.units,
-    register: job.register,
-    message: messageLines(outcome).join(" "),
+    sheet: r.sheet,
+    units: r.units,
+    register: r.unusable,
+    message: first ?? "",
+    registerView: { sentence: r.sentence, counts: r.counts, rows: r.rows, sheets: { register: r.registerSheet, ranking: r.rankingSheet }, notes },
   };
 }
 
-export function startConsolidationCommand(urls: string[], lang: Lang): Outcome<ConsolidateResult> {
+export function startConsolidationCommand(urls: string[], lang: Lang, options: UnitsRequest = {}): Outcome<ConsolidateResult> {
   const list = (Array.isArray(urls) ? urls : []).map((u) => String(u).trim()).filter((u) => u.length > 0);
   if (list.length === 0) return fail(tg("gas.error.no-urls", {}, lang));
   const doc = openDocument();
   requireStored(doc, lang);
-  return run(doc, { urls: [...new Set(list)], cursor: 0, units: [], register: [] }, lang);
+  const kept: UnitsRequest = { expected: typeof options?.expected === "string" ? options.expected : null, deadline: typeof options?.deadline === "string" ? options.deadline : null };
+  return run(doc, { urls: [...new Set(list)], cursor: 0, units: [], register: [], options: kept }, lang);
 }
 
 export function continueConsolidationCommand(lang: Lang): Outcome<ConsolidateResult> {
