@@ -6,7 +6,7 @@ import type { Lang } from "../../../../shared/model";
 import { nextYearCommand } from "../../../../shared/workflow/next-year";
 import { messageLines, writeOf } from "../../../../shared/workflow/outcome";
 import type { NextYearRequest, NextYearResult, Outcome } from "../../api-types";
-import type { TargetSheet } from "../../adapter/sheet-io";
+import { newSheet, type TargetSheet } from "../../adapter/sheet-io";
 import { fail, openDocument, requireFillIn, requireStored, workflowDocument } from "../host";
 import { renderWorkbook } from "../render-workbook";
 import { resolvePlan } from "./load";
@@ -24,12 +24,12 @@ export function nextYearServerCommand(request: NextYearRequest & { lang: Lang })
   );
   if (outcome.status !== "done" || !outcome.result) return fail(outcome.messages.map((m) => [m.text, m.next].filter(Boolean).join(" ")).join(" "));
   const model = writeOf(outcome, "sheets")!.model;
-  // Known to be absent (the core refused any name in use): each is inserted, never looked up.
-  const absent = new Map<string, TargetSheet | null>(model.sheets.map((s) => [s.name, null]));
+  // Known to be absent (the core refused any name in use): each is inserted here, never looked up,
+  // so next year's sheet can be shown without a read (a read after the writes would cost a flush).
+  const inserted = new Map<string, TargetSheet | null>(model.sheets.map((s) => [s.name, newSheet(doc.ss, s.name)]));
   // Next year's sheets are new and the add-on's fingerprints stay this year's: nothing to store.
-  renderWorkbook(doc.ss, model, doc.fingerprints, lang, absent);
-  const active = doc.ss.getSheetByName(outcome.result.sheet);
-  if (active) doc.ss.setActiveSheet(active);
+  renderWorkbook(doc.ss, model, doc.fingerprints, lang, inserted);
+  inserted.get(outcome.result.sheet)?.sheet?.activate();
   const r = outcome.result;
   return { ok: true, sheet: r.sheet, sheets: r.sheets, carried: r.carried.map((c) => ({ code: c.code, name: c.name, value: c.value, source: c.source })), notCarried: r.notCarried, withoutFigure: r.withoutFigure, messages: messageLines(outcome) };
 }
