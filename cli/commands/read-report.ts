@@ -11,11 +11,10 @@ import { registerMessages, t, type AreaMessages } from "../../shared/i18n";
 import type { Lang, Plan } from "../../shared/model";
 import { formatVietnameseNumber } from "../../shared/numbers";
 import { readReport, type ReportReading, type ReportResult } from "../../shared/report";
-import { docxBodyText } from "../../shared/report/docx-text";
 import { acceptedEntries, reviewReport, showFigure, type ReportReview } from "../../shared/report/review";
 import { checkTallyAgainstResults, REPORT_TALLY_KEY } from "../../shared/report/tally-check";
 import { LIMITS } from "../../xlsx-reader/package";
-import { readZipEntry, zipEntries, type ZipEntry } from "../../xlsx-reader/zip-entries";
+import { DocxFileError, readDocxText } from "../../xlsx-reader/docx";
 import { boolFlag, parseArgs, stringFlag } from "../args";
 import { UsageError, type Command } from "../context";
 import { loadPlanArgument } from "../plan-source";
@@ -294,38 +293,19 @@ function readReportFile(file: string, cwd: string, lang: Lang): string {
 
 /**
  * word/document.xml of a .docx, read with the limits every .xlsx is read with (entries, inflated
- * size, ratio per part) before anything is inflated; then its text (shared/report/docx-text.ts).
+ * size, ratio per part) before anything is inflated; then its text. The pure reader is
+ * xlsx-reader/docx.ts, the one both add-ins' panes use: the CLI passes Node's zlib.
  */
 export function docxText(bytes: Uint8Array, file: string, lang: Lang): string {
   const inflate = (data: Uint8Array, size: number) => {
     const out = inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
     return new Uint8Array(out.buffer, out.byteOffset, Math.min(out.length, size));
   };
-  const tooBig = () => new UsageError(t("cli.read-report.docx-too-big", { file }, lang));
-  const read = (entry: ZipEntry): Uint8Array => {
-    const ratio = entry.compressedSize > 0 ? entry.originalSize / entry.compressedSize : 0;
-    if (entry.originalSize > LIMITS.inflatedBytes || ratio > LIMITS.ratio) throw tooBig();
-    return readZipEntry(bytes, entry, inflate);
-  };
-  const decoder = new TextDecoder("utf-8");
   try {
-    const entries: ZipEntry[] = [];
-    for (const entry of zipEntries(bytes)) {
-      entries.push(entry);
-      if (entries.length > LIMITS.entries) throw tooBig();
-    }
-    // The main part is word/document.xml, or where the package's relationships say (some tools name it otherwise).
-    let main = entries.find((e) => e.name === "word/document.xml");
-    if (!main) {
-      const rels = entries.find((e) => e.name === "_rels/.rels");
-      const xml = rels ? decoder.decode(read(rels)) : "";
-      const target = /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(xml);
-      main = target ? entries.find((e) => e.name === (target[1] ?? target[2])) : undefined;
-    }
-    if (!main) throw new UsageError(t("cli.read-report.not-docx", { file }, lang));
-    return docxBodyText(decoder.decode(read(main)));
+    return readDocxText(bytes, inflate);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(t("cli.read-report.docx-damaged", { file }, lang));
+    if (!(error instanceof DocxFileError)) throw error;
+    const key = error.problem === "not-docx" ? "cli.read-report.not-docx" : error.problem === "too-big" ? "cli.read-report.docx-too-big" : "cli.read-report.docx-damaged";
+    throw new UsageError(t(key, { file }, lang));
   }
 }
