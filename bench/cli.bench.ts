@@ -22,7 +22,7 @@ export const UNIT_COUNT = SIZES[0];
 const ROOT = join(__dirname, "..");
 
 /** The sources whose change changes the generated files. */
-const SHAPING_SOURCES = ["cli/commands/template.ts", "cli/demo-data.ts", "cli/xlsx/write.ts", "cli/xlsx/sheet-xml.ts", "shared/sheet/fill-in.ts", "shared/sheet/fill-in-columns.ts", `shared/plans/${CITY_PLAN_ID}.json`];
+const SHAPING_SOURCES = ["cli/commands/template.ts", "cli/demo-data.ts", "cli/xlsx/write.ts", "cli/xlsx/sheet-xml.ts", "cli/xlsx/styles-xml.ts", "cli/xlsx/worksheet-xml.ts", "shared/sheet/fill-in.ts", "shared/sheet/fill-in-columns.ts", `shared/plans/${CITY_PLAN_ID}.json`];
 
 /** `count` filled unit workbooks, generated on the first run and kept in the OS temp dir. */
 export async function cachedUnitFiles(count: number): Promise<string[]> {

@@ -108,6 +108,19 @@ describe("writeXlsxBuffer", () => {
     expect(s).toContain('<mergeCell ref="A1:C1"/>');
   });
 
+  it("protects with a password hashed as Excel hashes it (salted SHA-512, 100,000 rounds), checked by ExcelJS's own encryptor", async () => {
+    const withPassword = await writeXlsxBuffer({ sheets: [sheet()], metadata: {} }, { password: "mật khẩu" });
+    const protection = /<sheetProtection [^>]*>/.exec(strFromU8(unzipSync(new Uint8Array(withPassword))["xl/worksheets/sheet1.xml"]))?.[0] ?? "";
+    const salt = /saltValue="([^"]+)"/.exec(protection)?.[1] ?? "";
+    const hash = /hashValue="([^"]+)"/.exec(protection)?.[1];
+    expect(protection).toContain('algorithmName="SHA-512"');
+    expect(protection).toContain('spinCount="100000"');
+    expect(Buffer.from(salt, "base64")).toHaveLength(16);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const encryptor = require("exceljs/lib/utils/encryptor") as { convertPasswordToHash(p: string, a: string, s: string, n: number): string };
+    expect(hash).toBe(encryptor.convertPasswordToHash("mật khẩu", "SHA512", salt, 100000));
+  });
+
   it("hides the list and metadata sheets and carries long metadata across cells", () => {
     const book = readXlsxBytes(bytes);
     expect(book.sheets.map((x) => [x.name, x.state])).toEqual([

@@ -36,7 +36,12 @@ const DAMAGE: [string, string, (xml: string) => string, RegExp][] = [
   ["a defined name on a sheet that does not exist", "xl/workbook.xml", (x) => x.replace(/(<definedName name="[^_][^"]*"[^>]*>)&apos;[^&]+&apos;/, "$1&apos;Không có&apos;"), /refers to sheet "Không có", which does not exist/],
   ["two merges on one cell", SHEET, (x) => x.replace(/<mergeCells count="(\d+)">(<mergeCell ref="([^"]+)"\/>)/, (_a, n: string, first: string, ref: string) => `<mergeCells count="${Number(n) + 1}">${first}<mergeCell ref="${ref.split(":")[0]}"/>`), /two merges on one cell/],
   ["a relationship to a missing part", "xl/_rels/workbook.xml.rels", (x) => x.replace(/Target="styles\.xml"/, 'Target="styles2.xml"'), /points at xl\/styles2\.xml, which is not in the package/],
-  ["an element in an extension namespace that is not ignorable", SHEET, (x) => x.replace(/mc:Ignorable="x14ac"/, ""), /2009\/9\/ac}dyDescent.*is not allowed/],
+  [
+    "an element in an extension namespace that is not ignorable",
+    SHEET,
+    (x) => x.replace(/<worksheet /, '<worksheet xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" ').replace(/<sheetFormatPr /, '<sheetFormatPr x14ac:dyDescent="55" '),
+    /2009\/9\/ac}dyDescent.*is not allowed/,
+  ],
 ];
 
 describeWithEngine(["xmllint"], "the OOXML validator", () => {
