@@ -149,7 +149,7 @@ describe("next year's plan from a filled seed workbook", () => {
     const estimates = new Set(expected.filter((e) => e.source === "estimate").map((e) => e.code));
     expect(lines[1]).toBe(`Lấy số ước (chưa có số chính thức): ${HP2026.indicators.map((i) => i.code).filter((c) => estimates.has(c)).join(", ")}.`);
     expect(lines[2]).toMatch(/^Không tìm thấy trong kế hoạch mới, không chuyển \(3\): 7 .*; 10 .*; 19 .*đơn vị tính khác: 5\.610/);
-    expect(lines[3]).toMatch(/^Chỉ tiêu mới chưa có số năm trước \(3\): 10 Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao; 19 .*; 24 Số km đường cao tốc hoàn thành\.$/);
+    expect(lines[3]).toMatch(/^Chưa có “Thực hiện năm trước” \(năm nay chưa nhập, hoặc chỉ tiêu mới\) \(3\): 10 Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao; 19 .*; 24 Số km đường cao tốc hoàn thành\.$/);
     // Only new sheets are written: no document write, no set-aside, this year's sheets untouched.
     expect(outcome.writes.map((w) => w.kind)).toEqual(["sheets"]);
     expect(model.sheets.map((s) => s.name)).toEqual(["Chỉ tiêu 2026", "Danh mục 2026"]);
