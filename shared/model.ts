@@ -245,4 +245,7 @@ export interface Finding {
   /** A one-click fix a host can offer: for a number typed as text, the number it reads as; for a
    *  unit slip, the figure divided (or multiplied) by the factor, with `from` the figure as typed. */
   fix?: { value: number; from?: number | string };
+  /** The plan section of the indicator ("I. Chỉ tiêu kinh tế", or "4. Giáo dục" for a sub-item in a plan
+   *  without sections; "" for the plan's unnamed section), set by the workflow's findingsOf. */
+  section?: string;
 }

@@ -15,7 +15,7 @@ export interface FindingLine {
   count: number;
 }
 
-/** The section a code belongs to, as the host named it; a plan without sections is one section. */
+/** The section a code belongs to, as the core named it (shared/workflow/finding-sections.ts); "" the plan's unnamed one. */
 function sectionOf(finding: FindingItem): string {
   return finding.section ?? "";
 }
@@ -47,7 +47,7 @@ export function findingLines(findings: readonly FindingItem[], lang: Lang): Find
         const cells = members.map((m) => m.cell ?? "").filter(Boolean);
         lines.push({
           key: `blank-section:${section}`,
-          finding: { ...finding, code: null, cell: cells[0] ?? null, message: text(lang, "finding.blanks", { count: members.length, codes: shortList(codes) }), codes, cells },
+          finding: { ...finding, code: null, cell: cells[0] ?? null, message: blanksMessage(section, members.length, codes, lang), codes, cells },
           count: members.length,
         });
       }
@@ -56,6 +56,12 @@ export function findingLines(findings: readonly FindingItem[], lang: Lang): Find
     lines.push({ key: `${finding.rule}:${finding.sheet ?? ""}:${finding.cell ?? ""}:${finding.code ?? ""}`, finding, count: finding.codes?.length ?? 1 });
   }
   return lines;
+}
+
+/** "II. Chỉ tiêu văn hóa - xã hội: 4 chỉ tiêu chưa nhập số liệu (mã 6, 7, 8, 9)…"; no name for the plan's unnamed section. */
+function blanksMessage(section: string, count: number, codes: string[], lang: Lang): string {
+  const params = { count, codes: shortList(codes) };
+  return section ? text(lang, "finding.blanks.section", { ...params, section }) : text(lang, "finding.blanks", params);
 }
 
 /** "1, 2, 3, 4, 5 và 7 chỉ tiêu khác": a long list of codes cut to what a line can show. */

@@ -5,6 +5,7 @@
 import { parseCell } from "../sheet/a1";
 import type { ActualEntry, Finding, Plan, Settings } from "../model";
 import { validateEntries } from "../validate";
+import { withSections } from "./finding-sections";
 import { estimateDepartures } from "../period-figures";
 
 const SEVERITY_RANK: Record<Finding["severity"], number> = { error: 0, warning: 1 };
@@ -23,9 +24,9 @@ export function orderFindings(findings: readonly Finding[]): Finding[] {
     .map(({ finding }) => finding);
 }
 
-/** What the reader reported plus what validation finds (and a final figure far from its estimate: likely a slip), ordered. */
+/** What the reader reported plus what validation finds (and a final figure far from its estimate: likely a slip), ordered; each with its plan section (finding-sections.ts). */
 export function findingsOf(plan: Plan, reading: { entries: readonly ActualEntry[]; problems: readonly Finding[] }, settings: Settings): Finding[] {
-  return orderFindings([...reading.problems, ...validateEntries(plan, reading.entries as ActualEntry[], settings), ...estimateDepartures(plan, reading.entries, settings.lang)]);
+  return withSections(plan, orderFindings([...reading.problems, ...validateEntries(plan, reading.entries as ActualEntry[], settings), ...estimateDepartures(plan, reading.entries, settings.lang)]), settings.lang);
 }
 
 export function countFindings(findings: readonly Finding[]): { errors: number; warnings: number } {

@@ -13,7 +13,7 @@ import { fail, notDone, openDocument, rememberFillInName, requireFillIn, require
 const CELL = /^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/;
 
 function view(f: Finding): FindingView {
-  return { severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet ?? null, cell: f.cell ?? null, message: f.message, fixValue: f.fix ? f.fix.value : null, fixFrom: f.fix?.from ?? null };
+  return { severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet ?? null, cell: f.cell ?? null, message: f.message, fixValue: f.fix ? f.fix.value : null, fixFrom: f.fix?.from ?? null, section: f.section ?? null };
 }
 
 export function checkCommand(lang: Lang): Outcome<CheckResult> {
