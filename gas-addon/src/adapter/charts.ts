@@ -4,11 +4,15 @@
 // SpreadsheetApp: colour single bars (per-point styles exist only in the Sheets REST API, which
 // needs the wide `spreadsheets` scope the standard installation avoids), so the bars take one
 // colour and the status stays beside them in the table; the 100 % line is the axis' gridline at
-// 100 (gridlines every 100 on the completion chart).
+// 100 (gridlines every 100 on the completion chart). The commands use `lookUpSheetCharts`: our
+// charts are listed in the read phase, before any write, and replaced with writes only after the
+// render, so the charts add no flush (Apps Script sends pending writes when a read follows them).
 import { workbookChartBindings, type BoundChart } from "../../../shared/chart/binding";
+import { t } from "../../../shared/i18n";
+import "../../../shared/chart/messages";
 import type { Lang } from "../../../shared/model";
 import { rectA1 } from "../../../shared/sheet/a1";
-import type { WorkbookModel } from "../../../shared/sheet/types";
+import type { SheetModel, WorkbookModel } from "../../../shared/sheet/types";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -44,6 +48,72 @@ export function writeSheetCharts(spreadsheet: Spreadsheet, model: WorkbookModel 
     }
   }
   return written;
+}
+
+/** Our chart titles in both languages, any year: a chart of ours made in another year or language is still ours. */
+const OWN_TITLES: RegExp[] = (["chart.completion.title", "chart.counts.title", "chart.ranking.title"] as const).flatMap((key) =>
+  (["vi", "en"] as const).map((lang) => {
+    const [before, after] = t(key, { year: "\u0000" }, lang).split("\u0000") as [string, string];
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`^${escape(before)}(?:\\d{4})?${escape(after ?? "")}$`);
+  }),
+);
+
+export function isOwnTitle(title: unknown): boolean {
+  return typeof title === "string" && OWN_TITLES.some((re) => re.test(title));
+}
+
+export interface SheetChartLookup {
+  /**
+   * After the sheets are written: removes our charts found by the look-up on the sheets the model
+   * writes and inserts the new ones, with writes only (no read, so no flush of its own). `sheetFor`
+   * gives the handle of each written sheet (from the render). Returns how many charts were inserted.
+   */
+  draw(model: WorkbookModel | null, lang: Lang, sheetFor: (name: string) => Sheet | null): number;
+}
+
+/**
+ * In the command's read phase, before any write (so no flush): the sheets of these names that
+ * exist, and our charts on them, recognised by their titles.
+ */
+export function lookUpSheetCharts(spreadsheet: Spreadsheet, sheetNames: readonly string[]): SheetChartLookup {
+  const found = new Map<string, { sheet: Sheet; ours: GoogleAppsScript.Spreadsheet.EmbeddedChart[] }>();
+  for (const name of new Set(sheetNames)) {
+    const sheet = spreadsheet.getSheetByName(name);
+    if (!sheet) continue;
+    found.set(name.toLowerCase(), { sheet, ours: sheet.getCharts().filter((c) => isOwnTitle(c.getOptions().get("title"))) });
+  }
+  return {
+    draw(model, lang, sheetFor) {
+      if (!model) return 0;
+      for (const sheet of model.sheets) {
+        const before = found.get(sheet.name.toLowerCase());
+        if (before) for (const chart of before.ours) before.sheet.removeChart(chart);
+      }
+      let written = 0;
+      for (const chart of workbookChartBindings(model.sheets, lang)) {
+        const sheet = sheetFor(chart.sheet) ?? found.get(chart.sheet.toLowerCase())?.sheet ?? null;
+        if (!sheet) continue;
+        const sheetModel = model.sheets.find((m) => m.name === chart.sheet);
+        sheet.insertChart(buildChart(sheet, sheetModel ? placed(chart, sheetModel) : chart));
+        written++;
+      }
+      return written;
+    },
+  };
+}
+
+/**
+ * A chart anchored below the table needs that row to exist: the render leaves a sheet at least
+ * 1,000 rows (a new sheet's) or the model's rows, and a read of the sheet's size would cost a flush.
+ * Past that, the chart goes to the right of the table, level with its first row.
+ */
+function placed(chart: BoundChart, sheet: SheetModel): BoundChart {
+  const rows = Math.max(1000, sheet.cells.length);
+  if (chart.anchor.row + 1 <= rows) return chart;
+  let width = sheet.columns.length;
+  for (const row of sheet.cells) width = Math.max(width, row.length);
+  return { ...chart, anchor: { ...chart.anchor, row: chart.values.row, col: width + 1 } };
 }
 
 function buildChart(sheet: Sheet, chart: BoundChart): GoogleAppsScript.Spreadsheet.EmbeddedChart {

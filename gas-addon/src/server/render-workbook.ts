@@ -31,7 +31,8 @@ export function renderWorkbook(
   fingerprints: Fingerprints,
   lang: Lang,
   known: Map<string, TargetSheet | null> = new Map(),
-  options: { repaint?: boolean } = {},
+  /** `written`: filled with each written sheet's target (its handle: the charts drawn after the render need no lookup). */
+  options: { repaint?: boolean; written?: Map<string, TargetSheet> } = {},
 ): Fingerprints {
   const out: Fingerprints = { ...fingerprints };
   // A sheet the add-on never wrote is inserted straight away (one call): Sheets refuses a name in
@@ -66,6 +67,7 @@ export function renderWorkbook(
   workbook.sheets.forEach((model, i) => {
     const previous = fingerprints[model.name] ?? null;
     const target = targets[i] ?? newSheet(ss, model.name);
+    options.written?.set(model.name, target);
     // A repaint writes everything, as on a sheet the add-on does not remember.
     out[model.name] = renderSheet(ss, target, { model, names: namesOf(workbook, model), inlined, previous: options.repaint ? null : previous });
   });

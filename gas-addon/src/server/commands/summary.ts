@@ -7,6 +7,8 @@ import type { Outcome, SummaryResult } from "../../api-types";
 import { fingerprintProperties, writeIfChanged } from "../document-state";
 import { notDone, openDocument, requireFillIn, requireStored, todayInVietnam, withFillInName, workflowDocument } from "../host";
 import { renderWorkbook } from "../render-workbook";
+import { lookUpSheetCharts } from "../../adapter/charts";
+import { sheetOf, type TargetSheet } from "../../adapter/sheet-io";
 
 export function summaryCommand(lang: Lang): Outcome<SummaryResult> {
   const doc = openDocument();
@@ -14,7 +16,12 @@ export function summaryCommand(lang: Lang): Outcome<SummaryResult> {
   const { target } = requireFillIn(doc, plan, lang);
   const outcome = summaryWorkflow({ document: workflowDocument(doc), fillIn: { sheet: target.name, grid: target.values ?? [] } }, { date: todayInVietnam() }, lang);
   if (outcome.status !== "done" || !outcome.result) return notDone(outcome.messages);
-  const fingerprints = renderWorkbook(doc.ss, writeOf(outcome, "sheets")!.model, withFillInName(doc.fingerprints, target.name), lang);
+  const model = writeOf(outcome, "sheets")!.model;
+  // Our charts on the summary sheet are listed now, before any write (no flush), and redrawn after the render with writes only.
+  const charts = lookUpSheetCharts(doc.ss, model.sheets.map((s) => s.name));
+  const written = new Map<string, TargetSheet>();
+  const fingerprints = renderWorkbook(doc.ss, model, withFillInName(doc.fingerprints, target.name), lang, new Map(), { written });
+  charts.draw(model, lang, (name) => (written.has(name) ? sheetOf(written.get(name)!) : null));
   writeIfChanged(doc.store, doc.properties, fingerprintProperties(fingerprints), ["render"]);
-  return { ok: true, sheet: outcome.result.sheet, sentence: outcome.result.sentence, errors: outcome.result.errors, message: messageLines(outcome).join(" ") };
+  return { ok: true, sheet: outcome.result.sheet, sentence: outcome.result.sentence, errors: outcome.result.errors, tally: outcome.result.tally ?? null, message: messageLines(outcome).join(" ") };
 }

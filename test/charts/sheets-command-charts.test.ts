@@ -1,0 +1,62 @@
+// The charts drawn by the Sheets add-on's own "Lập biểu tổng hợp", run from the built Code.js in the
+// strict Apps Script fake: the bar chart bound to the summary sheet's names and Tỷ lệ TH/KH ranges and
+// the column chart to its totals block; our charts listed before any write and redrawn after the
+// render with writes only, so the summary stays within two flushes (one on a re-run); a second
+// summary replaces ours (no duplicate) and keeps the user's chart.
+import type { FakeEmbeddedChart } from "../fakes/gas/charts";
+import type { FakeSheet } from "../fakes/gas/spreadsheet";
+import { buildToTemp, columnOf, FILL_IN, loadRequest, rowOfCode, run, sandbox, userTypes, type Built } from "../gas/support";
+
+let built: Built;
+beforeAll(async () => {
+  built = await buildToTemp();
+}, 120_000);
+
+const COMPLETION = "Tỷ lệ thực hiện so với kế hoạch năm 2025 (%)";
+const COUNTS = "Số chỉ tiêu theo kết quả đánh giá năm 2025";
+
+function titles(sheet: FakeSheet): unknown[] {
+  return sheet.getCharts().map((c) => (c as FakeEmbeddedChart).options.get("title"));
+}
+
+describe("Sheets: the summary command draws the charts bound to its sheet", () => {
+  it("binds them to the sheet's ranges in at most two flushes, and a re-run replaces them in one", () => {
+    const box = sandbox(built);
+    expect(run(box, "loadPlan", loadRequest("dong-hai-2025")).ok).toBe(true);
+    const fill = box.world.active.sheet(FILL_IN);
+    userTypes(fill, rowOfCode(fill, "1"), columnOf("actual"), 38000);
+    userTypes(fill, rowOfCode(fill, "3"), columnOf("actual"), 85);
+
+    box.world.log.reset();
+    const first = run<{ sheet: string }>(box, "buildSummary", "vi");
+    expect(first.ok).toBe(true);
+    expect(box.world.log.flushes).toBeLessThanOrEqual(2);
+    const sheet = box.world.active.sheet(first.sheet);
+    expect(titles(sheet)).toEqual([COMPLETION, COUNTS]);
+    const [bars, counts] = sheet.getCharts() as [FakeEmbeddedChart, FakeEmbeddedChart];
+    const [names, percents] = bars.ranges as [FakeEmbeddedChart["ranges"][0], FakeEmbeddedChart["ranges"][0]];
+    expect(names.sheet).toBe(first.sheet);
+    expect(sheet.peek(names.row - 1, names.col).value).toBe("Chỉ tiêu");
+    expect(sheet.peek(percents.row - 1, percents.col).value).toBe("Tỷ lệ TH/KH (%)");
+    expect(sheet.peek(names.row, names.col).value).toBe("Thu ngân sách nhà nước trên địa bàn");
+    expect(percents.rows).toBe(names.rows);
+    // The bound % cell of indicator 1 is what the sheet computed: 38.000 against its target.
+    expect(typeof sheet.peek(percents.row, percents.col).value === "number" || sheet.peek(percents.row, percents.col).formula !== null).toBe(true);
+    const [headers, totals] = counts.ranges as [FakeEmbeddedChart["ranges"][0], FakeEmbeddedChart["ranges"][0]];
+    expect(Array.from({ length: headers.cols }, (_, i) => sheet.peek(headers.row, headers.col + i).value)).toEqual(["Vượt", "Đạt", "Không đạt", "Chưa có số liệu", "Chưa đến hạn"]);
+    expect(sheet.peek(totals.row, 0).value).toBe("Toàn bộ kế hoạch");
+
+    // The user's own chart on the summary sheet is kept; ours are replaced, not added again.
+    const own = sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+    own.insertChart(own.newChart().asColumnChart().addRange(own.getRange("D5:D6")).setOption("title", "Của tôi").build());
+    userTypes(fill, rowOfCode(fill, "2"), columnOf("actual"), 100);
+    box.world.log.reset();
+    expect(run(box, "buildSummary", "vi").ok).toBe(true);
+    expect(box.world.log.flushes).toBe(1);
+    const methods = box.world.log.byMethod();
+    expect(methods["Sheet.getCharts"]).toBe(1);
+    expect(methods["Sheet.removeChart"]).toBe(2);
+    expect(methods["Sheet.insertChart"]).toBe(2);
+    expect(titles(box.world.active.sheet(first.sheet))).toEqual(["Của tôi", COMPLETION, COUNTS]);
+  });
+});
