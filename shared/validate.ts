@@ -493,6 +493,17 @@ function partsFinding(run: Run, check: IndicatorCheck, entry: ActualEntry | unde
 }
 
 /** Every finding on the entered actuals of a plan, in plan order. */
+/**
+ * The entry as it is judged: with no final figure typed, the estimate stands in for it (as
+ * judgedRaw in evaluate.ts and the sheet's _SoLieuDanhGia do), its findings pointing at the estimate's cell.
+ */
+function judgedEntry(entry: ActualEntry | undefined): ActualEntry | undefined {
+  if (!entry || entry.estimate === undefined || entry.estimate === null || (typeof entry.estimate === "string" && entry.estimate.trim() === "")) return entry;
+  if (!(entry.raw === null || entry.raw === undefined || (typeof entry.raw === "string" && entry.raw.trim() === ""))) return entry;
+  const cell = entry.location?.estimateCell ?? entry.location?.cell;
+  return { ...entry, raw: entry.estimate, ...(entry.location ? { location: { ...entry.location, ...(cell ? { cell } : {}) } } : {}) };
+}
+
 export function validateEntries(plan: Plan, entries: ActualEntry[], settings: Settings): Finding[] {
   const compiled = compileValidation(plan, settings);
   const { checks, templates } = compiled;
@@ -543,7 +554,7 @@ export function validateEntries(plan: Plan, entries: ActualEntry[], settings: Se
   const partsAt: number[] = [];
   for (let i = 0; i < n; i++) {
     const check = checks[i];
-    checkIndicator(run, check, lists === null ? null : lists.get(i) ?? null, firstEntry[i], findings);
+    checkIndicator(run, check, lists === null ? null : lists.get(i) ?? null, judgedEntry(firstEntry[i]), findings);
     if (check.parts !== null) partsAt.push(i, findings.length);
   }
   for (let k = partsAt.length - 2; k >= 0; k -= 2) {

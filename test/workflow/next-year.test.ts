@@ -10,6 +10,7 @@ import { loadCommand } from "../../shared/workflow/load";
 import { nextYearCommand, withYearSuffix } from "../../shared/workflow/next-year";
 import { messageLines, writeOf, type DocumentInfo } from "../../shared/workflow/outcome";
 import { checkCommand } from "../../shared/workflow/check";
+import { cellA1 } from "../../shared/sheet/a1";
 
 const HP = findBuiltInPlan("hai-phong-232-2025")!;
 const UNIT = "thành phố Hải Phòng";
@@ -231,6 +232,11 @@ describe("the check in the add-ins (the one findings assembly)", () => {
     const departures = outcome.findings.filter((f) => f.rule === "final-departs-from-estimate");
     expect(departures.map((f) => f.code)).toEqual(["4"]);
     expect(departures[0].message).toContain("11,8");
-    expect(outcome.findings.some((f) => f.code === "15")).toBe(true);
+    // The estimate is the figure judged on row 15: validated as one, the finding on the estimate's cell (not "blank").
+    const estimateCell = cellA1(row("15"), col("estimate"));
+    const onRow = outcome.findings.filter((f) => f.code === "15");
+    expect(onRow.map((f) => f.rule)).not.toContain("blank");
+    expect(onRow.length).toBeGreaterThan(0);
+    expect(onRow.every((f) => f.cell === estimateCell)).toBe(true);
   });
 });
