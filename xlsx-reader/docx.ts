@@ -7,7 +7,24 @@ import { LIMITS } from "./package";
 import { inflateRawPure, readZipEntry, zipEntries, type RawInflate, type ZipEntry } from "./zip-entries";
 
 /** Why a .docx cannot be read; the caller says it in its own words, naming the file. */
-export type DocxProblem = "not-zip" | "old-doc" | "pdf" | "not-docx" | "too-big" | "damaged" | "empty";
+export type DocxProblem = "not-zip" | "old-doc" | "pdf" | "not-docx" | "too-big" | "damaged" | "empty" | "not-text";
+
+/** Longest text file read as a report (a report is tens of kilobytes). */
+export const MAX_REPORT_TEXT_BYTES = 10 * 1024 * 1024;
+
+/** A picked report file's text: a .docx's body, or a text file in UTF-8 (a BOM dropped); throws DocxFileError. */
+export function reportFileText(bytes: Uint8Array, inflate: RawInflate = inflateRawPure): string {
+  if (bytes.length === 0) throw new DocxFileError("empty");
+  const kind = fileKindOf(bytes);
+  if (kind === "zip") return readDocxText(bytes, inflate);
+  if (kind !== "text") throw new DocxFileError(kind);
+  if (bytes.length > MAX_REPORT_TEXT_BYTES) throw new DocxFileError("too-big");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw new DocxFileError("not-text");
+  }
+}
 
 export class DocxFileError extends Error {
   constructor(readonly problem: DocxProblem) {
@@ -55,5 +72,15 @@ export function readDocxText(bytes: Uint8Array, inflate: RawInflate = inflateRaw
   } catch (error) {
     if (error instanceof DocxFileError) throw error;
     throw new DocxFileError("damaged");
+  }
+}
+
+/** A picked file (a browser File, or anything with its name, size and bytes): its text, or why not, the size checked before reading. */
+export async function readReportFile(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }): Promise<{ ok: true; text: string } | { ok: false; problem: DocxProblem }> {
+  if (file.size > LIMITS.fileBytes) return { ok: false, problem: "too-big" };
+  try {
+    return { ok: true, text: reportFileText(new Uint8Array(await file.arrayBuffer())) };
+  } catch (error) {
+    return { ok: false, problem: error instanceof DocxFileError ? error.problem : "damaged" };
   }
 }

@@ -143,6 +143,8 @@ export interface SummaryResult {
   sentence: string;
   /** Errors left in the figures (the message warns about them). */
   errors: number;
+  /** The check of a report's tally kept by "Dán báo cáo", when the figures contradict it. */
+  tally?: string | null;
   message: string;
 }
 

@@ -2,7 +2,7 @@
 // written by Word's own library as the CLI reads it, and refuses what is not a .docx with a kind.
 import { Paragraph, Table, TextRun } from "docx";
 import { zipSync } from "fflate";
-import { DocxFileError, fileKindOf, readDocxText } from "../../xlsx-reader/docx";
+import { DocxFileError, fileKindOf, readDocxText, reportFileText } from "../../xlsx-reader/docx";
 import { docxText } from "../../cli/commands/read-report";
 import { docxBytes, row } from "./docx-support";
 
@@ -38,4 +38,10 @@ test("not a .docx: a kind, never a crash", () => {
   // A part that claims to inflate a thousandfold and more is refused before it is inflated.
   const bomb = zipSync({ "word/document.xml": new Uint8Array(5_000_000) }, { level: 9 });
   expect(problem(bomb)).toBe("too-big");
+});
+
+test("a picked report file: UTF-8 text (BOM dropped), a .docx, or a refusal", async () => {
+  expect(reportFileText(new TextEncoder().encode("\uFEFFThu ngân sách đạt 40.120 triệu đồng."))).toBe("Thu ngân sách đạt 40.120 triệu đồng.");
+  expect(reportFileText(await docxBytes([new Paragraph({ children: [new TextRun("Đạt 64 buổi.")] })]))).toContain("Đạt 64 buổi.");
+  expect(() => reportFileText(Uint8Array.from([0x42, 0xe1, 0xba]))).toThrow(DocxFileError);
 });

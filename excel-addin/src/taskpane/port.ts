@@ -201,7 +201,7 @@ export function excelPort(host: AddinHost): HostPort {
       return run(lang, async (context) => {
         const outcome = await buildSummary(context, lang, host.features);
         if (!outcome.ok) return outcome;
-        return { ok: true, message: tx("xl.summary.done", { sheet: outcome.sheet }, lang), sentence: outcome.sentence };
+        return { ok: true, message: tx("xl.summary.done", { sheet: outcome.sheet }, lang), sentence: outcome.sentence, tally: (outcome as { tally?: string | null }).tally ?? null };
       });
     },
     async consolidate(input, lang, progress, options) {
@@ -271,6 +271,30 @@ export function excelPort(host: AddinHost): HostPort {
         await selectCell(context, sheet, cell);
         return { ok: true };
       });
+    },
+    // "Dán báo cáo" (adapter/enter-report.ts): loaded when the Nhập số tab first reads a report.
+    async readReport(pasted, lang) {
+      const { readReport } = await import("../adapter/enter-report");
+      return run(lang, async (context) => {
+        const answer = await readReport(context, pasted, lang);
+        return answer.ok ? { ok: true, ...answer.view, messages: answer.messages } : answer;
+      });
+    },
+    async enterReport(request) {
+      const { enterReport } = await import("../adapter/enter-report");
+      const { lang } = request;
+      return run(lang, async (context) => {
+        const answers = request.overwrite === null ? undefined : { "report-overwrite": request.overwrite };
+        const answer = await enterReport(context, { figures: request.figures, tally: request.tally, ...(answers ? { answers } : {}) }, lang);
+        if (!answer.ok) return answer;
+        if (answer.kind === "ask") return { ok: true, kind: "confirm", message: answer.question.text, items: answer.question.items, confirm: answer.question.confirm, cancel: answer.question.cancel };
+        return { ok: true, kind: "done", messages: answer.messages, cells: answer.result.cells };
+      });
+    },
+    async reportFileText(file, lang) {
+      const { readReportFile } = await import("../../../xlsx-reader/docx");
+      const read = await readReportFile(file);
+      return read.ok ? read : fail(text(lang, `report.file.${read.problem}`, { file: file.name }));
     },
   };
 }

@@ -8,6 +8,7 @@ import { text } from "../../../ui/text";
 import { reviewedPlanData } from "../../../ui/reviewed-plan";
 import type { ConsolidateResult, FindingView, NextYearResult, PlanSource } from "../api-types";
 import { call, callOptional } from "./run";
+import { readReportFile } from "../../../xlsx-reader/docx";
 
 type Fail = { ok: false; message: string };
 
@@ -143,7 +144,7 @@ export function sheetsPort(): HostPort {
     summary: (lang) =>
       guard(lang, async () => {
         const r = await call("buildSummary", lang);
-        return r.ok ? { ok: true, message: r.message, sentence: r.sentence } : r;
+        return r.ok ? { ok: true, message: r.message, sentence: r.sentence, tally: r.tally ?? null } : r;
       }),
     consolidate: (input, lang, _progress, options) =>
       guard(lang, async () => {
@@ -175,6 +176,25 @@ export function sheetsPort(): HostPort {
           withoutFigure: r.withoutFigure,
         };
       }),
+    // "Dán báo cáo" (server/commands/enter-report.ts): the review, then the accepted figures.
+    readReport: (pasted, lang) =>
+      guard(lang, async () => {
+        const r = await call("readReport", pasted, lang);
+        return r.ok ? { ok: true, ...r.view, messages: r.messages } : r;
+      }),
+    enterReport: (request) =>
+      guard(request.lang, async () => {
+        const answers = request.overwrite === null ? undefined : { "report-overwrite": request.overwrite };
+        const r = await call("enterReport", { figures: request.figures, tally: request.tally, ...(answers ? { answers } : {}) }, request.lang);
+        if (!r.ok) return r;
+        if (r.kind === "ask") return { ok: true, kind: "confirm", message: r.question.text, items: r.question.items, confirm: r.question.confirm, cancel: r.question.cancel };
+        return { ok: true, kind: "done", messages: r.messages, cells: r.result.cells };
+      }),
+    // The file is read in the sidebar (the same guarded reader as the task pane): only its text crosses to the server.
+    reportFileText: async (file, lang) => {
+      const read = await readReportFile(file);
+      return read.ok ? read : { ok: false, message: text(lang, `report.file.${read.problem}`, { file: file.name }) };
+    },
     selectCell: async (sheet, cell) => {
       await call("activateCell", sheet, cell, lastLang).catch(() => undefined);
     },
