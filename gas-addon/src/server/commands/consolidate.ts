@@ -10,7 +10,8 @@ import { unitsInputSheets } from "./units";
 import { messageLines, writeOf } from "../../../../shared/workflow/outcome";
 import type { ConsolidateResult, JobProgress, Outcome, RegisterView } from "../../api-types";
 import { tg } from "../../messages";
-import { anchoredSheet } from "../../adapter/sheet-io";
+import { anchoredSheet, sheetOf, type TargetSheet } from "../../adapter/sheet-io";
+import { lookUpSheetCharts } from "../../adapter/charts";
 import { fingerprintProperties, joinValue, splitValue, STORE_BUDGET_BYTES, utf8Bytes, writeProperties, type PropertyMap } from "../document-state";
 import { fail, jsonSafeCell, notDone, openDocument, requireStored, UserFacingError, workflowDocument, type OpenDocument } from "../host";
 import { renderWorkbook } from "../render-workbook";
@@ -135,7 +136,11 @@ function run(doc: OpenDocument, job: JobState, lang: Lang): Outcome<ConsolidateR
   const outcome = unitsConsolidateCommand({ document: workflowDocument(doc), sheets: unitsInputSheets(doc) }, received, job.options ?? {}, lang);
   if (outcome.status !== "done" || !outcome.result) return notDone(outcome.messages);
   const workbook = writeOf(outcome, "sheets")!.model;
-  const fingerprints = renderWorkbook(doc.ss, workbook, doc.fingerprints, lang);
+  // The ranking chart (H-D): ours listed before the writes, redrawn after them with writes only.
+  const charts = lookUpSheetCharts(doc.ss, workbook.sheets.map((s) => s.name));
+  const written = new Map<string, TargetSheet>();
+  const fingerprints = renderWorkbook(doc.ss, workbook, doc.fingerprints, lang, new Map(), { written });
+  charts.draw(workbook, lang, (name) => (written.has(name) ? sheetOf(written.get(name)!) : null));
   saveJob(doc, null, lang, fingerprintProperties(fingerprints));
   const r = outcome.result;
   const [first, , ...notes] = messageLines(outcome);
