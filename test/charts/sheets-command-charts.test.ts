@@ -60,3 +60,32 @@ describe("Sheets: the summary command draws the charts bound to its sheet", () =
     expect(titles(box.world.active.sheet(first.sheet))).toEqual(["Của tôi", COMPLETION, COUNTS]);
   });
 });
+
+describe("Sheets: the consolidation draws the units ranking", () => {
+  it("bound to the units and their share on the ranking sheet; a second run replaces it", async () => {
+    const { findBuiltInPlan } = await import("../../shared/catalog");
+    const box = sandbox(built, "consolidation");
+    run(box, "loadPlan", loadRequest("dong-hai-2025", "UBND cấp trên"));
+    const plan = findBuiltInPlan("dong-hai-2025")!;
+    const urls = [["Đơn vị A", 100], ["Đơn vị B", 50]].map(([name, actual]) => {
+      const unit = sandbox(built, "standard", { activeId: `unit-${String(name).replace(/\W+/g, "-")}`, activeName: String(name) });
+      run(unit, "loadPlan", loadRequest("dong-hai-2025", String(name)));
+      const sheet = unit.world.active.sheet(FILL_IN);
+      for (const ind of plan.indicators.filter((i) => i.comparator !== null && i.comparator !== "boolean")) userTypes(sheet, rowOfCode(sheet, ind.code), columnOf("actual"), Number(actual));
+      box.world.byUrl.set(unit.world.active.url, unit.world.active);
+      return unit.world.active.url;
+    });
+    const consolidate = () => run<{ finished: boolean }>(box, "startConsolidation", urls, "vi");
+    expect(consolidate()).toMatchObject({ ok: true, finished: true });
+    const ranked = box.world.active.sheets.filter((s) => titles(s).some((t) => String(t).startsWith("Xếp hạng các đơn vị")));
+    expect(ranked).toHaveLength(1);
+    const sheet = ranked[0]!;
+    const chart = sheet.getCharts().find((c) => String((c as FakeEmbeddedChart).options.get("title")).startsWith("Xếp hạng")) as FakeEmbeddedChart;
+    const [units, shares] = chart.ranges as [FakeEmbeddedChart["ranges"][0], FakeEmbeddedChart["ranges"][0]];
+    expect(units.rows).toBe(2);
+    expect([0, 1].map((i) => sheet.peek(units.row + i, units.col).value).sort()).toEqual(["Đơn vị A", "Đơn vị B"]);
+    expect(typeof sheet.peek(shares.row, shares.col).value === "number" || sheet.peek(shares.row, shares.col).formula !== null).toBe(true);
+    expect(consolidate()).toMatchObject({ ok: true, finished: true });
+    expect(titles(sheet).filter((t) => String(t).startsWith("Xếp hạng"))).toHaveLength(1);
+  });
+});
