@@ -18,7 +18,8 @@ export function hasTyped(value: unknown): boolean {
 }
 
 function holdsAnything(entry: ActualEntry): boolean {
-  return hasTyped(entry.raw) || hasTyped(entry.previous) || hasTyped(entry.note) || Boolean(entry.override);
+  // An estimate alone is typed too: an entry holding only one is set aside, never dropped.
+  return hasTyped(entry.raw) || hasTyped(entry.estimate) || hasTyped(entry.previous) || hasTyped(entry.note) || Boolean(entry.override);
 }
 
 /**
@@ -40,7 +41,7 @@ export function carryOver(oldPlan: Plan | null, plan: Plan, entries: readonly Ac
     else if (holdsAnything(entry)) left.push(entry);
   }
   const counts = {
-    actuals: kept.filter((e) => hasTyped(e.raw) || hasTyped(e.previous)).length,
+    actuals: kept.filter((e) => hasTyped(e.raw) || hasTyped(e.estimate) || hasTyped(e.previous)).length,
     notes: kept.filter((e) => hasTyped(e.note)).length,
     overrides: kept.filter((e) => e.override).length,
   };

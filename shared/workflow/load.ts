@@ -55,7 +55,7 @@ export interface LoadReport {
 
 /** What an entry holds, for the question and the report: the figure, else last year's, the note, the override. */
 function shownValue(entry: ActualEntry, lang: Lang): string {
-  const first = [entry.raw, entry.previous, entry.note, entry.override?.status].find(hasTyped);
+  const first = [entry.raw, entry.estimate, entry.previous, entry.note, entry.override?.status].find(hasTyped);
   return typeof first === "number" ? formatNumberFor(first, lang) : String(first ?? "");
 }
 

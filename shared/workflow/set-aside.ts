@@ -36,7 +36,7 @@ export interface SetAsideRows {
 
 export function setAsideRowsOf(entries: readonly ActualEntry[], from: Plan | null): LiteralValue[][] {
   const names = new Map((from?.indicators ?? []).map((i) => [i.code, i.name]));
-  return entries.map((e) => [e.code, names.get(e.code) ?? null, literal(e.raw), literal(e.previous), literal(e.note), e.override?.status ?? null, e.override?.reason ?? null, from?.title ?? null]);
+  return entries.map((e) => [e.code, names.get(e.code) ?? null, literal(e.raw), literal(e.previous), literal(e.note), e.override?.status ?? null, e.override?.reason ?? null, from?.title ?? null, literal(e.estimate)]);
 }
 
 /** The earlier rows of a set-aside sheet's grid (below the header, blank rows left out). */

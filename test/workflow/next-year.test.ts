@@ -240,3 +240,43 @@ describe("the check in the add-ins (the one findings assembly)", () => {
     expect(onRow.every((f) => f.cell === estimateCell)).toBe(true);
   });
 });
+
+describe("estimates on reload (nothing typed is lost)", () => {
+  const DS = findBuiltInPlan("do-son-2025")!;
+  function typedEstimates() {
+    const { info, fillIn } = loaded(HP, "ca-nam");
+    const grid = readBack(fillIn);
+    const table = fillIn.table!;
+    const col = (key: string) => table.columns.findIndex((c) => c.key === key);
+    const row = (code: string) => table.firstDataRow + table.rowCodes.indexOf(code);
+    grid[row("4")][col("estimate")] = 160000;
+    grid[row("13")][col("estimate")] = 36.5; // Đồ Sơn's 13 is another indicator
+    return { info, grid, sheet: fillIn.name };
+  }
+
+  test("the same plan again: every estimate stays in its row", () => {
+    const { info, grid, sheet } = typedEstimates();
+    const outcome = loadCommand({ document: info, fillIn: { sheet, grid }, setAside: null }, { plan: HP, unit: UNIT, year: 2025, estimate: false, issuer: null, lang: "vi" });
+    expect(outcome.status).toBe("done");
+    const again = writeOf(outcome, "sheets")!.model.sheets.find((s) => s.role === "fill-in")!;
+    const table = again.table!;
+    const col = table.columns.findIndex((c) => c.key === "estimate");
+    expect(again.cells[table.firstDataRow + table.rowCodes.indexOf("4")][col]).toBe(160000);
+    expect(again.cells[table.firstDataRow + table.rowCodes.indexOf("13")][col]).toBe(36.5);
+    expect(messageLines(outcome)).toContain("Giữ nguyên 2 số liệu đã nhập, 0 ghi chú, 0 đánh giá điều chỉnh.");
+  });
+
+  test("another plan: an estimate with no indicator to go to is asked about, then set aside with its column", () => {
+    const { info, grid, sheet } = typedEstimates();
+    const request = { plan: DS, unit: UNIT, year: 2025, estimate: false, issuer: null, lang: "vi" as const };
+    const asked = loadCommand({ document: info, fillIn: { sheet, grid }, setAside: null }, request);
+    expect(asked.status).toBe("ask");
+    expect(asked.question!.items.find((i) => i.code === "13")?.text).toBe(`13 — ${HP.indicators.find((i) => i.code === "13")!.name}: 36,5`);
+    const done = loadCommand({ document: info, fillIn: { sheet, grid }, setAside: null }, { ...request, answers: { "reload-set-aside": true } });
+    const aside = writeOf(done, "set-aside")!.model.sheets[0];
+    expect(aside.cells[0][8]).toBe("Số ước");
+    const row13 = aside.cells.find((r) => r[0] === "13")!;
+    expect(row13[2] ?? null).toBeNull();
+    expect(row13[8]).toBe(36.5);
+  });
+});
