@@ -119,7 +119,8 @@ export function EnterPanel() {
           <>
             {shown.messages.length > 1 && (
               <ul className={styles.list} data-testid="report-messages">
-                {shown.messages.slice(1).map((m, i) => (
+                {/* The tally's check is shown in its own box below. */}
+                {shown.messages.slice(1).filter((m) => m !== shown.tally?.message).map((m, i) => (
                   <li key={i} className={styles.small}>
                     {m}
                   </li>
