@@ -1,5 +1,6 @@
 // `chitieu evaluate <filled.xlsx> --json [--plan <id|file.json>]`: per indicator what the core computes.
-// Contract (cli.md): {"indicators":[{"code","target","actual","percent","status"}]}.
+// Contract (cli.md): {"indicators":[{"code","target","actual","percent","status"}]}; a 6- or 9-month
+// workbook adds "label" where the cell shows a period's word ("Đạt tiến độ", "Chậm tiến độ", "Chưa đến kỳ đánh giá").
 import { evaluatePlan } from "../../shared/evaluate";
 import { t } from "../../shared/i18n";
 import { findingsOf } from "../../shared/workflow/findings";
@@ -19,12 +20,15 @@ export interface EvaluatedIndicator {
   actual: number | boolean | null;
   percent: number | null;
   status: Evaluation["status"];
+  /** What the Đánh giá cell shows, when it is not the status itself (a partial period). */
+  label?: string;
 }
 
 export function contractRow(evaluation: Evaluation): EvaluatedIndicator {
   const ind = evaluation.indicator;
   const target = ind.comparator === "range" ? (ind.targetMin ?? null) : ind.target;
-  return { code: evaluation.code, target, actual: evaluation.actual, percent: evaluation.percent, status: evaluation.status };
+  const row: EvaluatedIndicator = { code: evaluation.code, target, actual: evaluation.actual, percent: evaluation.percent, status: evaluation.status };
+  return evaluation.label && evaluation.label !== evaluation.status ? { ...row, label: evaluation.label } : row;
 }
 
 export const command: Command = {
