@@ -5,11 +5,14 @@ import { useAction, useUi } from "./context";
 import { BusyButton, NoticeLine } from "./controls";
 import { useStyles } from "./styles";
 import { NextYearSection } from "./NextYearSection";
+import { WordReportSection } from "./WordReportSection";
 
 export function SummaryPanel({ autoRun }: { autoRun: number | null }) {
   const styles = useStyles();
   const { port, lang, t, errorsLeft, setErrorsLeft, setStep, go } = useUi();
   const [sentence, setSentence] = useState<string | null>(null);
+  /** The check of a report's tally kept by "Dán báo cáo" (EnterPanel), when the figures contradict it. */
+  const [tally, setTally] = useState<string | null>(null);
   const [warning, setWarning] = useState<number | null>(null);
   const [copied, setCopied] = useState<{ ok: boolean; text: string } | null>(null);
   const summarising = useAction();
@@ -21,9 +24,10 @@ export function SummaryPanel({ autoRun }: { autoRun: number | null }) {
       (done) => {
         setWarning(null);
         setSentence(done.sentence);
+        setTally(done.tally ?? null);
         setCopied(null);
         setStep("summary");
-        return done.message;
+        return done.tally ? done.message.replace(done.tally, "").trim() : done.message;
       },
     );
 
@@ -89,6 +93,11 @@ export function SummaryPanel({ autoRun }: { autoRun: number | null }) {
           <p className={styles.sentence} ref={sentenceRef} data-testid="sentence">
             {sentence}
           </p>
+          {tally && (
+            <p className={styles.warn} data-testid="summary-tally">
+              {tally}
+            </p>
+          )}
           <div className={styles.actions}>
             <BusyButton busy={false} onClick={() => void copy()} data-testid="copy">
               {t("summary.copy")}
@@ -97,6 +106,7 @@ export function SummaryPanel({ autoRun }: { autoRun: number | null }) {
           <NoticeLine notice={copied} testId="copy-notice" />
         </div>
       )}
+      <WordReportSection />
       <NextYearSection />
     </section>
   );

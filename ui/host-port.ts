@@ -250,4 +250,10 @@ export interface HostPort {
   reportFileText(file: File, lang: Lang): Promise<Result<{ text: string }>>;
   /** "Kế hoạch năm sau": next year's sheets beside this year's, "Thực hiện năm trước" filled from this year's figures. */
   nextYear(request: { plan: NextYearPick; year: number; period?: Period; lang: Lang }): Promise<Result<NextYearAnswer>>;
+  /**
+   * "Xuất báo cáo Word": the Decree 30 report of the workbook as .docx bytes, built in the pane (the
+   * same model and writer as `chitieu report`). Excel only: the bytes never cross google.script.run;
+   * a host without it shows the CLI route (ui/WordReportSection.tsx).
+   */
+  wordReport?(lang: Lang): Promise<Result<{ bytes: Uint8Array; fileName: string; message: string }>>;
 }

@@ -7,11 +7,10 @@ const commands = () => import("../adapter/commands");
 import PLAN_INDEX from "virtual:plan-index";
 import type { Finding, Lang, Plan } from "../../../shared/model";
 import type { FindingItem, HostPort, PlanPick, Result, StartInfo } from "../../../ui/host-port";
-import { formatNumber } from "../../../ui/format";
 import { text } from "../../../ui/text";
 import { reviewedPlanData } from "../../../ui/reviewed-plan";
 import { describeError, type AddinHost } from "../host";
-import { tx } from "../messages";
+import { refusal as refusalLine, tx } from "../messages";
 
 type Fail = { ok: false; message: string };
 const fail = (message: string): Fail => ({ ok: false, message });
@@ -31,11 +30,11 @@ async function reviewedPlan(pick: Extract<PlanPick, { kind: "reviewed" }>, unit:
     reviewedPlanData(pick, unit, year, lang, new Date().getFullYear()),
     lang,
   );
-  return checked.ok ? checked.plan : fail(tx("xl.plan.invalid", { detail: checked.problems.map((p) => p.message).join("; ") }, lang));
+  return checked.ok ? checked.plan : fail(tx("wf.plan-invalid", { detail: checked.problems.map((p) => p.message).join("; ") }, lang));
 }
 
 async function chosenPlan(pick: PlanPick, unit: string, year: number, lang: Lang): Promise<Plan | Fail> {
-  if (pick.kind === "builtin") return (await import("../../../shared/catalog")).findBuiltInPlan(pick.id) ?? fail(tx("xl.need-plan", {}, lang));
+  if (pick.kind === "builtin") return (await import("../../../shared/catalog")).findBuiltInPlan(pick.id) ?? fail(tx("wf.need-plan", {}, lang));
   if (pick.kind === "json") {
     const { parsePlanJson } = await import("../../../shared/plan-io");
     const parsed = parsePlanJson(pick.text, pick.file, lang);
@@ -126,7 +125,8 @@ export function excelPort(host: AddinHost): HostPort {
         if (!outcome.ok) return outcome;
         // Each finding carries its plan section from the core: the pane groups blanks per section.
         const findings = outcome.findings.map(toItem);
-        const message = findings.length === 0 ? tx("xl.check.clean", {}, lang) : tx("xl.check.counts", { errors: outcome.errors, warnings: outcome.warnings }, lang);
+        // The core's own words ("2 lỗi, 3 cảnh báo (30 chỉ tiêu đã kiểm tra)"), as Sheets says them.
+        const message = outcome.messages.join(" ");
         return { ok: true, findings, errors: outcome.errors, warnings: outcome.warnings, message };
       });
     },
@@ -134,18 +134,18 @@ export function excelPort(host: AddinHost): HostPort {
       return run(lang, async (context) => {
         const { fixNumberAsText } = await commands();
         const cells: string[] = [];
+        const said: string[] = [];
         let refusal: string | null = null;
         for (const item of findings) {
           const outcome = await fixNumberAsText(context, toFinding(item), lang);
-          if (outcome.ok) cells.push(outcome.cell);
-          else refusal ??= outcome.message;
+          if (outcome.ok) {
+            cells.push(outcome.cell);
+            for (const line of outcome.messages) said.push(line);
+          } else refusal ??= outcome.message;
         }
-        if (cells.length === 0) return fail(refusal ?? tx("xl.fix.changed", { cell: findings[0]?.cell ?? "?" }, lang));
-        const first = findings.find((f) => f.cell === cells[0]);
-        const message =
-          cells.length === 1 && first?.fix
-            ? tx("xl.fix.done", { cell: cells[0], value: formatNumber(first.fix.value, lang) }, lang)
-            : text(lang, "fix.done-many", { count: cells.length, cells: cells.join(", ") });
+        if (cells.length === 0) return fail(refusal ?? refusalLine("wf.fix.changed", "wf.fix.changed.next", { cell: findings[0]?.cell ?? "?" }, lang));
+        // One fix: the core's words ("Đã đổi ô F12 thành số 1.234,5"), as Sheets says them.
+        const message = cells.length === 1 ? said.join(" ") : text(lang, "fix.done-many", { count: cells.length, cells: cells.join(", ") });
         return { ok: true, message: refusal ? `${message} ${refusal}` : message, fixed: cells.length };
       });
     },
@@ -154,7 +154,7 @@ export function excelPort(host: AddinHost): HostPort {
         const { setOverride } = await commands();
         const outcome = await setOverride(context, code, status, reason, lang);
         if (!outcome.ok) return outcome;
-        return { ok: true, message: status === null ? tx("xl.override.cleared", { code }, lang) : tx("xl.override.done", { code, status }, lang) };
+        return { ok: true, message: outcome.messages.join(" ") };
       });
     },
     selectedCode(lang) {
@@ -201,12 +201,23 @@ export function excelPort(host: AddinHost): HostPort {
       return run(lang, async (context) => {
         const outcome = await buildSummary(context, lang, host.features);
         if (!outcome.ok) return outcome;
-        return { ok: true, message: tx("xl.summary.done", { sheet: outcome.sheet }, lang), sentence: outcome.sentence, tally: (outcome as { tally?: string | null }).tally ?? null };
+        return { ok: true, message: outcome.messages.join(" "), sentence: outcome.sentence, tally: (outcome as { tally?: string | null }).tally ?? null };
       });
     },
+    async wordReport(lang) {
+      // The report model in one read; the docx writer loads on this click only (word-report.ts).
+      const [{ buildWordReport }, { reportBytes }] = await Promise.all([import("../adapter/word-report-command"), import("./word-report")]);
+      const made = await run(lang, (context) => buildWordReport(context, lang));
+      if (!made.ok) return made;
+      try {
+        return { ok: true, bytes: await reportBytes(made.document, lang), fileName: made.fileName, message: made.messages.join(" ") };
+      } catch (error) {
+        return fail(describeError(error, lang));
+      }
+    },
     async consolidate(input, lang, progress, options) {
-      if (input.kind !== "files") return fail(tx("xl.consolidate.no-files", {}, lang));
-      const report = (index: number, total: number, file: string) => progress(file ? tx("xl.consolidate.progress", { index: index + 1, total, file }, lang) : "", total === 0 ? 1 : index / total);
+      if (input.kind !== "files") return fail(tx("wf.consolidate.no-files", {}, lang));
+      const report = (index: number, total: number, file: string) => progress(file ? tx("excel.consolidate.progress", { index: index + 1, total, file }, lang) : "", total === 0 ? 1 : index / total);
       // The units' work (register, own targets, points) loads on first use: not in the pane's start weight.
       const [{ consolidateUnitFiles }, { readReceivedFiles }] = await Promise.all([import("../adapter/units-commands"), import("../units-files")]);
       const files = await readReceivedFiles(input.files, report, lang);
@@ -242,9 +253,9 @@ export function excelPort(host: AddinHost): HostPort {
       return run(lang, async (context) => {
         const { readDocumentSettings, saveDocumentSettings } = await commands();
         const saved = await readDocumentSettings(context);
-        if (!saved) return fail(tx("xl.no-document", {}, lang));
+        if (!saved) return fail(refusalLine("wf.no-document", "wf.no-document.next", {}, lang));
         const written = await saveDocumentSettings(context, { ...saved, ...settings, lang });
-        return written ? { ok: true, message: tx("xl.settings.saved", {}, lang) } : fail(tx("xl.no-document", {}, lang));
+        return written ? { ok: true, message: tx("wf.settings.saved", {}, lang) } : fail(refusalLine("wf.no-document", "wf.no-document.next", {}, lang));
       });
     },
     async nextYear(request) {
