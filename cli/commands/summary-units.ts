@@ -102,7 +102,7 @@ export async function consolidateUnits(ctx: CliContext, args: ParsedArgs, files:
     let read: ConsolidationInput;
     let kept: Pick<ReceivedReport, "entries" | "settings"> = {};
     try {
-      const filled = readFilledWorkbook(path, { plan, lang, displayName: file });
+      const filled = readFilledWorkbook(path, { plan, lang, displayName: file, keepOwnTargets: true });
       const unitSettings = { ...filled.settings, lang };
       settings ??= unitSettings;
       const evaluations = evaluatePlan(filled.plan, filled.entries, unitSettings);

@@ -10,6 +10,7 @@ import { t } from "../../shared/i18n";
 import { recognisePlan, type TableRow } from "../../shared/plan-recognition";
 import { readFillInSheet, type ReadLayout } from "../../shared/sheet/read-back";
 import { figureDates } from "../../shared/period-figures";
+import { planShape } from "../../shared/consolidation/register";
 import type { Grid, XlsxBook } from "../../xlsx-reader/read";
 import { readXlsxFile, XlsxFileError } from "./open";
 import { INDICATOR_SHEET_KEY, METADATA_SHEET, PLAN_JSON_KEY, readMetadata } from "../../xlsx-reader/metadata";
@@ -32,6 +33,12 @@ export interface FilledWorkbook {
 export interface ReadFilledOptions {
   /** A plan given on the command line wins over the one stored in the file. */
   plan?: Plan;
+  /**
+   * A consolidation against units' own targets: the stored plan is kept when it is the given plan
+   * with other targets (same id and indicators), since those targets are the unit's assignment;
+   * a stored plan of another id or shape still yields to the given one.
+   */
+  keepOwnTargets?: boolean;
   lang: Lang;
   /** Name shown in messages; the path's base name by default. */
   displayName?: string;
@@ -41,6 +48,17 @@ export function readFilledWorkbook(path: string, options: ReadFilledOptions): Fi
   const file = options.displayName ?? basename(path);
   const book = withFileName(() => readXlsxFile(path), file);
   return withFileName(() => fromBook(book, file, options), file);
+}
+
+/** The stored plan when it is `given` with the unit's own targets, else `given`. */
+function ownTargetsOf(metadata: Record<string, string>, given: Plan): Plan {
+  let stored: Plan;
+  try {
+    stored = storedPlan(metadata);
+  } catch {
+    return given;
+  }
+  return stored.id === given.id && planShape(stored) === planShape(given) ? stored : given;
 }
 
 /** Gives every XlsxFileError the file's name, so each message names the file. */
@@ -60,6 +78,7 @@ function fromBook(book: XlsxBook, file: string, options: ReadFilledOptions): Fil
   // for a random workbook "no indicator sheet" is the message that helps.
   let plan: Plan | undefined = options.plan;
   let planProblem: XlsxFileError | null = null;
+  if (plan && options.keepOwnTargets) plan = ownTargetsOf(metadata, plan);
   if (!plan) {
     try {
       plan = storedPlan(metadata);

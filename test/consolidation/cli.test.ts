@@ -85,6 +85,17 @@ describe("template --targets and summary --expected/--scoring", () => {
     expect(hong.penalties).toEqual([{ kind: "late", points: 5 }]);
     expect(out.ranking[0].units.find((u: { unit: string }) => u.unit === "Phường Ngô Quyền").penalties).toEqual([]);
 
+    // Naming the plan on the command line keeps each unit's own targets from its template: the
+    // same register and the same judgement as without --plan, no unit called an old version.
+    const named = await cli(tmp.dir, "summary", ...files, "-o", "th-plan.xlsx", "--plan", PLAN, "--expected", "ok.xlsx", "--deadline", "2026-12-04", "--json");
+    expect(named.code).toBe(0);
+    const withPlan = JSON.parse(named.stdout);
+    expect(withPlan.sentence).toBe(out.sentence);
+    expect(withPlan.register.map((r: { unit: string; statuses: string[] }) => [r.unit, r.statuses])).toEqual(out.register.map((r: { unit: string; statuses: string[] }) => [r.unit, r.statuses]));
+    expect(withPlan.register.flatMap((r: { statuses: string[] }) => r.statuses)).not.toContain("old-version");
+    const hongNamed = withPlan.ranking[0].units.find((u: { unit: string }) => u.unit === "Phường Hồng Bàng");
+    expect(hongNamed.perIndicator.find((p: { code: string }) => p.code === "1").status).toBe("Vượt");
+
     writeFileSync(file("diem-sai.json"), JSON.stringify({ points: { "Giỏi": 10 }, weights: { "99": 2 } }));
     const bad = await cli(tmp.dir, "summary", ...files, "-o", "th2.xlsx", "--scoring", "diem-sai.json");
     expect(bad.code).toBe(2);
