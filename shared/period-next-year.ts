@@ -63,27 +63,10 @@ export function nextYearCarry(thisPlan: Plan, entries: readonly ActualEntry[], n
     candidates.push({ code: entry.code, raw: null, previous: figure.value });
   }
   const carriedOver = carryOver(thisPlan, nextPlan, candidates);
-  // The same indicator numbered differently in the new plan: found by its name (without diacritics
-  // or case), only when exactly one indicator of each plan has that name and its row is still free.
-  const takenCodes = new Set(carriedOver.kept.map((e) => e.code));
-  const nameCount = (plan: Plan) => {
-    const count = new Map<string, Indicator[]>();
-    for (const i of plan.indicators) count.set(foldDiacritics(i.name), [...(count.get(foldDiacritics(i.name)) ?? []), i]);
-    return count;
-  };
-  const thisNames = nameCount(thisPlan);
-  const nextNames = nameCount(nextPlan);
-  const matched: { entry: ActualEntry; to: string }[] = carriedOver.kept.map((entry) => ({ entry, to: entry.code }));
-  const left: ActualEntry[] = [];
-  for (const entry of carriedOver.left) {
-    const name = foldDiacritics(thisByCode.get(entry.code)?.name ?? "");
-    const same = nextNames.get(name) ?? [];
-    const target = same.length === 1 && (thisNames.get(name) ?? []).length === 1 && !takenCodes.has(same[0].code) ? same[0] : null;
-    if (target && target.comparator !== null) {
-      takenCodes.add(target.code);
-      matched.push({ entry, to: target.code });
-    } else left.push(entry);
-  }
+  // A figure found by name under another code of next year's plan carries its new code (carryOver's `moved`).
+  const fromOf = new Map(carriedOver.moved.map((m) => [m.to, m.from]));
+  const matched = carriedOver.kept.map((entry) => ({ entry: { ...entry, code: fromOf.get(entry.code) ?? entry.code }, to: entry.code }));
+  const left = carriedOver.left;
   // In next year's plan order, whichever way the figure was matched.
   const place = new Map(nextPlan.indicators.map((i, k) => [i.code, k]));
   matched.sort((a, b) => (place.get(a.to) ?? 0) - (place.get(b.to) ?? 0));

@@ -12,6 +12,7 @@ export const messages: AreaMessages = {
     "wf.nextyear.exists": "Bảng tính đã có trang “{sheet}”, nên không ghi đè (có thể đã có số liệu năm sau).",
     "wf.nextyear.exists.next": "Đổi tên hoặc xóa trang đó rồi làm lại; chưa có gì bị thay đổi.",
     "wf.nextyear.bad-year": "Năm của kế hoạch năm sau ({year}) phải sau năm {fromYear} của bảng này.",
+    "wf.load.moved": "Kế hoạch mới đánh số khác: số liệu theo tên chỉ tiêu sang mã mới {moves}.",
   },
   en: {
     "wf.nextyear.done": "Next year's plan ({year}) is in the sheet “{sheet}”: {matched} {matched|indicator has|indicators have} last year's figure ({final} final, {estimate} {estimate|estimate|estimates}). The {fromYear} sheet is unchanged.",
@@ -22,5 +23,6 @@ export const messages: AreaMessages = {
     "wf.nextyear.exists": "The workbook already has a sheet “{sheet}”, so it is not overwritten (it may hold next year's figures).",
     "wf.nextyear.exists.next": "Rename or delete that sheet, then try again; nothing was changed.",
     "wf.nextyear.bad-year": "Next year's plan ({year}) must come after this sheet's year {fromYear}.",
+    "wf.load.moved": "The new plan numbers these differently: their figures follow the indicator's name to the new code {moves}.",
   },
 };

@@ -124,6 +124,7 @@ export function loadCommand(input: LoadInput, request: LoadRequest): Outcome<Loa
   if (input.fillIn && oldPlan) messages.push(say(lang, "info", "wf.load.kept", carry.counts));
   if (diff.added.length) messages.push(say(lang, "info", "wf.load.added", { codes: diff.added.join(", ") }));
   if (diff.removed.length) messages.push(say(lang, "info", "wf.load.removed", { codes: diff.removed.join(", ") }));
+  if (carry.moved.length) messages.push(say(lang, "info", "wf.load.moved", { moves: carry.moved.map((m) => `${m.from} → ${m.to}`).join(", ") }));
   if (carry.left.length) messages.push(say(lang, "warning", "wf.load.set-aside", { count: carry.left.length, sheet: setAsideSheet, codes: carry.left.map((e) => e.code).join(", ") }));
   if (diff.targetChanged.length) messages.push(say(lang, "info", "wf.load.target-changed", { codes: diff.targetChanged.join(", ") }));
   return done(lang, {

@@ -280,3 +280,37 @@ describe("estimates on reload (nothing typed is lost)", () => {
     expect(row13[8]).toBe(36.5);
   });
 });
+
+describe("reload by name when the new plan numbers an indicator differently", () => {
+  test("12 is 23 in the new plan: its figure follows, nothing asked, the move said", () => {
+    const { info, fillIn } = loaded(HP, "ca-nam");
+    const grid = readBack(fillIn);
+    const table = fillIn.table!;
+    const col = (key: string) => table.columns.findIndex((c) => c.key === key);
+    const row = (code: string) => table.firstDataRow + table.rowCodes.indexOf(code);
+    grid[row("12")][col("actual")] = 101000;
+    grid[row("12")][col("note")] = "Sở LĐTBXH";
+    grid[row("11")][col("actual")] = 2.1;
+    const outcome = loadCommand({ document: info, fillIn: { sheet: fillIn.name, grid }, setAside: null }, { plan: { ...HP2026, year: 2025 }, unit: UNIT, year: 2025, estimate: false, issuer: null, lang: "vi" });
+    expect(outcome.status).toBe("done");
+    const sheet = writeOf(outcome, "sheets")!.model.sheets.find((s) => s.role === "fill-in")!;
+    const t2 = sheet.table!;
+    const at = (code: string, key: string) => sheet.cells[t2.firstDataRow + t2.rowCodes.indexOf(code)][t2.columns.findIndex((c) => c.key === key)];
+    expect(at("23", "actual")).toBe(101000);
+    expect(at("23", "note")).toBe("Sở LĐTBXH");
+    expect(at("11", "actual")).toBe(2.1);
+    expect(messageLines(outcome)).toContain("Kế hoạch mới đánh số khác: số liệu theo tên chỉ tiêu sang mã mới 12 → 23.");
+    expect(writeOf(outcome, "set-aside")).toBeUndefined();
+  });
+
+  test("a name two indicators share is never guessed", () => {
+    const twin: Plan = PlanSchema.parse({ ...HP2026, indicators: [...HP2026.indicators, { ...HP2026.indicators.find((i) => i.code === "23")!, code: "25" }] });
+    const { info, fillIn } = loaded(HP, "ca-nam");
+    const grid = readBack(fillIn);
+    const table = fillIn.table!;
+    grid[table.firstDataRow + table.rowCodes.indexOf("12")][table.columns.findIndex((c) => c.key === "actual")] = 101000;
+    const outcome = loadCommand({ document: info, fillIn: { sheet: fillIn.name, grid }, setAside: null }, { plan: { ...twin, year: 2025 }, unit: UNIT, year: 2025, estimate: false, issuer: null, lang: "vi" });
+    expect(outcome.status).toBe("ask");
+    expect(outcome.question!.items.map((i) => i.code)).toEqual(["12"]);
+  });
+});
