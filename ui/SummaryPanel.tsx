@@ -5,6 +5,7 @@ import { useAction, useUi } from "./context";
 import { BusyButton, NoticeLine } from "./controls";
 import { useStyles } from "./styles";
 import { NextYearSection } from "./NextYearSection";
+import { WordReportSection } from "./WordReportSection";
 
 export function SummaryPanel({ autoRun }: { autoRun: number | null }) {
   const styles = useStyles();
@@ -105,6 +106,7 @@ export function SummaryPanel({ autoRun }: { autoRun: number | null }) {
           <NoticeLine notice={copied} testId="copy-notice" />
         </div>
       )}
+      <WordReportSection />
       <NextYearSection />
     </section>
   );
