@@ -35,7 +35,7 @@ export interface ReportRowView {
   reportName: string;
   /** The figure as read, in the plan's unit; null when the report gives nothing to enter. */
   figure: number | boolean | null;
-  /** The figure as the edit box shows it ("40.120", "95,1", "Đạt"), in the user's language. */
+  /** The figure as the edit box shows it ("40.120", "95,1", "Đạt"): always the Vietnamese way, as the core reads an edited figure back (as the plan import's review). */
   figureText: string;
   percentOfPlan: number | null;
   status: ReportStatus | null;
@@ -105,9 +105,9 @@ function jsonCell(value: unknown): JsonCell {
   return String(value);
 }
 
-function figureText(value: number | boolean | null, lang: Lang): string {
+function figureText(value: number | boolean | null): string {
   if (value === null) return "";
-  return typeof value === "number" ? formatNumberFor(value, lang) : showFigure(value, "vi");
+  return typeof value === "number" ? formatNumberFor(value, "vi") : showFigure(value, "vi");
 }
 
 /** Step 1: the review of a report against the loaded plan and the sheet as it stands. */
@@ -131,7 +131,7 @@ export function readReportCommand(input: SheetInput, request: { text: string }, 
       unit: r.unit,
       reportName: r.reportName,
       figure: r.newValue,
-      figureText: figureText(r.newValue, lang),
+      figureText: figureText(r.newValue),
       percentOfPlan: r.percentOfPlan,
       status: r.status,
       confidence: r.confidence,
@@ -170,7 +170,7 @@ export function readReportCommand(input: SheetInput, request: { text: string }, 
 
 function resultFigure(actual: unknown, lang: Lang): string {
   if (actual === null || actual === undefined) return "";
-  if (typeof actual === "number" || typeof actual === "boolean") return figureText(actual, lang);
+  if (typeof actual === "number" || typeof actual === "boolean") return typeof actual === "number" ? formatNumberFor(actual, lang) : showFigure(actual, lang);
   const range = actual as { min: number; max: number };
   return `${formatNumberFor(range.min, lang)} – ${formatNumberFor(range.max, lang)}`;
 }

@@ -161,3 +161,12 @@ describe("the kept tally in Check and Summary (the CLI's rule)", () => {
     expect(summaryCommand(sheetInput(typed), {}, "vi").result!.tally).toBeNull();
   });
 });
+
+test("in English the edit box still shows the figure the Vietnamese way, so an edit reads back the same", () => {
+  const view = readReportCommand(sheetInput(), { text: REPORT }, "en").result!;
+  const revenue = view.rows.find((r) => r.code === "1")!;
+  expect(revenue.figureText).toBe("40.120");
+  const written = enterReportCommand(sheetInput(), { figures: [{ code: "1", figure: revenue.figureText }], tally: null }, "en");
+  expect(writeOf(written, "cells")!.cells[0].value).toBe(40120);
+  expect(written.messages[0].text).toBe('Wrote 1 figure into the Actual column of sheet "Chỉ tiêu".');
+});
