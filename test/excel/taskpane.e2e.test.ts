@@ -120,7 +120,7 @@ for (const width of WIDTHS) {
     expect(await currentStep(page)).toBe("load");
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await spareVerticalScroll(page)).toBeLessThanOrEqual(0);
-    expect(await tabsAnswerArrows(page)).toEqual({ oneLine: true, moved: "check" });
+    expect(await tabsAnswerArrows(page)).toEqual({ oneLine: true, moved: "enter" });
     expect(await unreachable(page)).toEqual([]);
     await shot(page, "excel", width, "1-load");
 

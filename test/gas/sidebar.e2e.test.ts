@@ -92,7 +92,7 @@ describeWithEngine(["chromium"], "the Sheets sidebar in Chromium (shared UI, She
       expect(await page.locator("[data-testid=plan] option[value='dong-hai-2025']").textContent()).toBe("UBND phường Đông Hải — 2025 (30 chỉ tiêu)");
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       expect(await spareVerticalScroll(page)).toBeLessThanOrEqual(0);
-      expect(await tabsAnswerArrows(page)).toEqual({ oneLine: true, moved: "check" });
+      expect(await tabsAnswerArrows(page)).toEqual({ oneLine: true, moved: "enter" });
       expect(await unreachable(page)).toEqual([]);
       await shot(page, "sheets", width, "1-load");
 
