@@ -4,11 +4,13 @@
 // objects each run, so every run pays what a consolidation pays). Rows whose indicator is unchanged
 // share the office plan's compiled rule; a changed target runs on the rule compiled once with its
 // targets open (shared/evaluate.ts, sharedRow). Before: ~8.7 ms per unit plan (the whole plan
-// compiled), ≈ 30× the same-targets case on the 30-indicator city plan.
+// compiled), ≈ 30× the same-targets case on the 30-indicator city plan. validate-ratio: the same
+// for validateEntries (before: ≈ 1.1 ms per unit plan, the checks built again).
 import { findBuiltInPlan } from "../shared/catalog";
 import { planForUnit } from "../shared/consolidation/assignment";
 import { evaluatePlan } from "../shared/evaluate";
 import { defaultSettings, type Plan } from "../shared/model";
+import { validateEntries } from "../shared/validate";
 import type { BenchEntry } from "./run";
 
 const UNITS = 3321;
@@ -26,6 +28,8 @@ export async function entries(): Promise<BenchEntry[]> {
   evaluatePlan(plan, entries, settings);
   const same: number[] = [];
   const own: number[] = [];
+  const checkSame: number[] = [];
+  const checkOwn: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const plans = Array.from({ length: UNITS }, (_, i) => planForUnit(plan, { targets: { "1": 6 + ((i + run * UNITS) % 500) / 10, "4.1": 500 + i + run * UNITS } }));
     let start = performance.now();
@@ -34,9 +38,17 @@ export async function entries(): Promise<BenchEntry[]> {
     start = performance.now();
     for (const p of plans) evaluatePlan(p, entries, settings);
     own.push(performance.now() - start);
+    // Validation the same way (its checks shared across plans that differ only in targets).
+    start = performance.now();
+    for (let i = 0; i < UNITS; i++) validateEntries(plan, entries, settings);
+    checkSame.push(performance.now() - start);
+    start = performance.now();
+    for (const p of plans) validateEntries(p, entries, settings);
+    checkOwn.push(performance.now() - start);
   }
   return [
     { name: "units.own-targets.ratio", size: UNITS, value: median(own) / median(same), unit: "× same targets" },
     { name: "units.own-targets.per-unit", size: UNITS, value: median(own) / UNITS, unit: "ms per unit" },
+    { name: "units.own-targets.validate-ratio", size: UNITS, value: median(checkOwn) / median(checkSame), unit: "× same targets" },
   ];
 }

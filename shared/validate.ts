@@ -204,6 +204,15 @@ function compileValidation(plan: Plan, settings: Settings): CompiledValidation {
   const key = `${settings.lang}|${settings.reportYear}`;
   let compiled = bySettings.get(key);
   if (compiled) return compiled;
+  // A plan that differs from one already compiled only in targets (a unit's own plan): its checks
+  // are that plan's, with the scale reference of the changed rows worked out again.
+  const shape = `${key}\u0001${targetlessKey(plan)}`;
+  const sameShape = validationsByShape.get(shape);
+  if (sameShape) {
+    compiled = { ...sameShape, checks: sameShape.checks.map((check, i) => retargeted(check, plan.indicators[i])) };
+    bySettings.set(key, compiled);
+    return compiled;
+  }
 
   const templates = templatesFor(settings.lang);
   const indicators = plan.indicators;
@@ -252,7 +261,35 @@ function compileValidation(plan: Plan, settings: Settings): CompiledValidation {
   });
   compiled = { checks, slotByCode, sharedCodes, hasParts, templates };
   bySettings.set(key, compiled);
+  if (validationsByShape.size >= 64) validationsByShape.clear();
+  validationsByShape.set(shape, compiled);
   return compiled;
+}
+
+/** Compiled checks by plan content without the targets (bounded): see compileValidation. */
+const validationsByShape = new Map<string, CompiledValidation>();
+
+/** Each indicator's content without its targets, once per indicator object (a unit's plan keeps the unchanged ones). */
+const targetlessKeys = new WeakMap<Indicator, string>();
+
+/** The plan's indicators as a key, targets left out. */
+function targetlessKey(plan: Plan): string {
+  let key = "";
+  for (const ind of plan.indicators) {
+    let one = targetlessKeys.get(ind);
+    if (one === undefined) targetlessKeys.set(ind, (one = JSON.stringify({ ...ind, target: undefined, targetMin: undefined, targetMax: undefined })));
+    key += one + "\n";
+  }
+  return key;
+}
+
+/** The check of the same indicator with other targets: only the reference figure depends on them. */
+function retargeted(check: IndicatorCheck, indicator: Indicator): IndicatorCheck {
+  if (check.indicator === indicator) return check;
+  const comparator = indicator.comparator;
+  const reference = comparator === null || comparator === "boolean" ? null : comparator === "range" ? indicator.targetMin ?? null : indicator.target;
+  const same = check.indicator.target === indicator.target && check.indicator.targetMin === indicator.targetMin && check.indicator.targetMax === indicator.targetMax;
+  return { ...check, indicator, reference: reference === null || reference === 0 ? null : reference, messages: same ? check.messages : null };
 }
 
 /** One validation call: the messages of its language and, for a plan with parts, the figures read
