@@ -42,6 +42,7 @@ test("own targets: validation on shared checks says what checks built alone say"
   const alone = plans.map((p) => {
     let messages: string[] = [];
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const fresh = require("../../shared/validate") as typeof import("../../shared/validate");
       messages = fresh.validateEntries(p, entries, settings).map((f) => f.message);
     });
