@@ -67,8 +67,9 @@ export function withYearSuffix(model: WorkbookModel, year: number): WorkbookMode
     for (const tb of s.tables ?? []) own.add(tb.name);
   }
   const rename = (name: string) => (own.has(name) ? `${name}_${year}` : name);
-  const pattern = own.size > 0 ? new RegExp(`(?<![A-Za-z0-9_.])(${[...own].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_(])`, "g") : null;
-  const inFormula = (formula: string) => (pattern ? formula.replace(pattern, (n) => rename(n)) : formula);
+  // No lookbehind (older Office web views lack it): the character before a name is matched and kept.
+  const pattern = own.size > 0 ? new RegExp(`(^|[^A-Za-z0-9_.])(${[...own].sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9_(])`, "g") : null;
+  const inFormula = (formula: string) => (pattern ? formula.replace(pattern, (_whole, before: string, name: string) => before + rename(name)) : formula);
   const sheetOf = (name: string) => sheetName.get(name) ?? name;
   const sheets = model.sheets.map(
     (s): SheetModel => ({
