@@ -170,3 +170,22 @@ test("in English the edit box still shows the figure the Vietnamese way, so an e
   expect(writeOf(written, "cells")!.cells[0].value).toBe(40120);
   expect(written.messages[0].text).toBe('Wrote 1 figure into the Actual column of sheet "Chỉ tiêu".');
 });
+
+test("a yes/no indicator: 'hoàn thành' is read as Đạt and written as the sheet's own word, as text", () => {
+  const plan = findBuiltInPlan("nguyen-luong-bang-2025")!;
+  const settings = defaultSettings(2025);
+  const model = buildFillInWorkbook(plan, { unit: "Xã Nguyễn Lương Bằng", year: 2025, estimate: false, issuer: null, settings, lang: "vi" });
+  const grid = model.sheets.find((s) => s.role === "fill-in")!.cells.map((row) => row.map((v) => (isFormula(v) ? "" : v)));
+  const input: SheetInput = { document: { plan, unit: "Xã Nguyễn Lương Bằng", year: 2025, estimate: false, issuer: null, settings, fillInSheet: SHEET, sheets: {} }, fillIn: { sheet: SHEET, grid } };
+  const text = "Các Trạm y tế xã đạt chuẩn Quốc gia theo Bộ tiêu chí Quốc gia về y tế xã: hoàn thành.\nHoàn thành nhiệm vụ xây dựng nông thôn mới nâng cao: không đạt.";
+  const view = readReportCommand(input, { text }, "vi").result!;
+  const health = view.rows.find((r) => r.code === "13.1")!;
+  expect(health).toMatchObject({ figure: true, figureText: "Đạt" });
+  expect(view.rows.find((r) => r.code === "14")).toMatchObject({ figure: false, figureText: "Không đạt" });
+  const written = enterReportCommand(input, { figures: view.rows.map((r) => ({ code: r.code, figure: r.figureText })), tally: null }, "vi");
+  const cells = writeOf(written, "cells")!.cells;
+  expect(cells.map((c) => [c.value, c.text])).toEqual([
+    ["Đạt", true],
+    ["Không đạt", true],
+  ]);
+});
