@@ -1,8 +1,10 @@
 // Round trips as Apps Script costs them: writes are cached and sent when a read follows pending
 // writes, at flush(), or when the run ends (test/fakes/gas/calls.ts). Every command sends its
-// writes in at most two flushes, whatever the number of rows, and its calls stay flat in the rows.
+// writes in at most two flushes, whatever the number of rows, and its calls stay flat in the rows
+// (test/gas/command-costs.ts runs every command the sidebar calls; the bench reports the same runs).
 import { callKind, CallLog } from "../fakes/gas/calls";
-import { buildToTemp, columnOf, FILL_IN, loadRequest, rowOfCode, run, sandbox, syntheticPlan, userTypes, type Built } from "./support";
+import { buildToTemp, type Built } from "./support";
+import { commandCosts, COST_SIZES } from "./command-costs";
 
 describe("the flush count of the fake", () => {
   test("a setter costs nothing until a read follows it or the run ends", () => {
@@ -40,45 +42,21 @@ beforeAll(async () => {
   built = await buildToTemp();
 }, 120_000);
 
-const SIZES = [30, 300, 3000];
-
-interface Cost {
-  calls: number;
-  flushes: number;
-  /** A new sheet has 1,000 rows: a bigger table asks for more, once (Sheet.insertRowsAfter). */
-  grow: number;
-}
-
-function measure(size: number): Record<string, Cost> {
-  const box = sandbox(built);
-  const plan = syntheticPlan(size);
-  const out: Record<string, Cost> = {};
-  const m = (name: string, fn: () => { ok: boolean; message?: string }) => {
-    box.world.log.reset();
-    const result = fn();
-    if (!result.ok) throw new Error(`${name} at ${size}: ${result.message}`);
-    out[name] = { calls: box.world.log.count, flushes: box.world.log.flushes, grow: box.world.log.byMethod()["Sheet.insertRowsAfter"] ?? 0 };
-  };
-  const request = { ...loadRequest("x"), source: { kind: "reviewed", plan } };
-  m("load", () => run(box, "loadPlan", request));
-  const sheet = box.world.active.sheet(FILL_IN);
-  userTypes(sheet, rowOfCode(sheet, "1"), columnOf("actual"), 150);
-  m("reload", () => run(box, "loadPlan", request));
-  m("validate", () => run(box, "checkFigures", "vi"));
-  m("summary", () => run(box, "buildSummary", "vi"));
-  userTypes(sheet, rowOfCode(sheet, "2"), columnOf("actual"), 1);
-  m("summary.rerun", () => run(box, "buildSummary", "vi"));
-  return out;
-}
-
-test("flushes and calls per command at 30, 300 and 3,000 rows", () => {
-  const bySize = SIZES.map(measure);
+test("flushes and calls of every command at 30, 300 and 3,000 rows", () => {
+  const bySize = COST_SIZES.map((size) => commandCosts(built, size));
   console.log(JSON.stringify(bySize));
-  for (const [name, at30] of Object.entries(bySize[0])) {
-    for (const at of bySize) {
-      expect([name, at[name].flushes <= 2]).toEqual([name, true]);
-      expect([name, at[name].calls - at[name].grow]).toEqual([name, at30.calls - at30.grow]);
-      expect(at[name].grow).toBeLessThanOrEqual(1);
+  const at30 = bySize[0]!;
+  // Every command the sidebar calls is measured (the consolidation up to CONSOLIDATION_MAX_ROWS).
+  expect(Object.keys(at30)).toEqual(
+    expect.arrayContaining(["sidebar", "load", "reload", "validate", "activateCell", "fix", "selectedCode", "override", "summary", "summary.rerun", "dashboard", "settings.get", "settings.save", "consolidate.start", "consolidate.continue", "consolidate.cancel"]),
+  );
+  bySize.forEach((costs, i) => {
+    for (const [name, cost] of Object.entries(costs)) {
+      expect([name, COST_SIZES[i], cost.flushes <= 2]).toEqual([name, COST_SIZES[i], true]);
+      expect([name, COST_SIZES[i], cost.calls - cost.grow]).toEqual([name, COST_SIZES[i], at30[name]!.calls - at30[name]!.grow]);
+      expect(cost.grow).toBeLessThanOrEqual(1);
     }
-  }
-}, 240_000);
+  });
+  // The rounds of a consolidation: the first reads, the last one also writes every sheet.
+  expect(at30["consolidate.continue"]!.flushes).toBeGreaterThan(0);
+}, 600_000);

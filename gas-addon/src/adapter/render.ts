@@ -195,6 +195,30 @@ type Group = "values" | "numberFormats" | "backgrounds" | "textStyles" | "horizo
  * entries to the core, which puts them back in the model.
  */
 export function renderSheet(ss: Spreadsheet, target: TargetSheet, input: RenderInput): SheetFingerprint {
+  const staged = stageSheet(ss, target, input);
+  staged.grow();
+  staged.fetchRanges();
+  return staged.write();
+}
+
+/**
+ * A sheet's render in the steps Apps Script's write cache wants apart: what Apps Script must send
+ * happens when a read follows writes, so a workbook of several sheets reads everything first
+ * (`stageSheet`: the sheet's size and conditional rules), grows every sheet (writes), fetches every
+ * sheet's rectangles (one read each, together: one flush), then writes every sheet. Each step of
+ * one sheet in this order is renderSheet.
+ */
+export interface StagedSheet {
+  /** Adds the rows and columns the block needs (writes only). */
+  grow(): void;
+  /** The ranges of the merges, names, input cells and rules (one read). */
+  fetchRanges(): void;
+  /** Every write of the sheet (no read); its new fingerprint. */
+  write(): SheetFingerprint;
+}
+
+/** Reads what the render of the sheet needs to know (nothing on a new sheet) and stages its writes. */
+export function stageSheet(ss: Spreadsheet, target: TargetSheet, input: RenderInput): StagedSheet {
   const { names, inlined } = input;
   const model = withNamesInlined(input.model, inlined);
   const previous = target.isNew ? null : input.previous;
@@ -236,11 +260,12 @@ export function renderSheet(ss: Spreadsheet, target: TargetSheet, input: RenderI
   };
 
   const sheet = (): Sheet => sheetOf(target);
-  if (!trusted && (!isNew || rows > NEW_SHEET.rows || cols > NEW_SHEET.cols)) {
-    const maxRows = isNew ? NEW_SHEET.rows : sheet().getMaxRows();
-    const maxCols = isNew ? NEW_SHEET.cols : sheet().getMaxColumns();
-    if (rows > maxRows) sheet().insertRowsAfter(maxRows, rows - maxRows);
-    if (cols > maxCols) sheet().insertColumnsAfter(maxCols, cols - maxCols);
+  let maxRows = NEW_SHEET.rows;
+  let maxCols = NEW_SHEET.cols;
+  const mayGrow = !trusted && (!isNew || rows > NEW_SHEET.rows || cols > NEW_SHEET.cols);
+  if (mayGrow && !isNew) {
+    maxRows = sheet().getMaxRows();
+    maxCols = sheet().getMaxColumns();
   }
 
   let blockRange: Range | null = null;
@@ -254,17 +279,6 @@ export function renderSheet(ss: Spreadsheet, target: TargetSheet, input: RenderI
   };
 
   const merges = mergeGroups(model.merges);
-  if (write("merges", false)) block().breakApart();
-  // The values of an editable sheet are always written: a user may have typed over a formula.
-  if (!literalOnly || write("values")) block().setValues(raster.values);
-  if (write("numberFormats")) block().setNumberFormats(raster.numberFormats);
-  if (write("backgrounds", raster.uses.backgrounds)) block().setBackgrounds(raster.backgrounds);
-  if (write("textStyles")) block().setTextStyles(textStyleObjects(raster));
-  if (write("horizontal", raster.uses.horizontal)) block().setHorizontalAlignments(raster.horizontal);
-  if (write("vertical", raster.uses.vertical)) block().setVerticalAlignments(raster.vertical);
-  if (write("wraps", raster.uses.wraps)) block().setWrapStrategies(raster.wraps.map((row) => row.map((w) => SpreadsheetApp.WrapStrategy[w])));
-  if (write("validations", model.validations.length > 0)) block().setDataValidations(validationGrid(model, rows, cols));
-
   // Every other rectangle the writes need comes from one range list.
   const writeMerges = write("merges", merges.length > 0);
   const writeNames = write("names", names.length > 0);
@@ -276,40 +290,66 @@ export function renderSheet(ss: Spreadsheet, target: TargetSheet, input: RenderI
     ...(writeProtection ? model.editable : []),
     ...(writeRules ? model.conditionalRules.map((r) => r.range) : []),
   ];
-  const ranges = wanted.length > 0 ? sheet().getRangeList(wanted.map((r) => rangeA1(r))).getRanges() : [];
-  let next = 0;
-  const take = (on: boolean, count: number) => (on ? ranges.slice(next, (next += count)) : []);
-  const mergeRanges = take(writeMerges, merges.length);
-  const nameRanges = take(writeNames, names.length);
-  const editableRanges = take(writeProtection, model.editable.length);
-  const ruleRanges = take(writeRules, model.conditionalRules.length);
+  // The sheet's own rules, read now: the user's are kept when ours are rewritten.
+  const rulesBefore = writeRules && !isNew ? sheet().getConditionalFormatRules() : [];
+  let ranges: Range[] = [];
 
-  mergeRanges.forEach((r, i) => (merges[i]!.across ? r.mergeAcross() : r.merge()));
-  names.forEach((n, i) => nameRanges[i] && ss.setNamedRange(n.name, nameRanges[i]!));
-  if (write("borders", raster.borders.length > 0) && raster.borders.length > 0)
-    sheet().getRangeList(raster.borders.map((r) => rangeA1(r))).setBorder(true, true, true, true, true, true, "#000000", SpreadsheetApp.BorderStyle.SOLID);
+  const grow = (): void => {
+    if (!mayGrow) return;
+    if (rows > maxRows) sheet().insertRowsAfter(maxRows, rows - maxRows);
+    if (cols > maxCols) sheet().insertColumnsAfter(maxCols, cols - maxCols);
+  };
+  const fetchRanges = (): void => {
+    ranges = wanted.length > 0 ? sheet().getRangeList(wanted.map((r) => rangeA1(r))).getRanges() : [];
+  };
 
-  if (writeRules) {
-    const before = isNew ? [] : sheet().getConditionalFormatRules();
-    const userRules = before.filter((rule) => !isOwnRule(rule));
-    const own = model.conditionalRules.map((rule, i) => ruleFor(rule, ruleRanges[i]!, inlined, model.name));
-    if (own.length > 0 || before.length !== userRules.length) sheet().setConditionalFormatRules([...own, ...userRules]);
-  }
-  // Warning-based: a sheet protection that removes editors would lock out the other clerks who share
-  // the spreadsheet; one that keeps them restricts nobody. A warning on every locked cell is the
-  // guard-rail Excel's password-less protection gives.
-  if (writeProtection && model.protection.enabled) sheet().protect().setWarningOnly(true).setUnprotectedRanges(editableRanges);
+  const writeAll = (): SheetFingerprint => {
+    if (write("merges", false)) block().breakApart();
+    // The values of an editable sheet are always written: a user may have typed over a formula.
+    if (!literalOnly || write("values")) block().setValues(raster.values);
+    if (write("numberFormats")) block().setNumberFormats(raster.numberFormats);
+    if (write("backgrounds", raster.uses.backgrounds)) block().setBackgrounds(raster.backgrounds);
+    if (write("textStyles")) block().setTextStyles(textStyleObjects(raster));
+    if (write("horizontal", raster.uses.horizontal)) block().setHorizontalAlignments(raster.horizontal);
+    if (write("vertical", raster.uses.vertical)) block().setVerticalAlignments(raster.vertical);
+    if (write("wraps", raster.uses.wraps)) block().setWrapStrategies(raster.wraps.map((row) => row.map((w) => SpreadsheetApp.WrapStrategy[w])));
+    if (write("validations", model.validations.length > 0)) block().setDataValidations(validationGrid(model, rows, cols));
 
-  if (write("layout")) {
-    for (const call of widthCalls(model)) sheet().setColumnWidths(call.start + 1, call.count, call.px);
-    for (const run of hiddenRuns(model)) sheet().hideColumns(run.start + 1, run.count);
-    const frozenRows = freezable(model.frozen?.rows ?? 0, model.merges, "rows");
-    const frozenCols = freezable(model.frozen?.cols ?? 0, model.merges, "cols");
-    if (frozenRows > 0) sheet().setFrozenRows(frozenRows);
-    if (frozenCols > 0) sheet().setFrozenColumns(frozenCols);
-    if (model.hidden) sheet().hideSheet();
-  }
-  return { sheet: target.name, rows, cols, readback: literalOnly ? readbackOf(raster) : null, groups: hashes };
+    let next = 0;
+    const take = (on: boolean, count: number) => (on ? ranges.slice(next, (next += count)) : []);
+    const mergeRanges = take(writeMerges, merges.length);
+    const nameRanges = take(writeNames, names.length);
+    const editableRanges = take(writeProtection, model.editable.length);
+    const ruleRanges = take(writeRules, model.conditionalRules.length);
+
+    mergeRanges.forEach((r, i) => (merges[i]!.across ? r.mergeAcross() : r.merge()));
+    names.forEach((n, i) => nameRanges[i] && ss.setNamedRange(n.name, nameRanges[i]!));
+    if (write("borders", raster.borders.length > 0) && raster.borders.length > 0)
+      sheet().getRangeList(raster.borders.map((r) => rangeA1(r))).setBorder(true, true, true, true, true, true, "#000000", SpreadsheetApp.BorderStyle.SOLID);
+
+    if (writeRules) {
+      const before = rulesBefore;
+      const userRules = before.filter((rule) => !isOwnRule(rule));
+      const own = model.conditionalRules.map((rule, i) => ruleFor(rule, ruleRanges[i]!, inlined, model.name));
+      if (own.length > 0 || before.length !== userRules.length) sheet().setConditionalFormatRules([...own, ...userRules]);
+    }
+    // Warning-based: a sheet protection that removes editors would lock out the other clerks who share
+    // the spreadsheet; one that keeps them restricts nobody. A warning on every locked cell is the
+    // guard-rail Excel's password-less protection gives.
+    if (writeProtection && model.protection.enabled) sheet().protect().setWarningOnly(true).setUnprotectedRanges(editableRanges);
+
+    if (write("layout")) {
+      for (const call of widthCalls(model)) sheet().setColumnWidths(call.start + 1, call.count, call.px);
+      for (const run of hiddenRuns(model)) sheet().hideColumns(run.start + 1, run.count);
+      const frozenRows = freezable(model.frozen?.rows ?? 0, model.merges, "rows");
+      const frozenCols = freezable(model.frozen?.cols ?? 0, model.merges, "cols");
+      if (frozenRows > 0) sheet().setFrozenRows(frozenRows);
+      if (frozenCols > 0) sheet().setFrozenColumns(frozenCols);
+      if (model.hidden) sheet().hideSheet();
+    }
+    return { sheet: target.name, rows, cols, readback: literalOnly ? readbackOf(raster) : null, groups: hashes };
+  };
+  return { grow, fetchRanges, write: writeAll };
 }
 
 /** The named ranges to define on one sheet: its table anchor, what finds the table again. */

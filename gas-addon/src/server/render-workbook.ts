@@ -2,7 +2,7 @@
 // fingerprints for the next run.
 import type { WorkbookModel } from "../../../shared/sheet/types";
 import type { Fingerprints } from "../adapter/fingerprint";
-import { inlinedNamesOf, namesOf, renderSheet } from "../adapter/render";
+import { inlinedNamesOf, namesOf, stageSheet, type StagedSheet } from "../adapter/render";
 import { newSheet, readSheet, type TargetSheet } from "../adapter/sheet-io";
 
 /** A new sheet of that name, or null when the spreadsheet already has one (Sheets refuses it). */
@@ -35,41 +35,52 @@ export function renderWorkbook(
   options: { repaint?: boolean; written?: Map<string, TargetSheet> } = {},
 ): Fingerprints {
   const out: Fingerprints = { ...fingerprints };
+  const inlined = inlinedNamesOf(workbook);
+  const targets: (TargetSheet | null)[] = workbook.sheets.map(() => null);
+  const staged: (StagedSheet | null)[] = workbook.sheets.map(() => null);
+  const stage = (i: number, target: TargetSheet) => {
+    const model = workbook.sheets[i]!;
+    targets[i] = target;
+    options.written?.set(model.name, target);
+    // A repaint writes everything, as on a sheet the add-on does not remember.
+    staged[i] = stageSheet(ss, target, { model, names: namesOf(workbook, model), inlined, previous: options.repaint ? null : (fingerprints[model.name] ?? null) });
+  };
+  // Apps Script sends its cached writes when a read follows them: every read comes first (the
+  // sheets the add-on wrote before, and what their render needs to know), then the new sheets are
+  // inserted, every sheet grown, the rectangles of all fetched at once, and everything written.
+  workbook.sheets.forEach((model, i) => {
+    const seen = known.get(model.name);
+    if (seen) stage(i, seen);
+    else if (!known.has(model.name) && fingerprints[model.name]) {
+      const target = readSheet(ss, model.name, fingerprints[model.name] ?? null, false);
+      if (target) stage(i, target);
+    }
+  });
   // A sheet the add-on never wrote is inserted straight away (one call): Sheets refuses a name in
   // use, and only then is the sheet of that name looked up. A command that stops on a conflict
   // takes back the sheets it inserted, so it leaves the spreadsheet as it found it.
   const inserted: TargetSheet[] = [];
-  const targets = workbook.sheets.map((model) => {
-    const previous = fingerprints[model.name] ?? null;
-    if (known.has(model.name)) {
-      const seen = known.get(model.name) ?? null;
-      if (seen) return seen;
-      // Known to be absent: created now, in the workbook's order.
-      const fresh = newSheet(ss, model.name);
-      inserted.push(fresh);
-      return fresh;
-    }
-    if (!previous) {
-      const fresh = tryNewSheet(ss, model.name);
-      if (fresh) {
-        inserted.push(fresh);
-        return fresh;
-      }
-    }
-    const target = readSheet(ss, model.name, previous, false);
-    if (target && !previous && target.extent.rows > 0) {
-      for (const sheet of inserted) ss.deleteSheet(sheet.sheet!);
-      throw new UserFacingError(tg("gas.error.sheet-conflict", { sheet: model.name }, lang));
-    }
-    return target;
-  });
-  const inlined = inlinedNamesOf(workbook);
   workbook.sheets.forEach((model, i) => {
+    if (staged[i]) return;
     const previous = fingerprints[model.name] ?? null;
-    const target = targets[i] ?? newSheet(ss, model.name);
-    options.written?.set(model.name, target);
-    // A repaint writes everything, as on a sheet the add-on does not remember.
-    out[model.name] = renderSheet(ss, target, { model, names: namesOf(workbook, model), inlined, previous: options.repaint ? null : previous });
+    // Known to be absent, or once written and since deleted: created now, in the workbook's order.
+    let target = known.has(model.name) || previous ? null : tryNewSheet(ss, model.name);
+    if (!target && !known.has(model.name) && !previous) {
+      const found = readSheet(ss, model.name, null, false);
+      if (found && found.extent.rows > 0) {
+        for (const sheet of inserted) ss.deleteSheet(sheet.sheet!);
+        throw new UserFacingError(tg("gas.error.sheet-conflict", { sheet: model.name }, lang));
+      }
+      target = found;
+    }
+    if (!target) target = newSheet(ss, model.name);
+    if (target.isNew) inserted.push(target);
+    stage(i, target);
+  });
+  for (const s of staged) s!.grow();
+  for (const s of staged) s!.fetchRanges();
+  workbook.sheets.forEach((model, i) => {
+    out[model.name] = staged[i]!.write();
   });
   return out;
 }
