@@ -27,7 +27,7 @@ export async function readReceivedFiles(files: readonly File[], onProgress: (ind
       const sha256 = await sha256Of(bytes);
       try {
         const book = readXlsx(bytes, file.name);
-        out.push({ file: { name: file.name, read: { ok: true, sheets: book.sheets, unit: book.metadata.unit ?? null } }, date, sha256 });
+        out.push({ file: { name: file.name, read: { ok: true, sheets: book.sheets, unit: book.metadata.unit ?? null } }, date, sha256, planId: book.metadata.planId ?? null, unit: book.metadata.unit ?? null });
       } catch (error) {
         out.push({ file: { name: file.name, read: { ok: false, reason: unreadableReason(error, file.name, lang) } }, date, sha256 });
       }

@@ -95,6 +95,11 @@ export interface ReceivedUnitFile {
   reading: UnitReading;
   date: string | null;
   sha256: string | null;
+  /** The plan the file says it was made from (its stored plan id), when the host can read it: a file on
+   *  another plan is "Sai kế hoạch" and not consolidated, as in the CLI. */
+  planId?: string | null;
+  /** The unit the file names, when the host read it (used when its sheet could not be read). */
+  unit?: string | null;
 }
 
 /** One register row as the pane lists it (labels in the user's language). */
@@ -211,7 +216,12 @@ export function unitsConsolidateCommand(input: UnitsInput, files: readonly Recei
   const { assignment, expected, scoring } = setup;
   const assignedByUnit = assignment ? new Map(assignment.units.map((u) => [unitKey(u.unit), u])) : null;
 
-  const reports: ReceivedReport[] = files.map(({ reading, date, sha256 }) => {
+  const reports: ReceivedReport[] = files.map(({ reading, date, sha256, planId, unit }) => {
+    const named = reading.ok ? reading.unit : unit?.trim() || null;
+    if (planId && planId !== plan.id && named) {
+      // On another plan: the register says so; its figures are not consolidated.
+      return { file: reading.file, date, sha256, read: { unit: named, file: reading.file, plan: { ...plan, id: planId }, evaluations: [], findings: [] } };
+    }
     const unitPlan = reading.ok ? planOf(plan, assignedByUnit, reading.unit) : plan;
     return {
       file: reading.file,

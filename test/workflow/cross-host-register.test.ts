@@ -100,7 +100,7 @@ async function viaCli(deadline: string | null) {
 }
 
 /** The office's workbook in Excel: the plan loaded, the assignment form made from the pane, the units typed in. */
-async function viaExcel(deadline: string | null) {
+async function viaExcel(deadline: string | null, more: string[] = []) {
   const fake = createFakeExcel();
   const loaded = await fake.run((context) => loadPlan(context, { plan, ...LOAD_REQUEST, unit: OFFICE }, FEATURES));
   if (!loaded.ok) throw new Error(loaded.message);
@@ -113,10 +113,17 @@ async function viaExcel(deadline: string | null) {
     fake.state.typeIn(form.sheet, cellA1(ASSIGNMENT_HEADER_ROW + 1 + i, 2), u.group);
   });
   fake.state.typeIn(form.sheet, cellA1(ASSIGNMENT_HEADER_ROW + 1, col), UNITS[0].own!);
-  const received: ReceivedFile[] = SENT.map((s) => {
+  // As the pane reads picked files (excel-addin/src/units-files.ts): the stored unit and plan id, the date, the hash.
+  const received: ReceivedFile[] = [...SENT.map((s) => ({ file: s.file, mtime: s.mtime })), ...more.map((file) => ({ file, mtime: "2026-12-09T10:00:00" }))].map((s) => {
     const bytes = readFileSync(join(dir.dir, s.file));
     const book = readXlsx(new Uint8Array(bytes), s.file);
-    return { file: { name: s.file, read: { ok: true, sheets: book.sheets, unit: book.metadata.unit ?? null } }, date: localIsoDate(new Date(s.mtime)), sha256: createHash("sha256").update(bytes).digest("hex") };
+    return {
+      file: { name: s.file, read: { ok: true, sheets: book.sheets, unit: book.metadata.unit ?? null } },
+      date: localIsoDate(new Date(s.mtime)),
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      planId: book.metadata.planId ?? null,
+      unit: book.metadata.unit ?? null,
+    };
   });
   const outcome = await fake.run((context) => consolidateUnitFiles(context, received, { deadline }, "vi", FEATURES));
   if (!outcome.ok) throw new Error(outcome.message);
@@ -207,6 +214,18 @@ describe("the register of who reported: CLI, Excel and Sheets alike", () => {
     check(readGrid(join(dir.dir, "tong-hop-none.xlsx"), "Tổng hợp") as unknown[][]);
     check(excel.grid("Tổng hợp"));
     expect(excel.outcome.rows[0].statuses).toEqual(["received"]);
+  }, 120_000);
+
+  test("a file on another plan: \"Sai kế hoạch\" in the CLI and in Excel (which reads the file's stored plan)", async () => {
+    const other = findBuiltInPlan("do-son-2025") as Plan;
+    const model = buildFillInWorkbook(other, { unit: "Tổ dân phố 4", year: 2025, lang: "vi", entries: [] });
+    writeFileSync(join(dir.dir, "to-4.xlsx"), await writeXlsxBuffer(withMetadataSheet(model, { [PLAN_JSON_KEY]: JSON.stringify(other) })));
+    const out = await cli(dir.dir, "summary", ...files, "to-4.xlsx", "-o", "tong-hop-other.xlsx", "--force", "--expected", "giao-chi-tieu.xlsx", "--json");
+    const fromCli = JSON.parse(out.stdout) as { register: Comparable[]; sentence: string };
+    const excel = await viaExcel(null, ["to-4.xlsx"]);
+    expect(fromCli.register[3].statuses).toContain("other-plan");
+    expect(comparable(excel.outcome.rows)).toEqual(comparable(fromCli.register));
+    expect(excel.outcome.sentence).toBe(fromCli.sentence);
   }, 120_000);
 
   test("with a deadline, the CLI and Excel (which date the files alike) find the same late units", async () => {

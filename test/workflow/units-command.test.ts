@@ -184,6 +184,18 @@ describe("unitsConsolidateCommand", () => {
     expect(refused.messages[0]!.next).toContain("Giao chỉ tiêu");
   });
 
+  test("a file whose stored plan is another plan is \"Sai kế hoạch\", not consolidated, even when its sheet reads", () => {
+    const other = { ...sent(reading("Phường Hải An", "hai-an.xlsx", 1), "2026-12-09T11:00:00+07:00", "9"), planId: "dong-hai-2025", unit: "Phường Hải An" };
+    const unreadable = { reading: { ok: false as const, file: "kien-an.xlsx", reason: "không có trang chỉ tiêu" }, date: null, sha256: null, planId: "do-son-2025", unit: "Phường Kiến An" };
+    const result = unitsConsolidateCommand({ document: doc, sheets }, [...files.slice(0, 2), other, unreadable], {}, "vi").result!;
+    const row = (unit: string) => result.rows.find((r) => r.unit === unit)!;
+    expect(row("Phường Hải An").statuses).toContain("other-plan");
+    expect(row("Phường Hải An").used).toBe(false);
+    expect(row("Phường Kiến An").statuses).toContain("other-plan");
+    expect(result.counts.otherPlan).toBe(2);
+    expect(result.units).toBe(2);
+  });
+
   test("a deadline that is not a day, and no files, are refused before anything is read", () => {
     expect(unitsConsolidateCommand({ document: doc, sheets }, files, { deadline: "10/12/2026" }, "vi").messages[0]!.key).toBe("wf.units.bad-deadline");
     expect(unitsConsolidateCommand({ document: doc, sheets }, [], {}, "vi").status).toBe("refused");

@@ -9,7 +9,7 @@ import { messageLines, type Outcome as WorkflowOutcome } from "../../../shared/w
 import { assignmentFormCommand, unitsConsolidateCommand, unitsOutputSheets, UNITS_INPUT_SHEETS, type AssignmentFormReport, type GridSheet, type UnitsConsolidationReport, type UnitsRequest } from "../../../shared/workflow/units";
 import { ASSIGNMENT_SHEET } from "../../../shared/sheet/assignment-sheet";
 import { METADATA_SHEET } from "../../../xlsx-reader/metadata";
-import { tx } from "../messages";
+import { refusal, tx } from "../messages";
 import { fail, foreignSheet, metadataSheets, type HostFeatures, type Outcome } from "./sheets";
 import { applyOutcome, documentInfoOf, sheetsOf } from "./workflow-io";
 import { hasSheet, planOf, readWorkbook, type DocumentState, type WorkbookRead } from "./workbook-io";
@@ -20,6 +20,9 @@ export interface ReceivedFile {
   file: UnitFile;
   date: string | null;
   sha256: string | null;
+  /** The plan id and unit the file's `_chitieu` sheet names. */
+  planId?: string | null;
+  unit?: string | null;
 }
 
 type Read = { ok: true; read: WorkbookRead; doc: DocumentState; info: DocumentInfo; inputs: GridSheet[] } | { ok: false; message: string };
@@ -28,12 +31,12 @@ type Read = { ok: true; read: WorkbookRead; doc: DocumentState; info: DocumentIn
 async function readForUnits(context: Excel.RequestContext, lang: Lang, probes: readonly string[]): Promise<Read> {
   const read = await readWorkbook(context, { grids: [METADATA_SHEET, ...UNITS_INPUT_SHEETS], probes });
   const snapshot = read.snapshot;
-  if (snapshot.documentUnreadable) return fail(tx("xl.document-unreadable", {}, lang));
+  if (snapshot.documentUnreadable) return fail(refusal("wf.document-unreadable", "wf.reload.next", {}, lang));
   const doc = snapshot.document;
-  if (!doc) return fail(tx("xl.no-document", {}, lang));
+  if (!doc) return fail(refusal("wf.no-document", "wf.no-document.next", {}, lang));
   const metadata = metadataSheets(snapshot);
   const plan = planOf(doc, read.grids.get((metadata[0] ?? METADATA_SHEET).toLowerCase()));
-  if (!plan) return fail(tx("xl.plan-missing", { id: doc.planId }, lang));
+  if (!plan) return fail(refusal("wf.plan-missing", "wf.reload.next", { id: doc.planId }, lang));
   const inputs = UNITS_INPUT_SHEETS.filter((name) => hasSheet(snapshot, name)).map((name) => ({
     name: snapshot.sheetNames.find((n) => n.toLowerCase() === name.toLowerCase()) ?? name,
     grid: read.grids.get(name.toLowerCase()) ?? [],
@@ -44,7 +47,7 @@ async function readForUnits(context: Excel.RequestContext, lang: Lang, probes: r
 async function apply<R>(context: Excel.RequestContext, outcome: WorkflowOutcome<R>, read: WorkbookRead, doc: DocumentState, features: HostFeatures, lang: Lang): Promise<Outcome<R & { messages: string[]; outcome: WorkflowOutcome<R> }>> {
   if (outcome.status !== "done" || !outcome.result) return fail(messageLines(outcome).join(" "));
   const conflict = foreignSheet(read.snapshot, sheetsOf(outcome)!);
-  if (conflict) return fail(tx("xl.sheet-conflict", { sheet: conflict }, lang));
+  if (conflict) return fail(refusal("wf.sheet-conflict", "wf.sheet-conflict.next", { sheet: conflict }, lang));
   await applyOutcome(context, outcome, read.snapshot, read.existing, features, doc);
   return { ok: true, ...outcome.result, messages: messageLines(outcome), outcome };
 }
@@ -65,11 +68,11 @@ export async function consolidateUnitFiles(
   lang: Lang,
   features: HostFeatures,
 ): Promise<Outcome<UnitsConsolidationReport & { messages: string[]; outcome: WorkflowOutcome<UnitsConsolidationReport> }>> {
-  if (files.length === 0) return fail(tx("xl.consolidate.no-files", {}, lang));
+  if (files.length === 0) return fail(tx("wf.consolidate.no-files", {}, lang));
   const read = await readForUnits(context, lang, unitsOutputSheets());
   if (!read.ok) return read;
   const plan = read.info.plan;
-  const received = files.map(({ file, date, sha256 }) => ({ reading: readUnitFile(file, plan, read.doc.fillInSheet ?? "", lang), date, sha256 }));
+  const received = files.map(({ file, date, sha256, planId, unit }) => ({ reading: readUnitFile(file, plan, read.doc.fillInSheet ?? "", lang), date, sha256, planId: planId ?? null, unit: unit ?? null }));
   const outcome = unitsConsolidateCommand({ document: read.info, sheets: read.inputs }, received, request, lang);
   return apply(context, outcome, read.read, read.doc, features, lang);
 }
