@@ -1,6 +1,7 @@
 // "Tình hình": how many indicators stand at each status, and the near-miss ("Gần đạt") among the
 // misses, from the sheet as it is now. Each tile is a button: pressed, it lists its indicators, and
-// each of those can have its assessment adjusted right there.
+// each of those can have its assessment adjusted right there. Below, completion per indicator as a
+// bar chart (ui/DashboardChart.tsx), filtered by the pressed tile too.
 import { mergeClasses } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { useAction, useUi } from "./context";
@@ -8,6 +9,7 @@ import { BusyButton, NoticeLine } from "./controls";
 import { STATUS_ORDER } from "./format";
 import type { DashboardRow, DashboardView } from "./host-port";
 import { OverrideForm } from "./OverrideForm";
+import { DashboardChart } from "./DashboardChart";
 import { STATUS_COLOURS, useStyles } from "./styles";
 
 type Filter = DashboardRow["status"] | "near-miss";
@@ -38,7 +40,7 @@ export function DashboardPanel({ autoRun, visible }: { autoRun: number | null; v
         { key: "near-miss" as Filter, label: data.amberLabel, count: data.nearMiss, colour: STATUS_COLOURS.amber },
       ]
     : [];
-  const shown = data && filter ? data.rows.filter((r) => (filter === "near-miss" ? r.nearMiss : r.status === filter)) : [];
+  const shown = data && filter ? data.rows.filter((r) => r.counted !== false && (filter === "near-miss" ? r.nearMiss : r.status === filter)) : [];
   const filterLabel = tiles.find((tile) => tile.key === filter)?.label ?? "";
 
   return (
@@ -93,6 +95,8 @@ export function DashboardPanel({ autoRun, visible }: { autoRun: number | null; v
               </ul>
             </div>
           )}
+          {/* The bars of the indicators the pressed tile stands for, or of all. */}
+          <DashboardChart rows={filter ? shown : data.rows} lang={lang} t={t} />
           <p className={styles.info} data-testid="dashboard-sentence">
             {data.sentence}
           </p>

@@ -152,6 +152,10 @@ export interface DashboardRow {
   name: string;
   status: Status;
   nearMiss: boolean;
+  /** % TH/KH, for the dashboard's bar (null: no data, not due, or a yes/no indicator). */
+  percent?: number | null;
+  /** Whether the counts count it (the plan's count level): a tile lists only these. */
+  counted?: boolean;
 }
 
 export interface DashboardView {

@@ -27,6 +27,8 @@ export interface DashboardReport {
   counted: number;
   sentence: string;
   evaluations: Evaluation[];
+  /** The indicators the counts count (settings.countLevel): the tiles' lists and the dashboard's filter keep to these. */
+  countedCodes: string[];
 }
 
 function summaryOf(read: ReadSheet, evaluations: Evaluation[] = evaluatePlan(read.plan, read.reading.entries, read.settings)): Summary {
@@ -60,5 +62,5 @@ export function dashboardCommand(input: SheetInput, lang: Lang): Outcome<Dashboa
   const evaluations = evaluatePlan(read.plan, read.reading.entries, read.settings);
   const summary = summarize(read.plan, evaluations, read.settings);
   const doc = read.document;
-  return done(lang, { unit: doc.unit, year: doc.year, planTitle: read.plan.title, counts: summary.tally.byStatus, nearMiss: summary.tally.nearMiss, counted: summary.tally.counted, sentence: summary.sentence, evaluations }, [], []);
+  return done(lang, { unit: doc.unit, year: doc.year, planTitle: read.plan.title, counts: summary.tally.byStatus, nearMiss: summary.tally.nearMiss, counted: summary.tally.counted, sentence: summary.sentence, evaluations, countedCodes: summary.rows.flatMap((r) => (r.kind === "indicator" && r.counted ? [r.code] : [])) }, [], []);
 }

@@ -191,7 +191,7 @@ export function excelPort(host: AddinHost): HostPort {
           amberLabel: settings?.amberLabel ?? "Gần đạt",
           counted: outcome.counted,
           sentence: outcome.sentence,
-          rows: outcome.evaluations.map((e) => ({ code: e.code, name: e.indicator.name, status: e.status, nearMiss: e.nearMiss })),
+          rows: outcome.evaluations.map((e) => ({ code: e.code, name: e.indicator.name, status: e.status, nearMiss: e.nearMiss, percent: Number.isFinite(e.percent) ? e.percent : null, counted: outcome.countedCodes.includes(e.code) })),
         };
       });
     },

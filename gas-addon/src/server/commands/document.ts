@@ -23,15 +23,16 @@ export function setOverrideCommand(code: string, status: Status | null, reason: 
   return { ok: true, cell: outcome.result.cell, message: messageLines(outcome).join(" ") };
 }
 
-export function dashboardCommandOf(lang: Lang): Outcome<Omit<DashboardReport, "evaluations"> & { amberLabel: string; rows: { code: string; name: string; status: Status; nearMiss: boolean }[] }> {
+export function dashboardCommandOf(lang: Lang): Outcome<Omit<DashboardReport, "evaluations" | "countedCodes"> & { amberLabel: string; rows: { code: string; name: string; status: Status; nearMiss: boolean; percent: number | null; counted: boolean }[] }> {
   const doc = openDocument();
   const { plan, info } = requireStored(doc, lang);
   const { target } = requireFillIn(doc, plan, lang);
   const outcome = dashboardCommand({ document: workflowDocument(doc), fillIn: { sheet: target.name, grid: target.values ?? [] } }, lang);
   if (outcome.status !== "done" || !outcome.result) return notDone(outcome.messages);
-  const { evaluations, ...rest } = outcome.result;
+  const { evaluations, countedCodes, ...rest } = outcome.result;
+  const counted = new Set(countedCodes);
   // JSON-safe for google.script.run: the evaluations' indicators are reduced to what the dashboard shows.
-  return { ok: true, ...rest, amberLabel: info.settings.amberLabel, rows: evaluations.map((e) => ({ code: e.code, name: e.indicator.name, status: e.status, nearMiss: e.nearMiss })) };
+  return { ok: true, ...rest, amberLabel: info.settings.amberLabel, rows: evaluations.map((e) => ({ code: e.code, name: e.indicator.name, status: e.status, nearMiss: e.nearMiss, percent: Number.isFinite(e.percent) ? e.percent : null, counted: counted.has(e.code) })) };
 }
 
 export function getSettingsCommand(lang: Lang): Outcome<{ settings: { amberBand: number; amberLabel: string; countLevel: Settings["countLevel"] } | null }> {
