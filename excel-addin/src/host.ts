@@ -4,6 +4,7 @@
 import type { Lang } from "../../shared/model";
 import type { HostFeatures } from "./adapter/commands";
 import { tx } from "./messages";
+import { START_TEXTS } from "../../ui/start-text";
 
 export interface FakeExcelGlobal {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
@@ -65,7 +66,7 @@ export function noHost(lang: Lang): AddinHost {
     lang,
     features: { pageLayout: false },
     supported: false,
-    run: () => Promise.reject(new Error(tx("xl.error.old-excel", {}, lang))),
+    run: () => Promise.reject(new Error(`${START_TEXTS[lang]["fail.start.outside"]} ${START_TEXTS[lang]["fail.start.next"]}`)),
     showTaskpane: async () => undefined,
   };
 }
@@ -73,7 +74,7 @@ export function noHost(lang: Lang): AddinHost {
 /** One user-facing line for an error from Excel: never a stack trace. */
 export function describeError(error: unknown, lang: Lang): string {
   const code = (error as { code?: string } | null)?.code;
-  if (code === "InvalidOperationInCellEditMode") return tx("xl.error.edit-mode", {}, lang);
+  if (code === "InvalidOperationInCellEditMode") return tx("excel.edit-mode", {}, lang);
   const detail = error instanceof Error ? error.message : String(error);
-  return tx("xl.error.unexpected", { detail: detail.split("\n")[0] }, lang);
+  return tx("excel.unexpected", { detail: detail.split("\n")[0] }, lang);
 }

@@ -1,6 +1,8 @@
 // Every messages table of the product has the same keys in Vietnamese and English, the same
-// {placeholders} per key, and no empty text. The tables are found by scanning the tree for files
-// that call registerMessages (plus shared/i18n/*.ts), so a new area is checked without listing it.
+// {placeholders} per key (a plural {n|one|other} counts as {n}), and no empty text. The tables are found
+// by scanning the tree for files that declare one (shared/i18n/*.ts, an AreaMessages, a host's area
+// passed to messages(lang, …), the pane's TEXTS) or call registerMessages, so a new area is checked
+// without listing it.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
@@ -24,7 +26,7 @@ const tableFiles = sourceFiles(ROOT)
   .filter((path) => {
     if (path === join(I18N_DIR, "index.ts")) return false;
     if (path.startsWith(I18N_DIR + "/")) return true;
-    return /\bregisterMessages\s*\(/.test(readFileSync(path, "utf8"));
+    return /\bregisterMessages\s*\(|:\s*AreaMessages\s*=|satisfies\s+Record<Lang,\s*Record<string,\s*string>>|export const (TEXTS|START_TEXTS)\b/.test(readFileSync(path, "utf8"));
   })
   .map((path) => relative(ROOT, path))
   .sort();
@@ -41,11 +43,13 @@ function isTable(value: unknown): value is Table {
 }
 
 function placeholders(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string))].sort();
+  return [...new Set([...text.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^{}]*)?\}/g)].map((m) => m[1] as string))].sort();
 }
 
 test("the scan finds the known tables", () => {
-  expect(tableFiles).toEqual(expect.arrayContaining(["shared/i18n/core.ts", "shared/i18n/judgement.ts", "cli/messages.ts"]));
+  expect(tableFiles).toEqual(
+    expect.arrayContaining(["shared/i18n/core.ts", "shared/i18n/judgement.ts", "cli/messages.ts", "excel-addin/src/messages.ts", "gas-addon/src/messages.ts", "ui/text.ts", "ui/start-text.ts"]),
+  );
 });
 
 describe.each(tableFiles)("messages in %s", (file) => {

@@ -252,8 +252,9 @@ describe("what the adapter refuses or guards", () => {
     const fake = createFakeExcel();
     const vi = await fake.run((context) => checkSheet(context, "vi"));
     const en = await fake.run((context) => checkSheet(context, "en"));
-    expect(!vi.ok && vi.message).toMatch(/Nạp chỉ tiêu/);
-    expect(!en.ok && en.message).toMatch(/Load indicators/);
+    // The core's words, the same in Sheets (test/gas/commands.test.ts), with the next step.
+    expect(!vi.ok && vi.message).toBe("Bảng tính này chưa có bảng chỉ tiêu. Nạp một kế hoạch trước (bước 1. Nạp).");
+    expect(!en.ok && en.message).toBe("This workbook has no indicator sheet yet. Load a plan first (step 1. Load).");
   });
 
   test("a deleted key column blocks the reload instead of losing typed figures", async () => {

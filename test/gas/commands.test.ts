@@ -211,9 +211,10 @@ describe("menu and sidebar", () => {
 
   it("refuses bad input with one clear message, in Vietnamese or English, and writes nothing", () => {
     const box = sandbox(built);
-    expect(run(box, "checkFigures", "vi").message).toBe("Chưa nạp kế hoạch cho bảng tính này. Hãy chọn “Nạp kế hoạch” trước.");
-    expect(run(box, "checkFigures", "en").message).toBe("No plan is loaded in this spreadsheet yet. Choose “Load a plan” first.");
-    expect(run(box, "loadPlan", loadRequest("khong-co")).message).toBe("Không có kế hoạch có sẵn mã “khong-co”.");
+    // The core's words, the same in Excel (test/excel/adapter.test.ts), with the next step.
+    expect(run(box, "checkFigures", "vi").message).toBe("Bảng tính này chưa có bảng chỉ tiêu. Nạp một kế hoạch trước (bước 1. Nạp).");
+    expect(run(box, "checkFigures", "en").message).toBe("This workbook has no indicator sheet yet. Load a plan first (step 1. Load).");
+    expect(run(box, "loadPlan", loadRequest("khong-co")).message).toBe("Chọn hoặc nhập một kế hoạch trước.");
     const bad = run(box, "loadPlan", { ...loadRequest("x"), source: { kind: "json", text: "{ not json", file: "kh.json" } });
     expect(bad.ok).toBe(false);
     expect(bad.message).toContain("kh.json");

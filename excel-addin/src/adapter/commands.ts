@@ -13,7 +13,7 @@ import { dashboardCommand, type DashboardReport } from "../../../shared/workflow
 import { settingsCommand } from "../../../shared/workflow/settings";
 import { messageLines, type Outcome as WorkflowOutcome } from "../../../shared/workflow/outcome";
 import type { SheetInput } from "../../../shared/workflow/sheet-input";
-import { tx } from "../messages";
+import { refusal } from "../messages";
 import type { ExistingSheet } from "./render";
 import { actualName, fail, metadataSheets, previousFillIn, type Outcome } from "./sheets";
 import { FILL_IN_SHEET } from "../../../shared/sheet/fill-in";
@@ -42,16 +42,16 @@ interface FilledSheet {
 export async function readFilled(context: Excel.RequestContext, lang: Lang, probes: readonly string[] = []): Promise<Outcome<FilledSheet>> {
   const read = await readWorkbook(context, { grids: [FILL_IN_SHEET, METADATA_SHEET], probes });
   const snapshot = read.snapshot;
-  if (snapshot.documentUnreadable) return fail(tx("xl.document-unreadable", {}, lang));
+  if (snapshot.documentUnreadable) return fail(refusal("wf.document-unreadable", "wf.reload.next", {}, lang));
   const doc = snapshot.document;
-  if (!doc) return fail(tx("xl.no-document", {}, lang));
+  if (!doc) return fail(refusal("wf.no-document", "wf.no-document.next", {}, lang));
   const previous = previousFillIn(snapshot);
-  if (!previous) return fail(tx("xl.fill-in-missing", { sheet: doc.fillInSheet ?? "" }, lang));
+  if (!previous) return fail(refusal("wf.fill-in-missing", "wf.reload.next", { sheet: doc.fillInSheet ?? "" }, lang));
   const probe = probes.filter((name) => hasSheet(snapshot, name) && name.toLowerCase() !== previous.sheet.toLowerCase()).map((name) => actualName(snapshot, name));
   const metadata = metadataSheets(snapshot);
   const reads = await sheetReadsOf(context, read, previous.sheet, probe, metadata);
   const plan = planOf(doc, reads.grids.get(metadata[0] ?? ""));
-  if (!plan) return fail(tx("xl.plan-missing", { id: doc.planId }, lang));
+  if (!plan) return fail(refusal("wf.plan-missing", "wf.reload.next", { id: doc.planId }, lang));
   const grid = reads.grid ?? [];
   const reading = readFillInSheet(grid, previous.sheet, { plan, lang });
   const input: SheetInput = { document: documentInfoOf(doc, plan), fillIn: { sheet: previous.sheet, grid } };
@@ -92,9 +92,9 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, c
 }
 
 /** The one-click fix of a number typed as text, or a unit slip's "÷ 1.000" (two requests: read the cell as it is now, write). */
-export async function fixNumberAsText(context: Excel.RequestContext, finding: Finding, lang: Lang): Promise<Outcome<{ cell: string }>> {
+export async function fixNumberAsText(context: Excel.RequestContext, finding: Finding, lang: Lang): Promise<Outcome<{ cell: string; messages: string[] }>> {
   const at = finding.cell ? parseCell(finding.cell) : null;
-  if (!finding.fix || !finding.sheet || !finding.cell || !at) return fail(tx("xl.fix.changed", { cell: finding.cell ?? "?" }, lang));
+  if (!finding.fix || !finding.sheet || !finding.cell || !at) return fail(refusal("wf.fix.changed", "wf.fix.changed.next", { cell: finding.cell ?? "?" }, lang));
   const range = context.workbook.worksheets.getItem(finding.sheet).getRangeByIndexes(at.row, at.col, 1, 1);
   range.load("values");
   await context.sync();
@@ -102,17 +102,17 @@ export async function fixNumberAsText(context: Excel.RequestContext, finding: Fi
   if (outcome.status !== "done") return fail(messageLines(outcome).join(" "));
   outcome.writes.push({ kind: "select", sheet: finding.sheet, cell: finding.cell });
   await applyOutcome(context, outcome, { document: null, documentUnreadable: false, sheetNames: [], names: new Map() }, new Map(), { pageLayout: false }, null);
-  return { ok: true, cell: finding.cell };
+  return { ok: true, cell: finding.cell, messages: messageLines(outcome) };
 }
 
 /** Writes (or clears) a status override with its reason in the indicator's row (two requests: read, write). */
-export async function setOverride(context: Excel.RequestContext, code: string, status: Status | null, reason: string, lang: Lang): Promise<Outcome<{ cell: string }>> {
+export async function setOverride(context: Excel.RequestContext, code: string, status: Status | null, reason: string, lang: Lang): Promise<Outcome<{ cell: string; messages: string[] }>> {
   const read = await readFilled(context, lang);
   if (!read.ok) return read;
   const outcome = overrideCommand(read.input, { code, status, reason }, lang);
   if (outcome.status !== "done" || !outcome.result) return fail(messageLines(outcome).join(" "));
   await applyOutcome(context, outcome, read.snapshot, read.existing, { pageLayout: false }, read.doc);
-  return { ok: true, cell: outcome.result.cell };
+  return { ok: true, cell: outcome.result.cell, messages: messageLines(outcome) };
 }
 
 export type DashboardResult = DashboardReport;

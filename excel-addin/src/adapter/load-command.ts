@@ -12,7 +12,7 @@ import { METADATA_SHEET, withMetadataSheet } from "../../../xlsx-reader/metadata
 import { actualName, fail, foreignSheet, metadataSheets, ownedTargets, previousFillIn, type HostFeatures, type Outcome } from "./sheets";
 import { applyOutcome, documentInfoOf } from "./workflow-io";
 import { hasSheet, planOf, readWorkbook, sheetReadsOf } from "./workbook-io";
-import { tx } from "../messages";
+import { refusal } from "../messages";
 
 // The load request is the core's own (one shape for every host).
 export type { LoadRequest } from "../../../shared/workflow/load";
@@ -39,7 +39,7 @@ export async function loadPlan(context: Excel.RequestContext, request: LoadReque
   const read = await readWorkbook(context, { grids: [FILL_IN_SHEET, METADATA_SHEET, ...setAsideSheetNames()], probes: [...drafted, ...setAsideSheetNames()] });
   const snapshot = read.snapshot;
   const conflict = foreignSheet(snapshot, draft);
-  if (conflict) return fail(tx("xl.sheet-conflict", { sheet: conflict }, lang));
+  if (conflict) return fail(refusal("wf.sheet-conflict", "wf.sheet-conflict.next", { sheet: conflict }, lang));
 
   const previous = previousFillIn(snapshot);
   const ours = new Set(Object.keys(snapshot.document?.sheets ?? {}).map((n) => n.toLowerCase()));
@@ -67,7 +67,7 @@ export async function loadPlan(context: Excel.RequestContext, request: LoadReque
   // A set-aside sheet new to the workbook is a name that must not be a user's sheet either.
   const asideWrite = writeOf(outcome, "set-aside");
   if (asideWrite && hasSheet(snapshot, asideWrite.sheet) && !ours.has(asideWrite.sheet.toLowerCase()))
-    return fail(tx("xl.sheet-conflict", { sheet: asideWrite.sheet }, lang));
+    return fail(refusal("wf.sheet-conflict", "wf.sheet-conflict.next", { sheet: asideWrite.sheet }, lang));
   await applyOutcome(context, outcome, snapshot, reads?.existing ?? new Map(), features, snapshot.document);
   return { ok: true, ...outcome.result, removedData: outcome.result.setAside, messages: messageLines(outcome), outcome };
 }

@@ -7,7 +7,7 @@ import type { Lang } from "../../../shared/model";
 import { summaryCommand } from "../../../shared/workflow/summary";
 import { consolidateCommand, readUnitFile, type UnitFile } from "../../../shared/workflow/consolidate";
 import { messageLines, type Outcome as WorkflowOutcome } from "../../../shared/workflow/outcome";
-import { tx } from "../messages";
+import { refusal, tx } from "../messages";
 import { t } from "../../../shared/i18n";
 import { readFilled } from "./commands";
 import { actualName, fail, foreignSheet, metadataSheets, type HostFeatures, type Outcome } from "./sheets";
@@ -44,7 +44,7 @@ export async function buildSummary(context: Excel.RequestContext, lang: Lang, fe
   const outcome = summaryCommand(read.input, { date }, lang);
   if (outcome.status !== "done" || !outcome.result) return fail(messageLines(outcome).join(" "));
   const conflict = foreignSheet(read.snapshot, sheetsOf(outcome)!);
-  if (conflict) return fail(tx("xl.sheet-conflict", { sheet: conflict }, lang));
+  if (conflict) return fail(refusal("wf.sheet-conflict", "wf.sheet-conflict.next", { sheet: conflict }, lang));
   await applyOutcome(context, outcome, read.snapshot, read.existing, features, read.doc, (ctx, model) => void charts.queue(ctx, model, lang));
   return { ok: true, ...outcome.result, messages: messageLines(outcome), outcome };
 }
@@ -65,17 +65,17 @@ export async function consolidateFiles(
   features: HostFeatures,
   onProgress: (done: number, total: number, file: string) => void = () => undefined,
 ): Promise<Outcome<ConsolidationResult>> {
-  if (files.length === 0) return fail(tx("xl.consolidate.no-files", {}, lang));
+  if (files.length === 0) return fail(tx("wf.consolidate.no-files", {}, lang));
   const snapshot = await locateWorkbook(context);
   const doc = snapshot.document;
-  if (!doc) return fail(tx("xl.no-document", {}, lang));
+  if (!doc) return fail(refusal("wf.no-document", "wf.no-document.next", {}, lang));
   // The add-in's own sheets are probed (used range) with the plan read, so the write is the third request.
   const metadata = metadataSheets(snapshot);
   const own = Object.keys(doc.sheets).filter((name) => hasSheet(snapshot, name)).map((name) => actualName(snapshot, name));
   const charts = lookUpCharts(context, own); // the ranking chart (H-D): looked up with this read, drawn with the write
   const reads = await readSheets(context, null, own, metadata);
   const plan = planOf(doc, reads.grids.get(metadata[0] ?? ""));
-  if (!plan) return fail(tx("xl.plan-missing", { id: doc.planId }, lang));
+  if (!plan) return fail(refusal("wf.plan-missing", "wf.reload.next", { id: doc.planId }, lang));
   const readings = files.map((file, index) => {
     onProgress(index, files.length, file.name);
     return readUnitFile(file, plan, doc.fillInSheet ?? "", lang);
@@ -84,7 +84,7 @@ export async function consolidateFiles(
   const outcome = consolidateCommand({ document: documentInfoOf(doc, plan) }, readings, lang);
   if (outcome.status !== "done" || !outcome.result) return fail(messageLines(outcome).join(" "));
   const conflict = foreignSheet(snapshot, sheetsOf(outcome)!);
-  if (conflict) return fail(tx("xl.sheet-conflict", { sheet: conflict }, lang));
+  if (conflict) return fail(refusal("wf.sheet-conflict", "wf.sheet-conflict.next", { sheet: conflict }, lang));
   await applyOutcome(context, outcome, snapshot, reads.existing, features, doc, (ctx, model) => void charts.queue(ctx, model, lang));
   return { ok: true, ...outcome.result, messages: messageLines(outcome) };
 }

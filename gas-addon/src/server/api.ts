@@ -76,7 +76,7 @@ export function buildSummary(lang: Lang): Outcome<SummaryResult> {
 }
 
 export function startConsolidation(urls: string[], lang: Lang, options?: { expected?: string | null; deadline?: string | null }): Outcome<ConsolidateResult> {
-  if (EDITION !== "consolidation") return fail(tg("gas.error.needs-consolidation-edition", {}, langOf(lang)));
+  if (EDITION !== "consolidation") return fail(tg("sheets.needs-consolidation-edition", {}, langOf(lang)));
   return guarded(langOf(lang), () => startConsolidationCommand(urls, langOf(lang), options ?? {}));
 }
 
@@ -86,7 +86,7 @@ export function writeAssignmentForm(lang: Lang): Outcome<{ sheet: string; messag
 }
 
 export function continueConsolidation(lang: Lang): Outcome<ConsolidateResult> {
-  if (EDITION !== "consolidation") return fail(tg("gas.error.needs-consolidation-edition", {}, langOf(lang)));
+  if (EDITION !== "consolidation") return fail(tg("sheets.needs-consolidation-edition", {}, langOf(lang)));
   return guarded(langOf(lang), () => continueConsolidationCommand(langOf(lang)));
 }
 

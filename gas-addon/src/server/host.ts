@@ -1,7 +1,7 @@
 // Small pieces every command shares: the outcome helpers, the loaded document, the fill-in grid.
 import type { Lang } from "../../../shared/model";
 import type { Outcome } from "../api-types";
-import { tg } from "../messages";
+import { refusal, tg } from "../messages";
 import { documentFrom, fingerprintProperties, fingerprintsFrom, readProperties, writeIfChanged, type PropertyMap, type StoredDocument } from "./document-state";
 import { FILL_IN_SHEET, TABLE_NAME } from "../../../shared/sheet/fill-in";
 import { readFillInSheet as readFillInGrid, type FillInReadResult } from "../../../shared/sheet/read-back";
@@ -54,7 +54,7 @@ export function openDocument(): OpenDocument {
 }
 
 export function requireStored(doc: OpenDocument, lang: Lang): StoredDocument {
-  if (!doc.stored) throw new UserFacingError(tg("gas.error.no-plan", {}, lang));
+  if (!doc.stored) throw new UserFacingError(refusal("wf.no-document", "wf.no-document.next", {}, lang));
   return doc.stored;
 }
 
@@ -101,7 +101,7 @@ export function readFillInSheet(doc: OpenDocument, plan: Plan, lang: Lang): Fill
 
 export function requireFillIn(doc: OpenDocument, plan: Plan, lang: Lang): FillInRead {
   const read = readFillInSheet(doc, plan, lang);
-  if (!read) throw new UserFacingError(tg("gas.error.no-sheet", { sheet: fillInNameOf(doc.fingerprints) }, lang));
+  if (!read) throw new UserFacingError(refusal("wf.fill-in-missing", "wf.reload.next", { sheet: fillInNameOf(doc.fingerprints) }, lang));
   return read;
 }
 
@@ -129,8 +129,10 @@ export function guarded<T>(lang: Lang, command: () => Outcome<T>): Outcome<T> {
     return command();
   } catch (error) {
     if (error instanceof UserFacingError) return fail(error.message);
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail(tg("gas.error.unexpected", { detail }, lang));
+    // Apps Script's own text is English and technical: it goes to the execution log, the clerk
+    // reads what happened and what to do.
+    Logger.log(error instanceof Error ? `${error.message}\n${error.stack ?? ""}` : String(error));
+    return fail(tg("sheets.unexpected", {}, lang));
   }
 }
 

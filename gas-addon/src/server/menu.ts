@@ -1,18 +1,19 @@
 // The add-on menu "Chỉ tiêu thi đua" and its handlers. onOpen may run in AuthMode.NONE, where no
 // document or property may be touched: it only builds the menu, in every mode.
 import { tg } from "../messages";
+import { text } from "../../../ui/text";
 
 export type SidebarTab = "load" | "check" | "summary" | "consolidate";
 
 export function onOpen(_e?: unknown): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
-    .addItem(tg("gas.menu.open"), "openSidebar")
+    .addItem(tg("sheets.menu.open"), "openSidebar")
     .addSeparator()
-    .addItem(tg("gas.menu.load"), "menuLoadPlan")
-    .addItem(tg("gas.menu.check"), "menuCheck")
-    .addItem(tg("gas.menu.summary"), "menuSummary")
-    .addItem(tg("gas.menu.consolidate"), "menuConsolidate")
+    .addItem(tg("sheets.menu.load"), "menuLoadPlan")
+    .addItem(text("vi", "check"), "menuCheck")
+    .addItem(text("vi", "summary"), "menuSummary")
+    .addItem(tg("sheets.menu.consolidate"), "menuConsolidate")
     .addToUi();
 }
 
@@ -22,7 +23,7 @@ export function onInstall(e?: unknown): void {
 
 /** The sidebar, opened on one of its tabs (a meta tag tells it which; no script is injected). */
 export function showSidebar(tab: SidebarTab): void {
-  const html = HtmlService.createHtmlOutputFromFile("Sidebar").append(`<meta name="chitieu-start" content="${tab}">`).setTitle(tg("gas.sidebar.title"));
+  const html = HtmlService.createHtmlOutputFromFile("Sidebar").append(`<meta name="chitieu-start" content="${tab}">`).setTitle(text("vi", "app.title"));
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

@@ -14,7 +14,7 @@ function tryNewSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string)
   }
 }
 import type { Lang } from "../../../shared/model";
-import { tg } from "../messages";
+import { refusal } from "../messages";
 import { UserFacingError } from "./host";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -69,7 +69,7 @@ export function renderWorkbook(
       const found = readSheet(ss, model.name, null, false);
       if (found && found.extent.rows > 0) {
         for (const sheet of inserted) ss.deleteSheet(sheet.sheet!);
-        throw new UserFacingError(tg("gas.error.sheet-conflict", { sheet: model.name }, lang));
+        throw new UserFacingError(refusal("wf.sheet-conflict", "wf.sheet-conflict.next", { sheet: model.name }, lang));
       }
       target = found;
     }

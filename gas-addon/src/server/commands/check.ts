@@ -6,7 +6,7 @@ import { checkCommand as checkWorkflow } from "../../../../shared/workflow/check
 import { fixCommand as fixWorkflow } from "../../../../shared/workflow/fix";
 import { messageLines } from "../../../../shared/workflow/outcome";
 import type { CheckResult, FindingView, Outcome } from "../../api-types";
-import { tg } from "../../messages";
+import { refusal, tg } from "../../messages";
 import { anchoredSheet } from "../../adapter/sheet-io";
 import { fail, notDone, openDocument, rememberFillInName, requireFillIn, requireStored, workflowDocument } from "../host";
 
@@ -28,11 +28,11 @@ export function checkCommand(lang: Lang): Outcome<CheckResult> {
 }
 
 function rangeOf(sheetName: string, cell: string, lang: Lang): GoogleAppsScript.Spreadsheet.Range | { ok: false; message: string } {
-  if (typeof cell !== "string" || !CELL.test(cell)) return fail(tg("gas.error.bad-cell", { cell: String(cell) }, lang));
+  if (typeof cell !== "string" || !CELL.test(cell)) return fail(tg("sheets.bad-cell", { cell: String(cell) }, lang));
   // Findings are on the fill-in sheet: renamed since the check, it is found by its table anchor.
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(sheetName) ?? anchoredSheet(ss, TABLE_NAME);
-  if (!sheet) return fail(tg("gas.error.no-sheet", { sheet: sheetName }, lang));
+  if (!sheet) return fail(refusal("wf.fill-in-missing", "wf.reload.next", { sheet: sheetName }, lang));
   return sheet.getRange(cell);
 }
 
@@ -48,7 +48,7 @@ export function activateCommand(sheetName: string, cell: string, lang: Lang): Ou
  * text that reads as that very number: a figure changed since the check is never overwritten.
  */
 export function fixCommand(sheetName: string, cell: string, value: number, lang: Lang, from?: number | string | null): Outcome<{ cell: string; value: number; message: string }> {
-  if (typeof value !== "number" || !Number.isFinite(value)) return fail(tg("gas.error.bad-cell", { cell: String(cell) }, lang));
+  if (typeof value !== "number" || !Number.isFinite(value)) return fail(tg("sheets.bad-cell", { cell: String(cell) }, lang));
   const range = rangeOf(sheetName, cell, lang);
   if ("ok" in range) return range;
   const outcome = fixWorkflow({ sheet: sheetName, cell, current: range.getValue() }, value, lang, from);

@@ -67,7 +67,7 @@ function readJob(properties: PropertyMap): JobState | null {
 function saveJob(doc: OpenDocument, job: JobState | null, lang: Lang, extra: PropertyMap = {}): void {
   const next = job ? splitValue("job", JSON.stringify(job)) : {};
   const size = Object.entries(next).reduce((n, [k, v]) => n + utf8Bytes(k) + utf8Bytes(v), 0);
-  if (size > STORE_BUDGET_BYTES) throw new UserFacingError(tg("gas.error.job-too-large", { size: Math.ceil(size / 1024) }, lang));
+  if (size > STORE_BUDGET_BYTES) throw new UserFacingError(tg("sheets.job-too-large", { size: Math.ceil(size / 1024) }, lang));
   writeProperties(doc.store, doc.properties, { ...next, ...extra }, Object.keys(extra).length > 0 ? ["job", "render"] : ["job"]);
 }
 
@@ -117,7 +117,7 @@ function run(doc: OpenDocument, job: JobState, lang: Lang): Outcome<ConsolidateR
         sheet: null,
         units: job.units.length,
         register: job.register,
-        message: tg("gas.consolidate.progress", { done: job.cursor, total: job.urls.length, left }, lang),
+        message: tg("sheets.consolidate.progress", { done: job.cursor, total: job.urls.length, left }, lang),
       };
     }
     const before = Date.now();
@@ -159,7 +159,7 @@ function run(doc: OpenDocument, job: JobState, lang: Lang): Outcome<ConsolidateR
 
 export function startConsolidationCommand(urls: string[], lang: Lang, options: UnitsRequest = {}): Outcome<ConsolidateResult> {
   const list = (Array.isArray(urls) ? urls : []).map((u) => String(u).trim()).filter((u) => u.length > 0);
-  if (list.length === 0) return fail(tg("gas.error.no-urls", {}, lang));
+  if (list.length === 0) return fail(tg("sheets.no-links", {}, lang));
   const doc = openDocument();
   requireStored(doc, lang);
   const kept: UnitsRequest = { expected: typeof options?.expected === "string" ? options.expected : null, deadline: typeof options?.deadline === "string" ? options.deadline : null };
@@ -169,12 +169,12 @@ export function startConsolidationCommand(urls: string[], lang: Lang, options: U
 export function continueConsolidationCommand(lang: Lang): Outcome<ConsolidateResult> {
   const doc = openDocument();
   const job = readJob(doc.properties);
-  if (!job) return fail(tg("gas.error.no-job", {}, lang));
+  if (!job) return fail(tg("sheets.no-job", {}, lang));
   return run(doc, job, lang);
 }
 
 export function cancelConsolidationCommand(lang: Lang): Outcome<{ message: string }> {
   const doc = openDocument();
   saveJob(doc, null, lang);
-  return { ok: true, message: tg("gas.consolidate.cancelled", {}, lang) };
+  return { ok: true, message: tg("sheets.consolidate.cancelled", {}, lang) };
 }

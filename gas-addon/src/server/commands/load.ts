@@ -23,11 +23,11 @@ import { renderWorkbook } from "../render-workbook";
 export function resolvePlan(source: PlanSource, lang: Lang): { plan: Plan; custom: boolean } {
   if (source.kind === "builtin") {
     const plan = findBuiltInPlan(source.id);
-    if (!plan) throw new UserFacingError(tg("gas.error.unknown-plan", { id: source.id }, lang));
+    if (!plan) throw new UserFacingError(tg("wf.need-plan", {}, lang));
     return { plan, custom: false };
   }
   const result = source.kind === "json" ? parsePlanJson(source.text, source.file, lang) : validatePlan(source.plan, lang);
-  if (!result.ok) throw new UserFacingError(tg("gas.error.plan-invalid", { detail: result.problems.map((p) => p.message).join("; ") }, lang));
+  if (!result.ok) throw new UserFacingError(tg("wf.plan-invalid", { detail: result.problems.map((p) => p.message).join("; ") }, lang));
   const builtIn = findBuiltInPlan(result.plan.id);
   // A JSON file equal to a built-in plan is stored by id; anything else is kept whole.
   const custom = !builtIn || JSON.stringify(builtIn) !== JSON.stringify(result.plan);

@@ -4,13 +4,12 @@ import { importPlanText } from "../../../../shared/import";
 import { t } from "../../../../shared/i18n";
 import type { Lang } from "../../../../shared/model";
 import type { Outcome, PreviewResult, ReviewRow } from "../../api-types";
-import { tg } from "../../messages";
-import { fail } from "../host";
 
 export function previewPlanTextCommand(text: string, lang: Lang): Outcome<PreviewResult> {
-  if (text.trim().length === 0) return fail(tg("gas.error.empty-text", {}, lang));
+  // Nothing to read, or nothing found: an empty review, which the pane says in its own words (as in Excel).
+  if (text.trim().length === 0) return { ok: true, plan: null, rows: [], results: [], warnings: [] };
   const result = importPlanText(text, { lang });
-  if (!result.plan || result.indicators.length === 0) return fail(tg("gas.error.nothing-found", {}, lang));
+  if (!result.plan || result.indicators.length === 0) return { ok: true, plan: null, rows: [], results: [], warnings: result.warnings.map((w) => (w.line > 0 ? `${w.line}: ${w.message}` : w.message)) };
   const rows: ReviewRow[] = result.indicators.map((ind) => ({
     group: ind.group,
     confidence: ind.confidence,
