@@ -134,7 +134,7 @@ beforeAll(async () => {
       sentence: r.registerView.sentence,
       counts: r.registerView.counts,
       unusable: r.register.map((u) => ({ source: urls.indexOf(u.source) >= 0 ? [...UNITS, BROKEN][urls.indexOf(u.source)]!.file : u.source, reason: u.reason })),
-      sheets: Object.fromEntries(OUTPUT_SHEETS.map((name) => [name, shown(box.world.active.sheet(name).getDataRange().getValues() as unknown[][])])),
+      sheets: Object.fromEntries(OUTPUT_SHEETS.map((name) => [name, shown((box.world.active.sheet(name).getDataRange() as { getValues(): unknown[][] }).getValues())])),
     };
   }
 }, 300_000);
