@@ -1,5 +1,10 @@
 // Apps Script's own failures reach the clerk in plain words with the next step, never its English
-// "Exception: …" text; a paste with nothing in it is an empty review, said by the pane as in Excel.
+// "Exception: …" text; a paste with nothing in it is an empty review, said by the pane as in Excel;
+// the review keeps the importer's "chưa chắc" rows and their reasons (Sheets used to drop the flag).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { importPlanText } from "../../shared/import";
+import { UNSURE } from "../../ui/format";
 import { buildToTemp, loadRequest, run, sandbox, type Built } from "./support";
 
 let built: Built;
@@ -34,4 +39,17 @@ test("consolidating from links in the standard edition says which installation i
   expect(r.ok).toBe(false);
   expect(r.message).toContain("“Chỉ tiêu thi đua – Tổng hợp”");
   expect(r.message).not.toMatch(/README/);
+});
+
+test("the review of a pasted plan keeps the importer's 'chưa chắc' rows and why, as Excel's review reads them", () => {
+  const text = readFileSync(join("/work/shared/corpus/plans", "04-xa-quangbinh-thanhhoa-2025.txt"), "utf8");
+  const box = sandbox(built);
+  const review = run<{ rows: { code: string; confidence: number; reasons: string[] }[] }>(box, "previewPlanText", text, "vi");
+  // Excel's port reads the importer in the pane itself: the same rows, confidences and reasons.
+  const direct = importPlanText(text, { lang: "vi" });
+  expect(review.rows.map((r) => [r.code, r.confidence])).toEqual(direct.indicators.map((i) => [i.code, i.confidence]));
+  const unsure = review.rows.filter((r) => r.confidence < UNSURE);
+  expect(unsure.length).toBeGreaterThan(0);
+  for (const row of unsure) expect(row.reasons.length).toBeGreaterThan(0);
+  expect(unsure.every((r) => r.reasons.every((w) => !/^import\./.test(w)))).toBe(true);
 });
