@@ -174,13 +174,23 @@ function storedPlan(metadata: Record<string, string>): Plan {
   throw new XlsxFileError("xlsx.no-plan");
 }
 
+/** Settings already validated, by their stored text and year: a consolidation's units mostly carry the same. */
+const settingsByText = new Map<string, Settings>();
+
 function storedSettings(metadata: Record<string, string>, plan: Plan): Settings {
   const year = Number(metadata.year);
   const reportYear = Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : plan.year;
   if (metadata.settings) {
+    const key = `${reportYear}\u0000${metadata.settings}`;
+    const known = settingsByText.get(key);
+    if (known) return structuredClone(known);
     try {
       const parsed = SettingsSchema.safeParse({ ...JSON.parse(metadata.settings), reportYear });
-      if (parsed.success) return parsed.data;
+      if (parsed.success) {
+        if (settingsByText.size >= 256) settingsByText.clear();
+        settingsByText.set(key, structuredClone(parsed.data));
+        return parsed.data;
+      }
     } catch {
       // Broken settings fall back to the defaults: they only tune thresholds.
     }

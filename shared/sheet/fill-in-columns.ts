@@ -102,9 +102,23 @@ const HELPER_KEYS = new Map<string, ColumnKey>(
   FILL_IN_COLUMNS.filter((c) => c.hidden).map((c) => [c.header({ year: 0, estimate: false }).toLowerCase(), c.key]),
 );
 
+/** Header texts already recognised: a consolidation reads the same few headers in thousands of files. */
+const keyByHeader = new Map<string, ColumnKey | null>();
+const KEY_CACHE_LIMIT = 4096;
+
 /** The column a header cell names, or null: by its beginning, case and diacritics aside. */
 export function columnKeyOfHeader(cell: unknown): ColumnKey | null {
   if (typeof cell !== "string") return null;
+  let key = keyByHeader.get(cell);
+  if (key === undefined) {
+    key = keyOfHeaderText(cell);
+    if (keyByHeader.size >= KEY_CACHE_LIMIT) keyByHeader.clear();
+    keyByHeader.set(cell, key);
+  }
+  return key;
+}
+
+function keyOfHeaderText(cell: string): ColumnKey | null {
   const trimmed = cell.normalize("NFC").trim();
   if (trimmed.startsWith("_")) return HELPER_KEYS.get(trimmed.toLowerCase()) ?? null;
   const folded = foldDiacritics(trimmed);
