@@ -1,9 +1,8 @@
 // "Xuất báo cáo Word": the Decree 30 report of the workbook as a .docx download. The host builds the
-// bytes (Excel: in the pane, the writer loaded on the click only); here they become a Blob offered
-// as a download, with a link kept on screen to download it again (a web view that ignores the
-// automatic click still lets the clerk click the link). A host that cannot build it in its pane
-// (Google Sheets: no Google Docs scope, and the sidebar is one inlined file) says so and gives the
-// CLI route.
+// bytes in the pane (Excel: the writer loaded on the click; Sheets: the model from the server and the
+// writer as a second HtmlService file, no new scope); here they become a Blob offered as a download,
+// with a link kept on screen to download it again (a web view that ignores the automatic click still
+// lets the clerk click the link). A host without it (an older installation) gives the CLI route.
 import { useEffect, useRef, useState } from "react";
 import { useAction, useUi } from "./context";
 import { BusyButton, NoticeLine } from "./controls";

@@ -256,8 +256,9 @@ export interface HostPort {
   nextYear(request: { plan: NextYearPick; year: number; period?: Period; lang: Lang }): Promise<Result<NextYearAnswer>>;
   /**
    * "Xuất báo cáo Word": the Decree 30 report of the workbook as .docx bytes, built in the pane (the
-   * same model and writer as `chitieu report`). Excel only: the bytes never cross google.script.run;
-   * a host without it shows the CLI route (ui/WordReportSection.tsx).
+   * same model and writer as `chitieu report`). The bytes are made in the browser (Sheets: from the
+   * model the server answers), never sent through google.script.run; a host without it shows the CLI
+   * route (ui/WordReportSection.tsx).
    */
   wordReport?(lang: Lang): Promise<Result<{ bytes: Uint8Array; fileName: string; message: string }>>;
 }

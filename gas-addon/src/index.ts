@@ -15,6 +15,8 @@ export {
   writeAssignmentForm,
   setOverride,
   getDashboard,
+  getWordReport,
+  getDocxWriter,
   getSettings,
   saveSettings,
   getSelectedCode,

@@ -9,7 +9,7 @@ import { findBuiltInPlan } from "../../shared/catalog";
 import type { Plan } from "../../shared/model";
 import { loadPlan } from "../../excel-addin/src/adapter/load-command";
 import { buildWordReport } from "../../excel-addin/src/adapter/word-report-command";
-import { reportBytes } from "../../excel-addin/src/taskpane/word-report";
+import { reportBytes } from "../../docx-writer/browser";
 import { createFakeExcel, columnLetters } from "../fakes/excel";
 import { LOAD_REQUEST, readBack } from "../excel/helpers";
 import { cli, fillActuals, tempDir } from "../cli/support";

@@ -1,15 +1,21 @@
-// "Báo cáo Word" in the Sheets sidebar (shared UI, Sheets port) in headless Chromium, with
-// google.script.run answered by the real server functions in Node, at 320 and 450 px: the sidebar
-// has no export button (the add-on keeps to this spreadsheet's scope, no Google Docs, and the
-// writer stays out of the one inlined sidebar file); it says so in plain words with the CLI route
-// (download as .xlsx, `chitieu report`), and asks the server for nothing. No sideways scroll,
-// every control reachable by Tab. The harness is test/gas/year-cycle.e2e.test.ts's.
+// "Xuất báo cáo Word" in the Sheets sidebar (shared UI, Sheets port) in headless Chromium, with
+// google.script.run answered by the real server functions in Node, at 320 and 450 px: with no new
+// scope, the server answers the report model and, on the first report, the writer's file
+// (DocxWriter.html); the sidebar makes the .docx and the click gives a download whose bytes open as
+// the report (title, typed Ghi chú, two chart pictures). The sidebar's own file does not carry the
+// writer. No sideways scroll, every control reachable by Tab, no network request. The harness is
+// test/gas/year-cycle.e2e.test.ts's.
 import type { Browser, Page } from "playwright-core";
 import { chromium } from "playwright-core";
 import { copyForScriptRun, type GasSandbox } from "../fakes/gas/sandbox";
 import { describeWithEngine, enginePath } from "../support/engines";
 import { horizontalOverflow, shot, unreachable, WIDTHS } from "../ui/pane-checks";
-import { buildToTemp, sandbox, type Built } from "./support";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import { EDITIONS } from "../../gas-addon/scripts/build";
+import { loadBundle } from "../fakes/gas/sandbox";
+import { buildToTemp, columnOf, FILL_IN, rowOfCode, userTypes, type Built } from "./support";
 
 /** google.script.run in the page: the server's own functions only; each call goes to Node as JSON and back asynchronously. */
 const fakeScriptRun = (names: string[]) => `
@@ -83,28 +89,49 @@ describeWithEngine(["chromium"], "the Word report in the Sheets sidebar (Chromiu
   }
 
   for (const width of WIDTHS) {
-    test(`${width} px: the Word report section gives the CLI route in words`, async () => {
-      const box = sandbox(built);
+    test(`${width} px: "Xuất báo cáo Word" downloads the report made in the sidebar`, async () => {
+      const dir = join(built.root, EDITIONS.standard);
+      const box = loadBundle(built.code("standard"), { htmlFiles: { Sidebar: built.sidebar, DocxWriter: readFileSync(join(dir, "DocxWriter.html"), "utf8") } });
       const requests: string[] = [];
+      const calls: string[] = [];
+      const serverCall = box.call.bind(box);
+      box.call = (name: string, ...args: unknown[]) => (calls.push(name), serverCall(name, ...args));
       const page = await openSidebar(box, requests, width);
       await page.locator("[data-testid=plan] option[value='dong-hai-2025']").waitFor({ state: "attached" });
       await page.getByTestId("plan").selectOption("dong-hai-2025");
       await page.getByTestId("unit").fill("Phường Đông Hải");
       await page.getByTestId("load").click();
       await page.getByTestId("load-notice").waitFor();
+      const sheet = box.world.active.sheet(FILL_IN);
+      userTypes(sheet, rowOfCode(sheet, "1"), columnOf("actual"), 38000);
+      userTypes(sheet, rowOfCode(sheet, "3"), columnOf("actual"), 85);
+      userTypes(sheet, rowOfCode(sheet, "3"), columnOf("note"), "Khu tái định cư chưa được phát thùng phân loại rác");
       await page.locator('[data-tab="summary"]').click();
-      await page.getByTestId("word-report-cli").waitFor();
-      const said = (await page.getByTestId("word-report-cli").textContent()) ?? "";
-      expect(said).toContain("Tệp → Tải xuống → Microsoft Excel (.xlsx)");
-      expect(said).toContain("chitieu report bang-tinh.xlsx -o bao-cao.docx");
-      expect(said).toContain("Google Docs");
-      expect(await page.getByTestId("word-report-export").count()).toBe(0);
+      await page.getByTestId("word-report-export").waitFor();
       await page.getByTestId("word-report").scrollIntoViewIfNeeded();
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       expect(await unreachable(page)).toEqual([]);
+      // The writer is not in the sidebar's own file.
+      expect(built.sidebar).not.toContain("w:sectPr");
+      const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60000 }), page.getByTestId("word-report-export").click()]);
+      expect(download.suggestedFilename()).toBe("bao-cao-phuong-dong-hai-2025.docx");
+      const parts = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+      const xml = strFromU8(parts["word/document.xml"]!);
+      const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("\n");
+      expect(text).toContain("BÁO CÁO");
+      expect(text).toContain("Kết quả thực hiện các chỉ tiêu thi đua năm 2025");
+      expect(text).toContain("Khu tái định cư chưa được phát thùng phân loại rác");
+      expect(Object.keys(parts).filter((n) => n.startsWith("word/media/"))).toHaveLength(2);
+      expect(await page.getByTestId("word-report-notice").textContent()).toContain("Đã lập báo cáo bao-cao-phuong-dong-hai-2025.docx");
+      // A second report does not fetch the writer again.
+      const [again] = await Promise.all([page.waitForEvent("download", { timeout: 60000 }), page.getByTestId("word-report-export").click()]);
+      expect(again.suggestedFilename()).toBe("bao-cao-phuong-dong-hai-2025.docx");
+      expect(calls.filter((n) => n === "getWordReport")).toHaveLength(2);
+      expect(calls.filter((n) => n === "getDocxWriter")).toHaveLength(1);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, "sheets", width, "word-report");
       expect(requests).toEqual([]);
       await page.close();
-    }, 90000);
+    }, 120000);
   }
 });

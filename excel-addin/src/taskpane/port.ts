@@ -205,8 +205,8 @@ export function excelPort(host: AddinHost): HostPort {
       });
     },
     async wordReport(lang) {
-      // The report model in one read; the docx writer loads on this click only (word-report.ts).
-      const [{ buildWordReport }, { reportBytes }] = await Promise.all([import("../adapter/word-report-command"), import("./word-report")]);
+      // The report model in one read; the docx writer loads on this click only (docx-writer/browser.ts).
+      const [{ buildWordReport }, { reportBytes }] = await Promise.all([import("../adapter/word-report-command"), import("../../../docx-writer/browser")]);
       const made = await run(lang, (context) => buildWordReport(context, lang));
       if (!made.ok) return made;
       try {

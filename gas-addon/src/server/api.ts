@@ -26,6 +26,7 @@ import { enterReportCommand, readReportCommand } from "./commands/enter-report";
 import type { EnterReportAnswer, EnterReportCall, ReportReviewAnswer } from "../api-types";
 import { dashboardCommandOf, getSettingsCommand, saveSettingsCommand, selectedCodeCommand, setOverrideCommand } from "./commands/document";
 import { EDITION } from "./edition";
+import { docxWriterScript, wordReportCommandOf } from "./commands/word-report";
 import { fail, guarded, openDocument } from "./host";
 
 const langOf = (lang: unknown): Lang => (lang === "en" ? "en" : "vi");
@@ -100,6 +101,16 @@ export function setOverride(code: string, status: Status | null, reason: string,
 
 export function getDashboard(lang: Lang) {
   return guarded(langOf(lang), () => dashboardCommandOf(langOf(lang)));
+}
+
+/** "Xuất báo cáo Word": the report model (the sidebar writes the .docx). */
+export function getWordReport(lang: Lang) {
+  return guarded(langOf(lang), () => wordReportCommandOf(langOf(lang)));
+}
+
+/** The Word writer's script, asked for on the first report only. */
+export function getDocxWriter(lang: Lang) {
+  return guarded(langOf(lang), () => docxWriterScript());
 }
 
 export function getSettings(lang: Lang) {

@@ -3,6 +3,7 @@
 // A refusal comes back as one message; a failure of the bridge itself (an Apps Script error, a
 // timeout, no authorisation) becomes one plain line with the next step, never the raw English text.
 import type { Lang } from "../../../shared/model";
+import type { ReportDocument } from "../../../shared/report-doc/model";
 import type { FindingItem, HostPort, PlanPick, Result, ReviewRow } from "../../../ui/host-port";
 import { text } from "../../../ui/text";
 import { reviewedPlanData } from "../../../ui/reviewed-plan";
@@ -42,6 +43,30 @@ function planSource(pick: PlanPick, unit: string, year: number, lang: Lang): Pla
 
 function consolidation(r: ConsolidateResult) {
   return { ok: true as const, message: r.message, unusable: r.register.map((u) => ({ source: u.source, reason: u.reason })), pending: !r.finished, register: r.registerView ?? null };
+}
+
+type DrawnSvg = { svg: string; width: number; height: number };
+type DocxWriter = { reportBytes(doc: ReportDocument, svgs: readonly DrawnSvg[]): Promise<Uint8Array> };
+let writerLoaded: Promise<DocxWriter> | null = null;
+
+/** The Word writer, run once in a <script> of its own from the DocxWriter.html text the server hands over. */
+async function docxWriter(lang: Lang): Promise<({ ok: true } & DocxWriter) | Fail> {
+  writerLoaded ??= callOptional<{ script: string }>("getDocxWriter", lang, lang).then((answer) => {
+    if (!answer.ok) throw new Error(answer.message);
+    const element = document.createElement("script");
+    element.textContent = answer.script;
+    document.head.appendChild(element);
+    const writer = (window as unknown as { __chitieuDocxWriter?: DocxWriter }).__chitieuDocxWriter;
+    if (!writer) throw new Error("DocxWriter");
+    return writer;
+  });
+  try {
+    const writer = await writerLoaded;
+    return { ok: true, reportBytes: writer.reportBytes };
+  } catch (error) {
+    writerLoaded = null;
+    return bridgeFailure(error, lang);
+  }
 }
 
 export function sheetsPort(): HostPort {
@@ -161,6 +186,15 @@ export function sheetsPort(): HostPort {
     cancelConsolidation: (lang) => guard(lang, () => call("cancelConsolidation", lang)),
     getSettings: () => guard(lastLang, () => callOptional("getSettings", lastLang)),
     saveSettings: (settings, lang) => guard(lang, () => callOptional<{ message: string }>("saveSettings", lang, settings, lang)),
+    // "Xuất báo cáo Word" (server/commands/word-report.ts): the model from the server, the writer
+    // (DocxWriter.html) fetched on the first report, the .docx made here. No new scope.
+    wordReport: (lang) =>
+      guard(lang, async () => {
+        const [made, writer] = await Promise.all([callOptional<{ document: ReportDocument; charts: DrawnSvg[]; fileName: string; message: string }>("getWordReport", lang, lang), docxWriter(lang)]);
+        if (!made.ok) return made;
+        if (!writer.ok) return writer;
+        return { ok: true, bytes: await writer.reportBytes(made.document, made.charts), fileName: made.fileName, message: made.message };
+      }),
     nextYear: (request) =>
       guard(request.lang, async () => {
         const source = request.plan.kind === "same" ? { kind: "same" as const } : planSource(request.plan, "", request.year, request.lang);

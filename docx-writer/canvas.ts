@@ -1,21 +1,25 @@
-// The Word report built in the Excel task pane, loaded on the click only (the `docx` writer is about
-// 75 KB gzipped, outside the pane's start weight): the core's report model from the adapter's
-// command, its charts drawn by the browser (the core's SVG on a canvas, as PNG at twice its size, like
-// the CLI's LibreOffice pictures), then the same writer as `chitieu report` (docx-writer/render.ts).
-import type { ChartModel } from "../../../shared/chart/model";
-import { chartSvg } from "../../../shared/chart/svg";
-import type { Lang } from "../../../shared/model";
-import type { ReportDocument } from "../../../shared/report-doc/model";
-import { renderReportDocx, type ChartPicture } from "../../../docx-writer/render";
+// A chart's SVG (shared/chart/svg.ts) as PNG, drawn by the browser's canvas at twice its size (the
+// CLI's LibreOffice pictures are the same SVG at the same scale), and the report's .docx with those
+// pictures. Without a DOM (Node) a picture is null and the report keeps the chart's caption only.
+// Kept apart from the SVG drawing so the Sheets sidebar's writer, which gets the SVG from the
+// server, does not carry the core's messages and number formatting.
+import type { ChartModel } from "../shared/chart/model";
+import type { ReportDocument } from "../shared/report-doc/model";
+import { renderReportDocx, type ChartPicture } from "./render";
 
 /** Pixels per SVG unit in the PNG (the CLI's pictures use the same). */
-const SCALE = 2;
+export const SCALE = 2;
 
-/** The PNG of a chart, or null where the web view cannot draw (then the report has the caption only). */
-export async function chartPicture(chart: ChartModel, lang: Lang): Promise<ChartPicture | null> {
+export interface DrawnSvg {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/** The PNG of an SVG, or null where the web view cannot draw. */
+export async function pngOfSvg(drawn: DrawnSvg): Promise<ChartPicture | null> {
   try {
     if (typeof document === "undefined" || typeof Image === "undefined") return null;
-    const drawn = chartSvg(chart, lang);
     const image = new Image();
     const loaded = new Promise<void>((resolve, reject) => {
       image.onload = () => resolve();
@@ -39,12 +43,14 @@ export async function chartPicture(chart: ChartModel, lang: Lang): Promise<Chart
   }
 }
 
-/** The .docx bytes of the report model, with the charts drawn here. */
-export async function reportBytes(doc: ReportDocument, lang: Lang): Promise<Uint8Array> {
+/** The .docx bytes of the report model; `svgOf` gives each chart's drawing, in the order of the body. */
+export async function reportBytesWith(doc: ReportDocument, svgOf: (chart: ChartModel, index: number) => DrawnSvg | null): Promise<Uint8Array> {
   const pictures = new Map<ChartModel, ChartPicture>();
+  let index = 0;
   for (const block of doc.body) {
     if (block.kind !== "chart") continue;
-    const picture = await chartPicture(block.chart, lang);
+    const drawn = svgOf(block.chart, index++);
+    const picture = drawn ? await pngOfSvg(drawn) : null;
     if (picture) pictures.set(block.chart, picture);
   }
   return renderReportDocx(doc, { picture: (chart) => pictures.get(chart) ?? null });
