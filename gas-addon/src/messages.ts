@@ -19,6 +19,8 @@ export const messages = {
     "sheets.job-too-large": "Lượt tổng hợp quá lớn để lưu giữa các lần chạy ({size} KB). Hãy chia danh sách đơn vị thành nhiều lượt.",
     "sheets.consolidate.progress": "Đã đọc {done}/{total} tệp; còn {left} tệp. Bấm “Tiếp tục” để đọc tiếp.",
     "sheets.consolidate.cancelled": "Đã huỷ lượt tổng hợp đang dở.",
+    "sheets.link.no-access": "tài khoản này không có quyền xem bảng tính đó; nhờ đơn vị chia sẻ quyền xem rồi tổng hợp lại",
+    "sheets.link.unopened": "không mở được đường dẫn này (sai đường dẫn, hoặc bảng tính đã bị xóa); kiểm tra lại đường dẫn với đơn vị",
   },
   en: {
     "sheets.menu.open": "Open the indicators panel",
@@ -32,6 +34,8 @@ export const messages = {
     "sheets.job-too-large": "This consolidation is too large to keep between runs ({size} KB). Split the list of units into several runs.",
     "sheets.consolidate.progress": "Read {done}/{total} files; {left} left. Press “Continue” to read on.",
     "sheets.consolidate.cancelled": "The consolidation in progress was cancelled.",
+    "sheets.link.no-access": "this account may not view that spreadsheet; ask the unit to share it for viewing, then consolidate again",
+    "sheets.link.unopened": "this link does not open (a wrong link, or the spreadsheet was deleted); check the link with the unit",
   },
 } satisfies Record<Lang, Record<string, string>>;
 

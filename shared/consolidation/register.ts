@@ -130,8 +130,14 @@ function mostCommon<T>(values: T[]): T | undefined {
   return best;
 }
 
+/** A file's name without folder and extension; a spreadsheet link (Sheets) by its id, not by its last part ("edit"). */
+function fileStem(file: string): string {
+  const link = /\/spreadsheets\/d\/([\w-]+)/.exec(file);
+  return link ? link[1]! : (file.split(/[\\/]/).pop() ?? file).replace(/\.xlsx$/i, "");
+}
+
 function fileBaseKey(file: string): string {
-  return unitKey((file.split(/[\\/]/).pop() ?? file).replace(/\.xlsx$/i, "").replace(/\s*\(\d+\)$/, ""));
+  return unitKey(fileStem(file).replace(/\s*\(\d+\)$/, ""));
 }
 
 export function buildRegister(reports: readonly ReceivedReport[], options: RegisterOptions = {}): UnitRegister {
@@ -160,7 +166,7 @@ export function buildRegister(reports: readonly ReceivedReport[], options: Regis
       const fromFile = byFileName.get(fileBaseKey(report.file)) ?? (slots.has(fileBaseKey(report.file)) ? fileBaseKey(report.file) : undefined);
       if (fromFile && (key === null || !slots.has(key))) key = fromFile;
     }
-    const unitName = named ?? (report.file.split(/[\\/]/).pop() ?? report.file).replace(/\.xlsx$/i, "");
+    const unitName = named ?? fileStem(report.file);
     key ??= unitKey(unitName);
     let slot = slots.get(key);
     if (!slot) {

@@ -53,3 +53,17 @@ test("the review of a pasted plan keeps the importer's 'chưa chắc' rows and w
   for (const row of unsure) expect(row.reasons.length).toBeGreaterThan(0);
   expect(unsure.every((r) => r.reasons.every((w) => !/^import\./.test(w)))).toBe(true);
 });
+
+test("a unit's link that cannot be opened is listed with a plain reason and what to do, not Apps Script's English", () => {
+  const box = sandbox(built, "consolidation");
+  expect(run(box, "loadPlan", loadRequest("dong-hai-2025", "UBND phường Đông Hải")).ok).toBe(true);
+  const locked = "https://docs.google.com/spreadsheets/d/locked/edit";
+  const wrong = "https://docs.google.com/spreadsheets/d/wrong/edit";
+  box.world.forbiddenUrls.add(locked);
+  const r = run<{ register: { source: string; reason: string }[] }>(box, "startConsolidation", [locked, wrong], "vi", { expected: null, deadline: null });
+  // Two links, two units (named by the spreadsheet's id, not both "edit"), each with its reason.
+  expect(r.register.map((u) => u.source)).toEqual([locked, wrong]);
+  expect(r.register[0]!.reason).toBe("Tệp không sử dụng được: Không đọc được tệp: tài khoản này không có quyền xem bảng tính đó; nhờ đơn vị chia sẻ quyền xem rồi tổng hợp lại");
+  expect(r.register[1]!.reason).toBe("Tệp không sử dụng được: Không đọc được tệp: không mở được đường dẫn này (sai đường dẫn, hoặc bảng tính đã bị xóa); kiểm tra lại đường dẫn với đơn vị");
+  for (const u of r.register) expect(u.reason).not.toMatch(/Exception|permission|Unexpected error/);
+});

@@ -81,8 +81,10 @@ function readUnit(url: string, job: JobState, lang: Lang, plan: Plan): void {
   try {
     book = SpreadsheetApp.openByUrl(url);
   } catch (error) {
-    // Apps Script's own words, without its "Exception:" prefix (its errors come from another realm: not instanceof Error).
-    const detail = String((error as { message?: unknown } | null)?.message ?? error).replace(/^(Error:\s*)?Exception:\s*/, "");
+    // Apps Script's own words are English and technical (its errors come from another realm: not
+    // instanceof Error): the register says in plain words what the office can do about it.
+    const raw = String((error as { message?: unknown } | null)?.message ?? error);
+    const detail = tg(/permission|quyền|access/i.test(raw) ? "sheets.link.no-access" : "sheets.link.unopened", {}, lang);
     job.register.push({ source: url, reason: tg("wf.consolidate.unreadable", { detail }, lang) });
     return;
   }
