@@ -161,8 +161,8 @@ describe("the same units' files consolidated by the CLI, Excel and Sheets", () =
     expect(results.excel.sentence).toBe(results.cli.sentence);
   });
 
-  // Known gap (reported): Sheets names a unit whose sheet cannot be used by its link's last part
-  // ("…: edit."), where the CLI and Excel name the file. Turns red once Sheets says the same.
+  // Known gap (reported): Sheets names a unit whose sheet cannot be used by its spreadsheet's id (it
+  // has no file name), where the CLI and Excel name the file. Turns red once they say the same.
   test.failing("the same sentence in Sheets", () => {
     expect(results.sheets.sentence).toBe(results.cli.sentence);
   });
