@@ -6,7 +6,8 @@
 // later runs start from it. Node 20 has no built-in compile cache (module.enableCompileCache is
 // Node 22). CHITIEU_CODE_CACHE=<folder> puts the cache elsewhere, CHITIEU_CODE_CACHE=0 turns it off.
 // Anything wrong with the cache (unwritable folder, a stale or damaged file) only costs the compile:
-// V8 checks the cache against the source and rejects what does not match.
+// V8 checks the cache against the source and rejects what does not match. The folder must be the
+// user's own and writable by nobody else, or no cache is used.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -27,6 +28,15 @@ function cacheFileFor(stat) {
     .update(`${bundle}\0${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.arch}`)
     .digest("hex")
     .slice(0, 16);
+  // Compiled code is only read from a folder of this user's that nobody else can write to: another
+  // user's file in a shared temp folder must never become code this user runs.
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const folder = fs.statSync(dir);
+    if (!folder.isDirectory() || (typeof process.getuid === "function" && folder.uid !== process.getuid()) || (process.platform !== "win32" && (folder.mode & 0o022) !== 0)) return null;
+  } catch {
+    return null;
+  }
   return path.join(dir, `${key}-${command}.bin`);
 }
 
@@ -50,7 +60,6 @@ function run() {
     // Kept at exit, so the cache holds the functions this command compiled, not only the top level.
     process.once("exit", () => {
       try {
-        fs.mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
         const part = `${cacheFile}.${process.pid}.part`;
         fs.writeFileSync(part, script.createCachedData());
         fs.renameSync(part, cacheFile);

@@ -2,7 +2,7 @@
 // keeps the compiled bundle, later runs read it; a damaged or stale cache only costs a compile, an
 // unwritable cache folder changes nothing. (The time saved is the bench's: cli.consolidate.*.)
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -51,6 +51,15 @@ test("a damaged cache is rejected by V8 and rewritten; the command answers as wi
   expect(run.stdout).toBe(clean.stdout);
   expect(readFileSync(file).length).toBeGreaterThan(1000);
 }, 60000);
+
+test("a cache folder others may write to is not used", () => {
+  const shared = join(dir, "shared");
+  mkdirSync(shared, { mode: 0o777 });
+  chmodSync(shared, 0o777);
+  const run = chitieu(shared, "plans", "--json");
+  expect(run.status).toBe(0);
+  expect(readdirSync(shared)).toEqual([]);
+});
 
 test("an unwritable cache folder changes nothing but the compile", () => {
   const blocked = join(dir, "a-file");
