@@ -1,8 +1,9 @@
 // The charts drawn by the Sheets add-on's own "Lập biểu tổng hợp", run from the built Code.js in the
 // strict Apps Script fake: the bar chart bound to the summary sheet's names and Tỷ lệ TH/KH ranges and
 // the column chart to its totals block; our charts listed before any write and redrawn after the
-// render with writes only, so the summary stays within two flushes (one on a re-run); a second
-// summary replaces ours (no duplicate) and keeps the user's chart.
+// render with writes only, so the summary stays within two flushes; a re-run over the same table
+// leaves them as they are (bound to the cells, they follow the figures: no call); another table
+// replaces ours (no duplicate) and keeps the user's chart.
 import type { FakeEmbeddedChart } from "../fakes/gas/charts";
 import type { FakeSheet } from "../fakes/gas/spreadsheet";
 import { buildToTemp, columnOf, FILL_IN, loadRequest, rowOfCode, run, sandbox, userTypes, type Built } from "../gas/support";
@@ -20,7 +21,7 @@ function titles(sheet: FakeSheet): unknown[] {
 }
 
 describe("Sheets: the summary command draws the charts bound to its sheet", () => {
-  it("binds them to the sheet's ranges in at most two flushes, and a re-run replaces them in one", () => {
+  it("binds them to the sheet's ranges in at most two flushes; a re-run leaves them (no call), another table replaces them", async () => {
     const box = sandbox(built);
     expect(run(box, "loadPlan", loadRequest("dong-hai-2025")).ok).toBe(true);
     const fill = box.world.active.sheet(FILL_IN);
@@ -46,18 +47,35 @@ describe("Sheets: the summary command draws the charts bound to its sheet", () =
     expect(Array.from({ length: headers.cols }, (_, i) => sheet.peek(headers.row, headers.col + i).value)).toEqual(["Vượt", "Đạt", "Không đạt", "Chưa có số liệu", "Chưa đến hạn"]);
     expect(sheet.peek(totals.row, 0).value).toBe("Toàn bộ kế hoạch");
 
-    // The user's own chart on the summary sheet is kept; ours are replaced, not added again.
+    // The user's own chart on the summary sheet is kept. A re-run with the same table: our charts are
+    // bound to its cells and follow the new figure by themselves, so none is touched (no call).
     const own = sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet;
     own.insertChart(own.newChart().asColumnChart().addRange(own.getRange("D5:D6")).setOption("title", "Của tôi").build());
+    const before = sheet.getCharts();
     userTypes(fill, rowOfCode(fill, "2"), columnOf("actual"), 100);
     box.world.log.reset();
     expect(run(box, "buildSummary", "vi").ok).toBe(true);
     expect(box.world.log.flushes).toBe(1);
-    const methods = box.world.log.byMethod();
-    expect(methods["Sheet.getCharts"]).toBe(1);
-    expect(methods["Sheet.removeChart"]).toBe(2);
-    expect(methods["Sheet.insertChart"]).toBe(2);
-    expect(titles(box.world.active.sheet(first.sheet))).toEqual(["Của tôi", COMPLETION, COUNTS]);
+    let methods = box.world.log.byMethod();
+    expect([methods["Sheet.getCharts"], methods["Sheet.removeChart"], methods["Sheet.insertChart"]]).toEqual([undefined, undefined, undefined]);
+    expect(sheet.getCharts()).toEqual(before);
+    expect((sheet.getCharts()[0] as FakeEmbeddedChart).ranges).toEqual(bars.ranges);
+
+    // Another plan in the workbook (another table): ours are replaced, not added again; the user's kept.
+    expect(run(box, "loadPlan", { ...loadRequest("kien-an-2025"), confirmSetAside: true }).ok).toBe(true);
+    box.world.log.reset();
+    expect(run(box, "buildSummary", "vi").ok).toBe(true);
+    expect(box.world.log.flushes).toBeLessThanOrEqual(2);
+    methods = box.world.log.byMethod();
+    expect([methods["Sheet.getCharts"], methods["Sheet.removeChart"], methods["Sheet.insertChart"]]).toEqual([1, 2, 2]);
+    const titlesNow = titles(box.world.active.sheet(first.sheet));
+    expect(titlesNow[0]).toBe("Của tôi");
+    expect(titlesNow).toHaveLength(3);
+    // Bound to the new table: its names, not the old plan's.
+    const [, newBars] = box.world.active.sheet(first.sheet).getCharts() as [FakeEmbeddedChart, FakeEmbeddedChart];
+    const { findBuiltInPlan } = await import("../../shared/catalog");
+    const bound = Array.from({ length: newBars.ranges[0]!.rows }, (_, i) => box.world.active.sheet(first.sheet).peek(newBars.ranges[0]!.row + i, newBars.ranges[0]!.col).value);
+    expect(bound).toContain(findBuiltInPlan("kien-an-2025")!.indicators[0]!.name);
   });
 });
 

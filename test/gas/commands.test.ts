@@ -442,6 +442,8 @@ describe("service calls per command", () => {
     // The first load and the first summary create their sheets: each plural setter, column width
     // call and merged block is one call (see README, "Service calls per command").
     expect(counts.load).toBeLessThanOrEqual(46);
-    expect(counts.summary).toBeLessThanOrEqual(32);
+    // The first summary also draws its two native charts (issue 17): newChart, two getRange and
+    // insertChart each, 8 calls and no flush; a re-run over the same table leaves them (no call).
+    expect(counts.summary).toBeLessThanOrEqual(40);
   });
 });

@@ -63,6 +63,18 @@ export function isOwnTitle(title: unknown): boolean {
   return typeof title === "string" && OWN_TITLES.some((re) => re.test(title));
 }
 
+/**
+ * What the charts of a model are bound to (sheet, kind, title, ranges, place), as a short text: when it
+ * is what the last run drew, the charts already there follow the new figures by themselves (they are
+ * bound to the cells), so nothing needs to be drawn again.
+ */
+export function chartSignature(model: WorkbookModel, lang: Lang): string {
+  const text = JSON.stringify(workbookChartBindings(model.sheets, lang).map((c) => [c.sheet, c.kind, c.title, c.categories, c.values, c.anchor]));
+  let hash = 5381;
+  for (let i = 0; i < text.length; i++) hash = ((hash * 33) ^ text.charCodeAt(i)) >>> 0;
+  return `${text.length}.${hash.toString(36)}`;
+}
+
 export interface SheetChartLookup {
   /**
    * After the sheets are written: removes our charts found by the look-up on the sheets the model
