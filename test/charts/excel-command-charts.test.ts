@@ -10,6 +10,7 @@ import { buildFillInWorkbook } from "../../shared/sheet/fill-in";
 import { TONE_COLORS } from "../../shared/chart/model";
 import { loadPlan } from "../../excel-addin/src/adapter/load-command";
 import { buildSummary, consolidateFiles } from "../../excel-addin/src/adapter/report-commands";
+import { consolidateUnitFiles } from "../../excel-addin/src/adapter/units-commands";
 import { readXlsx } from "../../excel-addin/src/xlsx-reader";
 import { createFakeExcel, columnLetters, type FakeExcelHost } from "../fakes/excel";
 import { chartsOf } from "../fakes/excel/charts";
@@ -121,6 +122,33 @@ describe("Excel: the consolidation draws the units ranking", () => {
     const syncs = syncsOfLast(fake);
     await run();
     expect(syncsOfLast(fake)).toBe(syncs);
+    expect(alive(fake, sheet).filter((c) => c.name === "ChiTieu_ranking")).toHaveLength(1);
+  });
+
+  it("the Units tab's consolidation draws the same ranking chart on its points sheet, in its two requests", async () => {
+    const fake = await loaded();
+    const unitFile = async (unit: string, actual: number) => {
+      const model = buildFillInWorkbook(PLAN, { unit, year: 2025, lang: "vi", entries: [{ code: "1", raw: actual }, { code: "2", raw: actual / 400 }, { code: "3", raw: 90 }] });
+      return new Uint8Array(await writeXlsxBuffer(withMetadataSheet(model)));
+    };
+    const files = await Promise.all(
+      [["a.xlsx", "Tổ dân phố 1", 40000] as const, ["b.xlsx", "Tổ dân phố 2", 20000] as const].map(async ([name, unit, actual]) => {
+        const book = readXlsx(await unitFile(unit, actual));
+        return { file: { name, read: { ok: true as const, sheets: book.sheets, unit: book.metadata.unit ?? null } }, date: null, sha256: null, planId: book.metadata.planId ?? null, unit: book.metadata.unit ?? null };
+      }),
+    );
+    const run = () => fake.run((context) => consolidateUnitFiles(context, files, { deadline: null }, "vi", FEATURES));
+    const outcome = await run();
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(syncsOfLast(fake)).toBe(2);
+    const withRanking = fake.state.sheets.filter((s) => chartsOf(s).some((c) => !c.deleted && c.name === "ChiTieu_ranking"));
+    expect(withRanking).toHaveLength(1);
+    const sheet = withRanking[0]!.name;
+    const series = alive(fake, sheet).find((c) => c.name === "ChiTieu_ranking")!.series[0]!;
+    const names = [0, 1].map((i) => value(fake, sheet, series.xValues!.rect.row + i, series.xValues!.rect.col));
+    expect(names.sort()).toEqual(["Tổ dân phố 1", "Tổ dân phố 2"]);
+    await run();
+    expect(syncsOfLast(fake)).toBe(2);
     expect(alive(fake, sheet).filter((c) => c.name === "ChiTieu_ranking")).toHaveLength(1);
   });
 });

@@ -12,6 +12,7 @@ import { METADATA_SHEET } from "../../../xlsx-reader/metadata";
 import { refusal, tx } from "../messages";
 import { fail, foreignSheet, metadataSheets, type HostFeatures, type Outcome } from "./sheets";
 import { applyOutcome, documentInfoOf, sheetsOf } from "./workflow-io";
+import { lookUpCharts, type ChartLookup } from "./charts";
 import { hasSheet, planOf, readWorkbook, type DocumentState, type WorkbookRead } from "./workbook-io";
 import type { DocumentInfo } from "../../../shared/workflow/outcome";
 
@@ -44,11 +45,19 @@ async function readForUnits(context: Excel.RequestContext, lang: Lang, probes: r
   return { ok: true, read, doc, info: documentInfoOf(doc, plan), inputs };
 }
 
-async function apply<R>(context: Excel.RequestContext, outcome: WorkflowOutcome<R>, read: WorkbookRead, doc: DocumentState, features: HostFeatures, lang: Lang): Promise<Outcome<R & { messages: string[]; outcome: WorkflowOutcome<R> }>> {
+async function apply<R>(
+  context: Excel.RequestContext,
+  outcome: WorkflowOutcome<R>,
+  read: WorkbookRead,
+  doc: DocumentState,
+  features: HostFeatures,
+  lang: Lang,
+  charts?: ChartLookup,
+): Promise<Outcome<R & { messages: string[]; outcome: WorkflowOutcome<R> }>> {
   if (outcome.status !== "done" || !outcome.result) return fail(messageLines(outcome).join(" "));
   const conflict = foreignSheet(read.snapshot, sheetsOf(outcome)!);
   if (conflict) return fail(refusal("wf.sheet-conflict", "wf.sheet-conflict.next", { sheet: conflict }, lang));
-  await applyOutcome(context, outcome, read.snapshot, read.existing, features, doc);
+  await applyOutcome(context, outcome, read.snapshot, read.existing, features, doc, charts && ((ctx, model) => void charts.queue(ctx, model, lang)));
   return { ok: true, ...outcome.result, messages: messageLines(outcome), outcome };
 }
 
@@ -69,10 +78,12 @@ export async function consolidateUnitFiles(
   features: HostFeatures,
 ): Promise<Outcome<UnitsConsolidationReport & { messages: string[]; outcome: WorkflowOutcome<UnitsConsolidationReport> }>> {
   if (files.length === 0) return fail(tx("wf.consolidate.no-files", {}, lang));
+  // The units ranking chart: our old charts are looked up with this read and redrawn with the write.
+  const charts = lookUpCharts(context, unitsOutputSheets());
   const read = await readForUnits(context, lang, unitsOutputSheets());
   if (!read.ok) return read;
   const plan = read.info.plan;
   const received = files.map(({ file, date, sha256, planId, unit }) => ({ reading: readUnitFile(file, plan, read.doc.fillInSheet ?? "", lang), date, sha256, planId: planId ?? null, unit: unit ?? null }));
   const outcome = unitsConsolidateCommand({ document: read.info, sheets: read.inputs }, received, request, lang);
-  return apply(context, outcome, read.read, read.doc, features, lang);
+  return apply(context, outcome, read.read, read.doc, features, lang, charts);
 }
