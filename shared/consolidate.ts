@@ -28,7 +28,6 @@
 //   file for a unit already consolidated go to the register only.
 import { foldDiacritics } from "./actual";
 import { t } from "./i18n";
-import "./i18n/judgement";
 import { depthOf, parentCode, type Comparator, type Evaluation, type Finding, type Indicator, type Plan, type Settings, type Status } from "./model";
 import { addToTally, countedCodes, emptyTally, type Tally } from "./summary";
 import { isAdditiveUnit } from "./validate";

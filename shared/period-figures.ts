@@ -12,9 +12,7 @@ import { evaluatePlan } from "./evaluate";
 import { t } from "./i18n";
 import type { ActualEntry, Evaluation, Finding, Lang, Plan, Settings } from "./model";
 import { formatVietnameseNumber } from "./numbers";
-import "./i18n/judgement";
 import { dateText } from "./sheet/fill-in";
-import "./period-messages";
 
 /** Which figures to judge: the final ones, the estimates, or the final one where typed, else the estimate (the sheet's rule). */
 export type FigureBasis = "final" | "estimate" | "latest";

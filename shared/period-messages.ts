@@ -1,6 +1,6 @@
 // Messages of the year's cycle (issue 15): periods, estimate and final figures, next year's plan.
 // Kept beside shared/period.ts until the i18n owner folds them into shared/i18n/.
-import { registerMessages, type AreaMessages } from "./i18n";
+import type { AreaMessages } from "./i18n";
 
 export const messages: AreaMessages = {
   vi: {
@@ -93,4 +93,3 @@ export const messages: AreaMessages = {
   },
 };
 
-registerMessages(messages);

@@ -8,7 +8,6 @@ import { foldDiacritics, readActual } from "./actual";
 import { judgedRaw } from "./evaluate";
 import { t } from "./i18n";
 import type { ActualEntry, Indicator, Lang, Plan } from "./model";
-import "./period-messages";
 import { carryOver } from "./sheet/carry-over";
 
 export interface CarriedFigure {

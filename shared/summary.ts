@@ -23,9 +23,7 @@
 //   can only be judged at year end and what is not due, both counted at the end.
 import { foldDiacritics } from "./actual";
 import { isPartial, periodOf, periodOpening } from "./period";
-import "./period-messages";
 import { t } from "./i18n";
-import "./i18n/judgement";
 import { message } from "./message-templates";
 import {
   childrenByCode,

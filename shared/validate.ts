@@ -19,7 +19,6 @@
 //   compare with this year's target.
 import { foldDiacritics, namesARate, plainNumber, readActual, type ReadActual } from "./actual";
 import type { MessageParams } from "./i18n";
-import "./i18n/judgement";
 import { fillTemplate, messageTemplate, partialTemplate, type MessageTemplate } from "./message-templates";
 import { childrenByCode, type ActualEntry, type Finding, type Indicator, type Lang, type Plan, type Settings } from "./model";
 import { formatVietnameseNumber } from "./numbers";

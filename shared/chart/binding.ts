@@ -11,12 +11,10 @@
 // - Counts: categories = the status headers of the totals block, values = its overall row.
 // - Ranking: categories = the units, values = share achieved, in rank order.
 import { t } from "../i18n";
-import "../i18n/judgement";
 import { STATUSES, type Lang, type Status } from "../model";
 import { COLORS } from "../sheet/style";
 import type { CellValue, Rect, SheetModel } from "../sheet/types";
 import { TONE_COLORS, toneOf, type Tone } from "./model";
-import "./messages";
 
 export interface BoundChart {
   kind: "completion" | "counts" | "ranking";

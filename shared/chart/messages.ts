@@ -1,5 +1,5 @@
 // Messages of the charts (titles, legends, axis), Vietnamese and English with the same keys.
-import { registerMessages, type AreaMessages } from "../i18n";
+import type { AreaMessages } from "../i18n";
 
 export const messages: AreaMessages = {
   vi: {
@@ -27,4 +27,3 @@ export const messages: AreaMessages = {
     "chart.no-share": "No indicator due",
   },
 };
-registerMessages(messages);

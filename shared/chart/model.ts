@@ -10,10 +10,8 @@
 // - Ranking (consolidation): units best first by share achieved, with their rank.
 import type { Consolidation } from "../consolidate";
 import { t } from "../i18n";
-import "../i18n/judgement";
 import type { Lang, Status } from "../model";
 import type { Summary } from "../summary";
-import "./messages";
 
 /** The colour family of a bar, from its status. */
 export type Tone = "exceeded" | "met" | "near" | "missed" | "none";

@@ -19,7 +19,6 @@ import { t } from "../i18n";
 import type { Indicator, Lang, Plan } from "../model";
 import { parseNumber } from "../numbers";
 import { cellA1 } from "../sheet/a1";
-import "./messages";
 
 export interface UnitAssignment {
   /** The unit's name exactly as written (NFC, trimmed). */

@@ -1,6 +1,6 @@
 // Messages of the many-units features: the assignment table, the register, the scoring rules and
 // their sheets.
-import { registerMessages, type AreaMessages } from "../i18n";
+import type { AreaMessages } from "../i18n";
 
 export const messages: AreaMessages = {
   vi: {
@@ -243,4 +243,3 @@ export const messages: AreaMessages = {
   },
 };
 
-registerMessages(messages);

@@ -24,11 +24,13 @@ import type { ActualEntry, Lang, Plan, Settings } from "../model";
 import { differingTargets, planForUnit, unitKey, type AssignmentTable } from "./assignment";
 import { safeFileBase } from "./file-name";
 import type { ExpectedUnit } from "./unit-list";
-import "./messages";
 
 export interface ReceivedReport {
   /** The file's name as shown to the user. */
   file: string;
+  /** What the user calls the file when `file` is a link (a spreadsheet's name, Sheets): it names the
+   *  unit whose sheet cannot be read, as a file's name does. */
+  name?: string | null;
   /** The file's date as ISO 8601 in the office's local time ("2026-12-09T16:40:00+07:00"); null if unknown. */
   date: string | null;
   /** SHA-256 of the file's bytes, hex; computed by the host. */
@@ -136,8 +138,13 @@ function fileStem(file: string): string {
   return link ? link[1]! : (file.split(/[\\/]/).pop() ?? file).replace(/\.xlsx$/i, "");
 }
 
-function fileBaseKey(file: string): string {
-  return unitKey(fileStem(file).replace(/\s*\(\d+\)$/, ""));
+/** The report's file name as the user knows it: a spreadsheet's name before its link's id. */
+function reportStem(report: ReceivedReport): string {
+  return report.name?.trim() || fileStem(report.file);
+}
+
+function fileBaseKey(report: ReceivedReport): string {
+  return unitKey(reportStem(report).replace(/\s*\(\d+\)$/, ""));
 }
 
 export function buildRegister(reports: readonly ReceivedReport[], options: RegisterOptions = {}): UnitRegister {
@@ -163,10 +170,10 @@ export function buildRegister(reports: readonly ReceivedReport[], options: Regis
     const named = report.read.unit?.trim() || null;
     let key = named ? unitKey(named) : null;
     if (key === null || (!slots.has(key) && expected)) {
-      const fromFile = byFileName.get(fileBaseKey(report.file)) ?? (slots.has(fileBaseKey(report.file)) ? fileBaseKey(report.file) : undefined);
+      const fromFile = byFileName.get(fileBaseKey(report)) ?? (slots.has(fileBaseKey(report)) ? fileBaseKey(report) : undefined);
       if (fromFile && (key === null || !slots.has(key))) key = fromFile;
     }
-    const unitName = named ?? fileStem(report.file);
+    const unitName = named ?? reportStem(report);
     key ??= unitKey(unitName);
     let slot = slots.get(key);
     if (!slot) {

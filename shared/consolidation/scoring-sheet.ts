@@ -14,7 +14,6 @@ import { t } from "../i18n";
 import type { Lang } from "../model";
 import { cellA1 } from "../sheet/a1";
 import { validateScoringRules, type ScoringContext, type ScoringProblem, type ScoringRules } from "./scoring";
-import "./messages";
 
 const SECTIONS: Record<string, "points" | "weights" | "bonuses" | "penalties" | "total" | "groups" | "titles"> = {
   diem: "points", points: "points", "muc diem": "points",

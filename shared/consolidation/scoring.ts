@@ -17,7 +17,6 @@ import type { Consolidation, UnitResult } from "../consolidate";
 import { t } from "../i18n";
 import { STATUSES, type Lang, type Status } from "../model";
 import { unitKey } from "./assignment";
-import "./messages";
 
 export type ScoredStatus = Exclude<Status, "Chưa đến hạn">;
 export const SCORED_STATUSES: ScoredStatus[] = ["Vượt", "Đạt", "Không đạt", "Chưa có số liệu"];

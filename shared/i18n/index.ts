@@ -16,6 +16,11 @@ import { messages as workflow } from "./workflow";
 import { messages as nextYear } from "./next-year";
 import { messages as units } from "./units";
 import { messages as wordReport } from "./word-report";
+import { messages as chart } from "../chart/messages";
+import { messages as consolidation } from "../consolidation/messages";
+import { messages as period } from "../period-messages";
+import { messages as report } from "../report/messages";
+import { messages as reportDoc } from "../report-doc/messages";
 
 export type MessageTable = Record<string, string>;
 export interface AreaMessages {
@@ -24,7 +29,7 @@ export interface AreaMessages {
 }
 
 /** Every message area of the core, in the order later keys win. */
-export const CORE_AREAS: readonly AreaMessages[] = [core, evaluate, importer, judgement, workflow, units, nextYear, wordReport, enterReport];
+export const CORE_AREAS: readonly AreaMessages[] = [core, evaluate, importer, judgement, workflow, units, nextYear, wordReport, enterReport, period, consolidation, chart, report, reportDoc];
 
 /** The core's messages in `lang`, with the given outer areas added (later ones win). */
 export function messages(lang: Lang, ...areas: readonly AreaMessages[]): MessageTable {

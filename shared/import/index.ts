@@ -2,7 +2,6 @@
 // Used by `chitieu parse` and by the "paste text" step of the Excel task pane and the Sheets sidebar.
 import { IndicatorSchema, PlanSchema, type Indicator, type Lang, type Level, type Plan } from "../model";
 import { t } from "../i18n";
-import "../i18n/import";
 import { headingDraft, looksLikeTarget, readItem, tableColumns, tableRow, type Draft, type ItemContext, type TableColumns } from "./build";
 import { clearCandidateCache, cleanName } from "./clause";
 import { foldString, lineAt, lineStartsOf, normalizeSource, originalRange, split, trim, type MappedText } from "./mapped";

@@ -7,7 +7,6 @@ import { targetCell } from "../sheet/summary-sheet";
 import { issuingBodyLines, placeOf, unitName } from "../sheet/style";
 import { formatNumberFor } from "../validate";
 import type { HeaderBlock, SignatureBlock } from "./model";
-import "./messages";
 
 export interface ReportOptions {
   /** The reporting unit, e.g. "Phường Đông Hải" (by default the plan's issuer). */

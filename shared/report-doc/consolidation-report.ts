@@ -6,10 +6,8 @@
 import type { Consolidation, RegisterEntry } from "../consolidate";
 import { rankingChart } from "../chart/model";
 import { t } from "../i18n";
-import "../i18n/judgement";
 import { formatFigure, formatPercent, headerBlock, periodText, recipientsOf, reporterName, signatureBlock, type ReportOptions } from "./common";
 import type { Block, ReportDocument, ReportTable, TableCell } from "./model";
-import "./messages";
 
 export interface ConsolidationReportOptions extends ReportOptions {
   /** The collecting office, e.g. "Thành phố Hải Phòng" (required: the consolidation has no issuer of its own). */

@@ -1,6 +1,6 @@
 // Messages of the Word report, Vietnamese and English with the same keys and placeholders. The
 // English report is a translation of the whole document, as official English versions are made.
-import { registerMessages, type AreaMessages } from "../i18n";
+import type { AreaMessages } from "../i18n";
 
 export const messages: AreaMessages = {
   vi: {
@@ -150,4 +150,3 @@ export const messages: AreaMessages = {
     "report.property-creator": "Emulation indicators",
   },
 };
-registerMessages(messages);

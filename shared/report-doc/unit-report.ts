@@ -4,12 +4,10 @@
 // appendix.
 import { completionChart, countsChart } from "../chart/model";
 import { t } from "../i18n";
-import "../i18n/judgement";
 import type { Lang, Plan } from "../model";
 import { sentenceName, type NamedIndicator, type Summary, type SummaryRow } from "../summary";
 import { formatFigure, formatPercent, headerBlock, periodText, recipientsOf, reporterName, sameBody, signatureBlock, targetText, type ReportOptions } from "./common";
 import { STATUS_FILLS, type Block, type ReportDocument, type ReportTable, type Run, type TableCell } from "./model";
-import "./messages";
 
 export interface UnitReportOptions extends ReportOptions {
   /** What the unit wrote in "Ghi chú" / "Giải trình" for each indicator, by code: the giải trình of the narrative. */

@@ -3,7 +3,6 @@
 // look like results but could not be placed. Pure: the CLI and both add-ins call this.
 import { t } from "../i18n";
 import { foldString, lineAt, lineStartsOf, normalizeSource, type MappedText } from "../import/mapped";
-import "./messages";
 import { isPlanning, resultsOfClause, type DraftResult, type Unplaced } from "./results";
 import { containment } from "./names";
 import { CELL_MARK, sentencesOf } from "./sentences";

@@ -1,5 +1,5 @@
 // Messages of the report reader and of `chitieu read-report` (vi + en).
-import { registerMessages, type AreaMessages } from "../i18n";
+import type { AreaMessages } from "../i18n";
 
 export const messages: AreaMessages = {
   vi: {
@@ -80,4 +80,3 @@ export const messages: AreaMessages = {
   },
 };
 
-registerMessages(messages);

@@ -10,7 +10,6 @@ import { defaultSettings, type ActualEntry, type Lang, type Plan, type Settings 
 import { formatVietnameseNumber } from "../numbers";
 import { readReport } from "./index";
 import { matchToPlan } from "./match";
-import "./messages";
 import { checkTallyAgainstPlan, storedTally, type StoredTally, type TallyCheck } from "./tally-check";
 import type { ReportReading, ReportResult, TextSpan } from "./types";
 

@@ -7,7 +7,6 @@ import { t } from "../i18n";
 import { formatPercent } from "../numbers";
 import { depthOf, type Evaluation, type Finding, type Lang, type Plan, type Settings } from "../model";
 import { countedCodes } from "../summary";
-import "./messages";
 import type { ReportResult, ReportStatus, ReportTally } from "./types";
 
 /** The metadata key (sheet _chitieu) under which a workbook filled from a report keeps the report's tally. */

@@ -5,7 +5,6 @@
 // <codes>". Codes are written as text, so "4.10" stays "4.10" in every host.
 import { assignableIndicators } from "../consolidation/assignment";
 import { t } from "../i18n";
-import "../consolidation/messages";
 import type { Lang, Plan } from "../model";
 import { SheetBuilder } from "./builder";
 import { COLORS, decree30Print, SHEET_FONT, STYLES } from "./style";

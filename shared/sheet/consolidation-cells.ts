@@ -2,7 +2,6 @@
 // figure, and the status labels and styles made once per workbook.
 import type { MatrixRow } from "../consolidate";
 import { t } from "../i18n";
-import "../i18n/judgement";
 import type { Lang, Status } from "../model";
 import { formatNumberFor } from "../validate";
 import type { SheetBuilder } from "./builder";

@@ -4,7 +4,6 @@
 // as an Excel table a PivotTable or a filter uses (both layouts carry it).
 import type { Consolidation, MatrixRow } from "../consolidate";
 import { t } from "../i18n";
-import "../i18n/judgement";
 import type { Lang } from "../model";
 import { formatNumberFor } from "../validate";
 import { SheetBuilder } from "./builder";

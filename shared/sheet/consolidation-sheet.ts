@@ -12,7 +12,6 @@
 // on another sheet with the same unit column.
 import type { Consolidation } from "../consolidate";
 import { t } from "../i18n";
-import "../i18n/judgement";
 import type { Lang, Status } from "../model";
 import { SheetBuilder } from "./builder";
 import { actualValue, matrixTarget, titleBlock, totalCell } from "./consolidation-cells";

@@ -21,8 +21,6 @@ import { formatVietnameseNumber } from "../numbers";
 import { NO_WORDS, spreadsheetWordForms, YES_WORDS } from "../actual";
 import { depthOf, defaultSettings, STATUSES, type ActualEntry, type Indicator, type Lang, type Period, type Plan, type Settings } from "../model";
 import { t } from "../i18n";
-import "../i18n/evaluate";
-import "../period-messages";
 import { isPartial, periodLabel, periodOf, periodPhrase, progressShareOf } from "../period";
 import { ruleOf } from "../rules/comparators";
 import { printFormula, textLiteral, type RefMap } from "../rules/print";

@@ -4,8 +4,6 @@
 import type { Consolidation } from "../consolidate";
 import { SCORED_STATUSES, type ScoringResult, type UnitScore } from "../consolidation/scoring";
 import { t } from "../i18n";
-import "../consolidation/messages";
-import "../i18n/judgement";
 import type { Lang } from "../model";
 import { formatNumberFor } from "../validate";
 import { SheetBuilder } from "./builder";

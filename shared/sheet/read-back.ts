@@ -3,7 +3,6 @@
 // "Mã", so a user who sorts rows, inserts blank rows or moves and hides columns loses nothing.
 // What cannot be matched is reported as a `layout-*` finding, never skipped in silence.
 import { t } from "../i18n";
-import "../i18n/evaluate";
 import { STATUSES, type ActualEntry, type Finding, type Lang, type Override, type Plan, type Status } from "../model";
 import { a1 } from "./builder";
 import { columnKeyOfHeader, REQUIRED_HEADERS } from "./fill-in-columns";

@@ -4,7 +4,6 @@
 import type { RegisterRow, RegisterStatus, UnitRegister } from "../consolidation/register";
 import { showDate } from "../consolidation/register";
 import { t } from "../i18n";
-import "../consolidation/messages";
 import type { Lang } from "../model";
 import { SheetBuilder } from "./builder";
 import { COLORS, decree30Print, SHEET_FONT, STYLES } from "./style";

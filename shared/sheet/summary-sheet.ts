@@ -6,8 +6,6 @@
 // colours are cell styles. The Decree 30 header block stays in Vietnamese whatever the language: it
 // is the legal form of the document; labels, headers and the sentence follow `lang`.
 import { t } from "../i18n";
-import "../i18n/judgement";
-import "../period-messages";
 import { isPartial, periodPhrase } from "../period";
 import type { ActualEntry, Indicator, Lang, Plan, Status } from "../model";
 import { type Summary, type SummaryRow, type Tally } from "../summary";

@@ -11,7 +11,6 @@ import { DEADLINE, showDate, type ReceivedReport, type RegisterRow, type Registe
 import { DEFAULT_SCORING, type ScoringRules } from "../consolidation/scoring";
 import { readScoringSheet } from "../consolidation/scoring-sheet";
 import { readUnitListText, type ExpectedUnit } from "../consolidation/unit-list";
-import "../consolidation/messages";
 import { t } from "../i18n";
 import type { Lang, Plan } from "../model";
 import { ASSIGNMENT_SHEET, buildAssignmentWorkbook } from "../sheet/assignment-sheet";
@@ -100,6 +99,8 @@ export interface ReceivedUnitFile {
   planId?: string | null;
   /** The unit the file names, when the host read it (used when its sheet could not be read). */
   unit?: string | null;
+  /** What the user calls the file when `reading.file` is a link: the spreadsheet's name (Sheets). */
+  fileName?: string | null;
 }
 
 /** One register row as the pane lists it (labels in the user's language). */
@@ -216,15 +217,17 @@ export function unitsConsolidateCommand(input: UnitsInput, files: readonly Recei
   const { assignment, expected, scoring } = setup;
   const assignedByUnit = assignment ? new Map(assignment.units.map((u) => [unitKey(u.unit), u])) : null;
 
-  const reports: ReceivedReport[] = files.map(({ reading, date, sha256, planId, unit }) => {
+  const reports: ReceivedReport[] = files.map(({ reading, date, sha256, planId, unit, fileName }) => {
     const named = reading.ok ? reading.unit : unit?.trim() || null;
+    const name = fileName?.trim() ? { name: fileName.trim() } : {};
     if (planId && planId !== plan.id && named) {
       // On another plan: the register says so; its figures are not consolidated.
-      return { file: reading.file, date, sha256, read: { unit: named, file: reading.file, plan: { ...plan, id: planId }, evaluations: [], findings: [] } };
+      return { file: reading.file, ...name, date, sha256, read: { unit: named, file: reading.file, plan: { ...plan, id: planId }, evaluations: [], findings: [] } };
     }
     const unitPlan = reading.ok ? planOf(plan, assignedByUnit, reading.unit) : plan;
     return {
       file: reading.file,
+      ...name,
       date,
       sha256,
       read: consolidationInputOf(reading, unitPlan, settings),

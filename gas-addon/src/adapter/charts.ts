@@ -9,7 +9,6 @@
 // render, so the charts add no flush (Apps Script sends pending writes when a read follows them).
 import { workbookChartBindings, type BoundChart } from "../../../shared/chart/binding";
 import { t } from "../../../shared/i18n";
-import "../../../shared/chart/messages";
 import type { Lang } from "../../../shared/model";
 import { rectA1 } from "../../../shared/sheet/a1";
 import type { SheetModel, WorkbookModel } from "../../../shared/sheet/types";

@@ -42,6 +42,8 @@ interface JobState {
   register: RegisterView[];
   /** The Units tab's list of units expected and deadline, kept across rounds. */
   options?: UnitsRequest;
+  /** Each opened spreadsheet not used, by link: its name, which names the unit as a file's name does in Excel and the CLI. */
+  names?: Record<string, string>;
 }
 
 function entryOf(row: StoredRow): ActualEntry {
@@ -90,14 +92,17 @@ function readUnit(url: string, job: JobState, lang: Lang, plan: Plan): void {
   }
   // A unit that renamed its fill-in sheet still has the table anchor on it.
   const sheet = book.getSheetByName(FILL_IN_SHEET) ?? anchoredSheet(book, TABLE_NAME);
+  const name = book.getName();
   if (!sheet) {
     job.register.push({ source: url, reason: tg("wf.consolidate.no-sheet", { plan: plan.title }, lang) });
+    (job.names ??= {})[url] = name;
     return;
   }
   // The core's one rule decides whether the unit's sheet can be used.
-  const reading = unitReadingOf(url, book.getName(), sheet.getName(), sheet.getDataRange().getValues(), plan, lang);
+  const reading = unitReadingOf(url, name, sheet.getName(), sheet.getDataRange().getValues(), plan, lang);
   if (!reading.ok) {
     job.register.push({ source: url, reason: reading.reason });
+    (job.names ??= {})[url] = name;
     return;
   }
   job.units.push({ url, unit: reading.unit, rows: reading.entries.map(rowOf), problems: reading.problems });
@@ -134,7 +139,7 @@ function run(doc: OpenDocument, job: JobState, lang: Lang): Outcome<ConsolidateR
   ];
   // The register, each unit's own targets and the points: the core's one units' consolidation (the CLI's).
   // Sheets has no file date or bytes to hash here: lateness and "sent twice" by hash are the CLI's and Excel's.
-  const received = readings.map((reading) => ({ reading, date: null, sha256: null }));
+  const received = readings.map((reading) => ({ reading, date: null, sha256: null, fileName: job.names?.[reading.file] ?? null }));
   const outcome = unitsConsolidateCommand({ document: workflowDocument(doc), sheets: unitsInputSheets(doc) }, received, job.options ?? {}, lang);
   if (outcome.status !== "done" || !outcome.result) return notDone(outcome.messages);
   const workbook = writeOf(outcome, "sheets")!.model;
