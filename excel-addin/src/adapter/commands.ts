@@ -32,6 +32,8 @@ interface FilledSheet {
   existing: Map<string, ExistingSheet>;
   /** What the core's commands take: the document and the sheet as read. */
   input: SheetInput;
+  /** The hidden plan sheet `_chitieu` as read in the same request (its name and values), null when the workbook has none. */
+  metadata: { sheet: string; grid: unknown[][] } | null;
 }
 
 /**
@@ -54,8 +56,9 @@ export async function readFilled(context: Excel.RequestContext, lang: Lang, prob
   if (!plan) return fail(refusal("wf.plan-missing", "wf.reload.next", { id: doc.planId }, lang));
   const grid = reads.grid ?? [];
   const reading = readFillInSheet(grid, previous.sheet, { plan, lang });
-  const input: SheetInput = { document: documentInfoOf(doc, plan), fillIn: { sheet: previous.sheet, grid } };
-  return { ok: true, doc, plan, sheet: previous.sheet, reading, snapshot, existing: reads.existing, input };
+  const metadataGrid = metadata[0] !== undefined ? (reads.grids.get(metadata[0]) ?? []) : null;
+  const input: SheetInput = { document: documentInfoOf(doc, plan, metadataGrid), fillIn: { sheet: previous.sheet, grid } };
+  return { ok: true, doc, plan, sheet: previous.sheet, reading, snapshot, existing: reads.existing, input, metadata: metadata[0] !== undefined ? { sheet: metadata[0], grid: metadataGrid ?? [] } : null };
 }
 
 /** The answer of a command: the old shape the task pane reads, with the core's Outcome beside it. */

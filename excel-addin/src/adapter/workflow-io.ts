@@ -1,7 +1,8 @@
 // Between the workbook and the core's workflow commands: what Excel keeps about the document, as the
 // core's DocumentInfo and back, and an Outcome's writes applied in one request (every sheet of the
 // outcome in one model, the document state in the same request). No rule here: the core decided.
-import { PLAN_JSON_KEY, withMetadataSheet } from "../../../xlsx-reader/metadata";
+import { PLAN_JSON_KEY, readMetadata, withMetadataSheet } from "../../../xlsx-reader/metadata";
+import { KEPT_TALLY_KEY, keptTally, tallyValue } from "../../../shared/report/kept-tally";
 import type { Plan } from "../../../shared/model";
 import type { SheetModel, WorkbookModel } from "../../../shared/sheet/types";
 import { parseCell } from "../../../shared/sheet/a1";
@@ -11,8 +12,14 @@ import type { ExistingSheet } from "./render";
 import { actualName, type HostFeatures } from "./sheets";
 import { documentState, hasSheet, readSheets, writeDocumentState, writeModel, type DocumentState, type WorkbookSnapshot } from "./workbook-io";
 
-export function documentInfoOf(state: DocumentState, plan: Plan): DocumentInfo {
-  return { plan, unit: state.unit, year: state.year, estimate: state.estimate, issuer: state.issuer, settings: state.settings, fillInSheet: state.fillInSheet ?? "", sheets: state.sheets, ...(state.reportTally ? { reportTally: state.reportTally } : {}) };
+/**
+ * The core's DocumentInfo of the add-in's state. With the `_chitieu` sheet's values, the report's
+ * tally is the sheet's row when it has one (what the CLI reads and `read-report --into` writes),
+ * else the state's: the rule and its reason are in shared/report/kept-tally.ts.
+ */
+export function documentInfoOf(state: DocumentState, plan: Plan, metadataGrid?: unknown[][] | null): DocumentInfo {
+  const reportTally = metadataGrid ? keptTally(readMetadata(metadataGrid)[KEPT_TALLY_KEY], state.reportTally) : (state.reportTally ?? null);
+  return { plan, unit: state.unit, year: state.year, estimate: state.estimate, issuer: state.issuer, settings: state.settings, fillInSheet: state.fillInSheet ?? "", sheets: state.sheets, ...(reportTally ? { reportTally } : {}) };
 }
 
 export function stateOf(info: DocumentInfo, fillInAnchor: string | null): DocumentState {
@@ -60,7 +67,8 @@ export async function applyOutcome(
   let model = sheetsOf(outcome);
   const info = writeOf(outcome, "document")?.info ?? null;
   const fillIn = model?.sheets.find((s) => s.role === "fill-in") ?? null;
-  if (model && fillIn && info) model = withMetadataSheet(model, { [PLAN_JSON_KEY]: JSON.stringify(info.plan) });
+  // The report's tally rides along when the plan sheet is rewritten, so `chitieu check` keeps seeing it.
+  if (model && fillIn && info) model = withMetadataSheet(model, { [PLAN_JSON_KEY]: JSON.stringify(info.plan), ...(info.reportTally ? { [KEPT_TALLY_KEY]: tallyValue(info.reportTally) } : {}) });
   const anchor = fillIn?.table?.anchorName ?? previous?.fillInAnchor ?? null;
   const state = info ? stateOf(withMetadataRole(info, model), anchor) : previous;
   const activate = writeOf(outcome, "sheets")?.activate ?? null;
