@@ -98,14 +98,15 @@ export async function entries(): Promise<BenchEntry[]> {
     mkdirSync(join(dir, "bin"));
     copyFileSync(join(ROOT, "bin", "chitieu.cjs"), join(dir, "bin", "chitieu.cjs"));
     const bin = join(dir, "bin", "chitieu.cjs");
-    const bundle = join(dir, "dist", "chitieu.cjs");
+    // The same two bundles as scripts/build-cli.mjs: the command and its reading worker.
     await build({
-      entryPoints: [join(ROOT, "cli", "main.ts")],
+      entryPoints: { chitieu: join(ROOT, "cli", "main.ts"), "chitieu-unit-worker": join(ROOT, "cli", "xlsx", "unit-worker.ts") },
+      outdir: join(dir, "dist"),
+      outExtension: { ".js": ".cjs" },
       bundle: true,
       platform: "node",
       target: "node20",
       format: "cjs",
-      outfile: bundle,
       external: ["exceljs", "playwright-core", "hyperformula"],
       define: { "require.main": "module" },
       logLevel: "warning",

@@ -83,7 +83,7 @@ export const command: Command = {
     if (!force && existsSync(outPath)) throw new UsageError(t("xlsx.out-exists", { file: output }, ctx.lang));
     if (boolFlag(args, "pdf") && !force && existsSync(pdfPath)) throw new UsageError(t("xlsx.out-exists", { file: basename(pdfPath) }, ctx.lang));
 
-    const made = inputs.length === 1 ? unitReport(ctx, inputs[0] as string, flags) : consolidatedReport(ctx, inputs, flags);
+    const made = inputs.length === 1 ? unitReport(ctx, inputs[0] as string, flags) : await consolidatedReport(ctx, inputs, flags);
     const soffice = findSoffice();
     const { pictures, problem } = await renderChartPictures(chartsOf(made.doc), ctx.lang, soffice);
     if (problem === "no-soffice") ctx.stderr(t("report.cli.no-pictures-soffice", {}, ctx.lang) + "\n");
@@ -125,9 +125,10 @@ function unitReport(ctx: CliContext, file: string, flags: ReportFlags): { doc: R
   return { doc, code: findings.some((f) => f.severity === "error") ? 1 : 0, what: t("report.cli.kind-unit", { rows: doc.appendix.table.rows.length }, ctx.lang) };
 }
 
-function consolidatedReport(ctx: CliContext, files: string[], flags: ReportFlags): { doc: ReportDocument; code: ExitCode; what: string } {
-  const { units, settings, first, problems } = readUnitWorkbooks(ctx, files, flags.plan, (filled) => settingsFor(filled.settings, ctx.lang, flags));
-  const firstIssuer = first ? first.plan.issuer : null;
+async function consolidatedReport(ctx: CliContext, files: string[], flags: ReportFlags): Promise<{ doc: ReportDocument; code: ExitCode; what: string }> {
+  // The same settings as settingsFor lays over each unit's own.
+  const { units, settings, firstPlan, problems } = await readUnitWorkbooks(ctx, files, flags.plan, { lang: ctx.lang, ...(flags.period ? { period: flags.period } : {}) });
+  const firstIssuer = firstPlan ? firstPlan.issuer : null;
   if (settings === null || firstIssuer === null) throw new UsageError(t("xlsx.summary.none-usable", {}, ctx.lang));
   const used: Settings = settings;
   const result = consolidate(units, used);

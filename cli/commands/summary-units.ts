@@ -2,8 +2,7 @@
 //  [--scoring diem.json|diem.xlsx] [--json]`: the consolidation of many units with the register of
 // who reported and the points for commendation. The CLI's part is only what needs Node: reading
 // the files, their dates and SHA-256; the rest is the core's consolidateReports.
-import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ConsolidationInput } from "../../shared/consolidate";
 import type { AssignmentTable } from "../../shared/consolidation/assignment";
@@ -12,18 +11,16 @@ import { DEADLINE, type ReceivedReport } from "../../shared/consolidation/regist
 import { parseScoringJson, type ScoringRules } from "../../shared/consolidation/scoring";
 import { readScoringSheet, scoringHeaderRow } from "../../shared/consolidation/scoring-sheet";
 import type { ExpectedUnit } from "../../shared/consolidation/unit-list";
-import { evaluatePlan } from "../../shared/evaluate";
 import { t } from "../../shared/i18n";
 import type { Lang, Plan, Settings } from "../../shared/model";
 import { buildConsolidationWorkbook } from "../../shared/sheet/consolidation-sheet";
 import { buildRankingSheet } from "../../shared/sheet/ranking-sheet";
 import { buildRegisterSheet } from "../../shared/sheet/register-sheet";
-import { validateEntries } from "../../shared/validate";
 import { boolFlag, stringFlag, type ParsedArgs } from "../args";
 import { UsageError, type CliContext, type ExitCode } from "../context";
 import { fileProblemMessage, writeNewFile } from "../xlsx/files";
-import { readFilledWorkbook } from "../xlsx/filled-workbook";
 import { readXlsxFile, XlsxFileError } from "../xlsx/open";
+import { readUnitFiles } from "../xlsx/unit-read-parallel";
 import { writeXlsxBuffer } from "../xlsx/write";
 import { METADATA_SHEET } from "../../xlsx-reader/metadata";
 import { readAssignmentFile, readUnitListFile } from "./units-files";
@@ -38,23 +35,7 @@ export function wantsUnitRegister(args: ParsedArgs): boolean {
 }
 
 /** The file's modification time as local ISO 8601 with the offset ("2026-12-09T16:40:00+07:00"). */
-export function localIsoDate(date: Date): string {
-  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, "0");
-  const offset = -date.getTimezoneOffset();
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
-    `${offset >= 0 ? "+" : "-"}${pad(offset / 60)}:${pad(offset % 60)}`
-  );
-}
-
-function fileFacts(path: string): { date: string | null; sha256: string | null } {
-  try {
-    const date = localIsoDate(statSync(path).mtime);
-    return { date, sha256: createHash("sha256").update(readFileSync(path)).digest("hex") };
-  } catch {
-    return { date: null, sha256: null };
-  }
-}
+export { localIsoDate } from "../../shared/workflow/units";
 
 function readScoring(file: string, ctx: CliContext, codes: string[], units: string[]): ScoringRules {
   const context = { codes, units, lang: ctx.lang };
@@ -95,27 +76,21 @@ export async function consolidateUnits(ctx: CliContext, args: ParsedArgs, files:
 
   const reports: ReceivedReport[] = [];
   let settings: Settings | null = null;
-  files.forEach((file, i) => {
-    const path = resolve(ctx.cwd, file);
+  const paths = files.map((file) => resolve(ctx.cwd, file));
+  await readUnitFiles(paths, files, { mode: "register", lang, plan, settings: { lang } }, (i, unitRead) => {
+    const file = files[i];
     const progress = { index: i + 1, total: files.length, file };
-    const facts = fileFacts(path);
+    const facts = { date: unitRead.date ?? null, sha256: unitRead.sha256 ?? null };
     let read: ConsolidationInput;
     let kept: Pick<ReceivedReport, "entries" | "settings"> = {};
-    try {
-      const filled = readFilledWorkbook(path, { plan, lang, displayName: file, keepOwnTargets: true });
-      const unitSettings = { ...filled.settings, lang };
-      settings ??= unitSettings;
-      const evaluations = evaluatePlan(filled.plan, filled.entries, unitSettings);
-      const findings = [...filled.problems, ...validateEntries(filled.plan, filled.entries, unitSettings)];
-      read = { unit: filled.unit ?? "", file, plan: filled.plan, evaluations, findings };
-      kept = { entries: filled.entries, settings: unitSettings };
-      const errors = findings.filter((f) => f.severity === "error").length;
-      ctx.stderr(t(errors > 0 ? "xlsx.summary.progress-errors" : "xlsx.summary.progress-ok", { ...progress, errors }, lang) + "\n");
-    } catch (error) {
-      if (!(error instanceof XlsxFileError)) throw error;
-      const reason = fileProblemMessage(error, lang);
-      read = { file, reason };
-      ctx.stderr(t("xlsx.summary.progress-failed", { ...progress, reason }, lang) + "\n");
+    if (unitRead.ok) {
+      settings ??= unitRead.settings;
+      read = unitRead.input;
+      kept = { entries: unitRead.entries, settings: unitRead.settings };
+      ctx.stderr(t(unitRead.errors > 0 ? "xlsx.summary.progress-errors" : "xlsx.summary.progress-ok", { ...progress, errors: unitRead.errors }, lang) + "\n");
+    } else {
+      read = { file, reason: unitRead.reason };
+      ctx.stderr(t("xlsx.summary.progress-failed", { ...progress, reason: unitRead.reason }, lang) + "\n");
     }
     reports.push({ file, ...facts, read, ...kept });
   });

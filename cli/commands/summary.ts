@@ -100,7 +100,7 @@ async function unitSummary(ctx: CliContext, file: string, plan: Plan | undefined
 }
 
 async function consolidation(ctx: CliContext, files: string[], plan: Plan | undefined, outPath: string, output: string, force: boolean): Promise<ExitCode> {
-  const { units, settings, problems } = readUnitWorkbooks(ctx, files, plan, (filled) => settingsFor(filled, ctx.lang));
+  const { units, settings, problems } = await readUnitWorkbooks(ctx, files, plan, { lang: ctx.lang });
   if (settings === null) throw new UsageError(t("xlsx.summary.none-usable", {}, ctx.lang));
   const { result, bytes } = await consolidationWorkbookBytes(units, settings, ctx.lang);
   writeNewFile(outPath, bytes, force, ctx.lang);
