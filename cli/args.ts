@@ -1,6 +1,6 @@
 // A small, strict argument reader: unknown flags are errors, not silently ignored.
 import { UsageError } from "./context";
-import { t } from "../shared/i18n";
+import { t } from "./i18n";
 import type { Lang } from "../shared/model";
 
 export interface FlagSpec {

@@ -6,9 +6,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join, relative, resolve } from "node:path";
 import { CITY_PLAN_ID, findBuiltInPlan } from "../shared/catalog";
 import type { Lang, Plan } from "../shared/model";
-import { t } from "../shared/i18n";
+import { t } from "./i18n";
 import { runCli } from "./main";
-import "./messages-xlsx";
 import { fillInWorkbookBytes } from "./commands/template";
 import { exampleEntries } from "./demo-data";
 import { writeNewFile } from "./xlsx/files";

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // `chitieu`: the core on .xlsx files and plan texts (../shared/spec/cli.md).
 import { UsageError, type CliContext, type Command, type ExitCode } from "./context";
-import { t } from "../shared/i18n";
+import { t } from "./i18n";
 import type { Lang } from "../shared/model";
-import "./messages";
 
 /** One line per command; each lives in cli/commands/<name>.ts and is loaded only when used. */
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {

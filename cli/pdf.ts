@@ -2,10 +2,9 @@
 // not, one clear line says so and the .xlsx stands.
 import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { t } from "../shared/i18n";
+import { t } from "./i18n";
 import type { CliContext } from "./context";
 import { convertWithLibreOffice, findSoffice } from "./libreoffice";
-import "./messages-xlsx";
 
 /** Where the PDF of an .xlsx goes: beside it, same name. */
 export function pdfPathFor(xlsxPath: string): string {

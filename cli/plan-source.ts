@@ -3,7 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { findBuiltInPlan } from "../shared/catalog";
 import { parsePlanJson } from "../shared/plan-io";
-import { t } from "../shared/i18n";
+import { t } from "./i18n";
 import type { Lang, Plan } from "../shared/model";
 import { UsageError } from "./context";
 

@@ -2,8 +2,8 @@
 // split into its pieces once, so filling it costs no regular expression. The result is exactly
 // what `t(key, params, lang)` gives: a {placeholder} without a parameter stays as written.
 //
-// The templates are read once per key and language, through `t` itself: every area registers its
-// messages when its module is imported, before anything is validated or summarised.
+// The templates are read once per key and language, through `t` itself: the core's table is every
+// area of CORE_AREAS (shared/i18n/index.ts), whole from the first import.
 import { t, type MessageParams } from "./i18n";
 import type { Lang } from "./model";
 

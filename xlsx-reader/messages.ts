@@ -1,6 +1,7 @@
 // Messages of the .xlsx reader: why a file is refused for what its bytes are (empty, too big,
 // encrypted, macros, a zip bomb, damaged). Every key takes {file}; XlsxFileError carries the key.
-import { registerMessages, type AreaMessages } from "../shared/i18n";
+import { fill, messages as withAreas, type AreaMessages, type MessageParams, type MessageTable } from "../shared/i18n";
+import type { Lang } from "../shared/model";
 
 export const messages: AreaMessages = {
   vi: {
@@ -34,4 +35,11 @@ export const messages: AreaMessages = {
     "xlsx.sheet-part-missing": "{file}: sheet \"{sheet}\" is damaged (its content is missing).",
   },
 };
-registerMessages(messages);
+
+const tables: Partial<Record<Lang, MessageTable>> = {};
+
+/** A reader's message (or the core's) in `lang`: this area is passed to messages(lang, …), never registered. */
+export function xlsxText(key: string, params: MessageParams = {}, lang: Lang = "vi"): string {
+  const table = (tables[lang] ??= withAreas(lang, messages));
+  return fill(table[key] ?? key, params);
+}

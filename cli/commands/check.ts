@@ -1,6 +1,6 @@
 // `chitieu check <filled.xlsx> [--plan <id|file.json>] [--json]`: the entered actuals, validated by the core.
 // --json prints the findings array: [{ file, severity, rule, code, sheet, cell, message, fix? }].
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import type { Finding, Lang } from "../../shared/model";
 import { findingsOf, orderFindings } from "../../shared/workflow/findings";
 import { evaluatePlan } from "../../shared/evaluate";
@@ -8,7 +8,6 @@ import { REPORT_TALLY_KEY, reportTallyFinding } from "../../shared/report/tally-
 import { boolFlag, parseArgs, stringFlag } from "../args";
 import type { Command } from "../context";
 import { loadFilledForCommand, requireOneFile } from "../xlsx/input-args";
-import "../messages-xlsx";
 
 const USAGE = "chitieu check <filled.xlsx> [--plan <id|file.json>] [--json]";
 

@@ -2,7 +2,7 @@
 // Contract (cli.md): {"indicators":[{"code","target","actual","percent","status"}]}; a 6- or 9-month
 // workbook adds "label" where the cell shows a period's word ("Đạt tiến độ", "Chậm tiến độ", "Chưa đến kỳ đánh giá").
 import { evaluatePlan } from "../../shared/evaluate";
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import { findingsOf } from "../../shared/workflow/findings";
 import { formatPercent, formatVietnameseNumber } from "../../shared/numbers";
 import type { Evaluation } from "../../shared/model";
@@ -10,7 +10,6 @@ import { boolFlag, parseArgs, stringFlag } from "../args";
 import type { Command } from "../context";
 import { renderTable } from "../table";
 import { loadFilledForCommand, requireOneFile } from "../xlsx/input-args";
-import "../messages-xlsx";
 
 const USAGE = "chitieu evaluate <filled.xlsx> --json [--plan <id|file.json>]";
 

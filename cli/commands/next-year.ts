@@ -4,18 +4,16 @@
 // the core (shared/period-next-year.ts); what could not be matched is listed on stdout.
 import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import { importPlanText } from "../../shared/import";
 import type { Lang, Plan } from "../../shared/model";
 import { nextYearCarry, samePlanNextYear } from "../../shared/period-next-year";
-import "../../shared/period-messages";
 import { boolFlag, parseArgs, stringFlag } from "../args";
 import { UsageError, type Command } from "../context";
 import { loadPlanArgument, MAX_PLAN_FILE_BYTES } from "../plan-source";
 import { requireXlsxName, writeNewFile } from "../xlsx/files";
 import { loadFilledForCommand, requireOneFile } from "../xlsx/input-args";
 import { fillInWorkbookBytes, periodArgument } from "./template";
-import "../messages-xlsx";
 
 const USAGE = "chitieu next-year <this-year.xlsx> (--plan <id|file.json|file.txt> | --same) -o <next-year.xlsx> [--unit …] [--year 2026] [--period 6|9|nam] [--force]";
 

@@ -2,8 +2,7 @@
 // Exit 0: indicators found (warnings may be printed); 1: nothing found; 2: unreadable input or bad arguments.
 import { readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { t } from "../../shared/i18n";
-import "../../shared/i18n/import";
+import { t } from "../i18n";
 import { importPlanText, type ImportResult } from "../../shared/import";
 import { depthOf, type Lang } from "../../shared/model";
 import { formatVietnameseNumber } from "../../shared/numbers";

@@ -1,4 +1,4 @@
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import type { Indicator, Lang } from "../../shared/model";
 import { depthOf } from "../../shared/model";
 import { formatVietnameseNumber } from "../../shared/numbers";

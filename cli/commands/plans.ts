@@ -1,5 +1,5 @@
 import { builtInPlans } from "../../shared/catalog";
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import { boolFlag, parseArgs } from "../args";
 import { UsageError, type Command } from "../context";
 import { renderTable } from "../table";

@@ -7,7 +7,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { inflateRawSync } from "node:zlib";
-import { registerMessages, t, type AreaMessages } from "../../shared/i18n";
 import type { Lang, Plan } from "../../shared/model";
 import { formatVietnameseNumber } from "../../shared/numbers";
 import { readReport, type ReportReading, type ReportResult } from "../../shared/report";
@@ -17,6 +16,7 @@ import { LIMITS } from "../../xlsx-reader/package";
 import { DocxFileError, readDocxText } from "../../xlsx-reader/docx";
 import { boolFlag, parseArgs, stringFlag } from "../args";
 import { UsageError, type Command } from "../context";
+import { t } from "../i18n";
 import { loadPlanArgument } from "../plan-source";
 import { fileProblemMessage, requireXlsxName, writeNewFile } from "../xlsx/files";
 import { loadFilledForCommand } from "../xlsx/input-args";
@@ -26,62 +26,6 @@ import { decodeText, MAX_TEXT_BYTES } from "./parse";
 import { copyWithFigures } from "./read-report-workbook";
 
 const USAGE = "chitieu read-report <báo-cáo.txt|.docx|-> [--plan <id|file.json>] [--into <bieu.xlsx> -o <ra.xlsx>] [--overwrite] [--force] [--json]";
-
-export const messages: AreaMessages = {
-  vi: {
-    "cli.read-report.what": "tệp báo cáo (.txt, .docx) hoặc - để đọc từ đầu vào chuẩn",
-    "cli.read-report.not-text": "{file}: không đọc được thành văn bản; hãy lưu báo cáo dưới dạng .docx hoặc .txt (UTF-8), hoặc dán nội dung vào.",
-    "cli.read-report.old-doc": "{file}: đây là tệp Word 97-2003 (.doc); hãy mở bằng Word và lưu lại dưới dạng .docx.",
-    "cli.read-report.pdf": "{file}: tệp PDF chưa đọc được; hãy chép nội dung văn bản ra tệp .txt hoặc dán vào.",
-    "cli.read-report.not-docx": "{file}: tệp nén này không phải văn bản Word (thiếu word/document.xml).",
-    "cli.read-report.docx-damaged": "{file}: tệp .docx bị hỏng hoặc bị cắt cụt, không mở được; hãy xin gửi lại tệp.",
-    "cli.read-report.docx-too-big": "{file}: tệp giải nén ra quá lớn hoặc có quá nhiều thành phần; không đọc.",
-    "cli.read-report.into-needs-output": "--into cần -o <tệp-ra.xlsx>: lệnh ghi một bản sao, không sửa tệp gốc.",
-    "cli.read-report.output-is-input": "-o {file} trùng với tệp gốc; hãy chọn tên khác (lệnh không ghi đè tệp gốc).",
-    "cli.read-report.output-needs-into": "-o chỉ dùng cùng --into <bieu.xlsx>.",
-    "cli.read-report.heading": "Đọc được {count} kết quả từ {file}.",
-    "cli.read-report.columns": "Mã|Chỉ tiêu (như báo cáo ghi)|Thực hiện|Đơn vị|% KH|Đánh giá|Độ tin cậy",
-    "cli.read-report.tally": "Câu tổng hợp của báo cáo: {achieved}/{total} chỉ tiêu đạt và vượt{exceeded}{missed} (dòng {line}).",
-    "cli.read-report.tally-exceeded": ", trong đó {count} vượt",
-    "cli.read-report.tally-missed": "; {count} không đạt",
-    "cli.read-report.no-tally": "Báo cáo không có câu tổng hợp số chỉ tiêu đạt.",
-    "cli.read-report.unmatched": "{count} kết quả không khớp chỉ tiêu nào của kế hoạch: {names}",
-    "cli.read-report.unmentioned": "{count} chỉ tiêu của kế hoạch báo cáo không nhắc đến: {names}",
-    "cli.read-report.written": "Đã ghi {file}: {count} ô Thực hiện được điền từ báo cáo.",
-    "cli.read-report.same": "{count} ô đã có đúng số báo cáo ghi.",
-    "cli.read-report.tally-stored": "Câu tổng hợp của báo cáo được lưu trong tệp để lệnh check đối chiếu.",
-    "cli.read-report.tally-not-stored": "Tệp không còn trang kế hoạch ẩn (_chitieu) nên không lưu được câu tổng hợp của báo cáo.",
-    "cli.read-report.nothing": "Không đọc được kết quả chỉ tiêu nào trong {file}.",
-    "cli.read-report.warnings": "{count} chỗ cần xem lại:",
-  },
-  en: {
-    "cli.read-report.what": "a report file (.txt, .docx) or - to read standard input",
-    "cli.read-report.not-text": "{file}: cannot be read as text; save the report as .docx or .txt (UTF-8), or paste its content.",
-    "cli.read-report.old-doc": "{file}: this is a Word 97-2003 file (.doc); open it in Word and save it as .docx.",
-    "cli.read-report.pdf": "{file}: PDF files cannot be read yet; copy the text into a .txt file or paste it.",
-    "cli.read-report.not-docx": "{file}: this zip is not a Word document (no word/document.xml).",
-    "cli.read-report.docx-damaged": "{file}: the .docx file is damaged or truncated and cannot be opened; ask for it again.",
-    "cli.read-report.docx-too-big": "{file}: the file unpacks to too much data or holds too many parts; not read.",
-    "cli.read-report.into-needs-output": "--into needs -o <out.xlsx>: the command writes a copy and never changes the original.",
-    "cli.read-report.output-is-input": "-o {file} is the original workbook; choose another name (the original is never overwritten).",
-    "cli.read-report.output-needs-into": "-o is only used with --into <workbook.xlsx>.",
-    "cli.read-report.heading": "{count} results read from {file}.",
-    "cli.read-report.columns": "Code|Indicator (as the report writes it)|Actual|Unit|% of plan|Status|Confidence",
-    "cli.read-report.tally": "The report's tally: {achieved}/{total} indicators achieved or exceeded{exceeded}{missed} (line {line}).",
-    "cli.read-report.tally-exceeded": ", {count} of them exceeded",
-    "cli.read-report.tally-missed": "; {count} not achieved",
-    "cli.read-report.no-tally": "The report has no tally of achieved indicators.",
-    "cli.read-report.unmatched": "{count} results match no indicator of the plan: {names}",
-    "cli.read-report.unmentioned": "{count} indicators of the plan are not mentioned in the report: {names}",
-    "cli.read-report.written": "Wrote {file}: {count} Actual cells filled from the report.",
-    "cli.read-report.same": "{count} cells already held the report's figure.",
-    "cli.read-report.tally-stored": "The report's tally is kept in the file so that check compares it.",
-    "cli.read-report.tally-not-stored": "The workbook has lost its hidden plan sheet (_chitieu), so the report's tally could not be kept.",
-    "cli.read-report.nothing": "No indicator result could be read from {file}.",
-    "cli.read-report.warnings": "{count} places to look at:",
-  },
-};
-registerMessages(messages);
 
 export const command: Command = {
   summary: { vi: "đọc báo cáo năm của đơn vị (.txt, .docx) ra kết quả chỉ tiêu và câu tổng hợp", en: "read a unit's year-end report (.txt, .docx) into its results and tally" },

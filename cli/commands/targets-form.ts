@@ -2,7 +2,7 @@
 // The blank assignment form (giao chỉ tiêu) of a plan: one row per unit (listed with --units, or
 // blank rows), one column per indicator with a target, blank = the plan's target.
 import { resolve } from "node:path";
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import { assignableIndicators } from "../../shared/consolidation/assignment";
 import { buildAssignmentWorkbook } from "../../shared/sheet/assignment-sheet";
 import { boolFlag, parseArgs, stringFlag } from "../args";
@@ -12,7 +12,6 @@ import { requireXlsxName, writeNewFile } from "../xlsx/files";
 import { withMetadataSheet } from "../../xlsx-reader/metadata";
 import { writeXlsxBuffer } from "../xlsx/write";
 import { readUnitListFile } from "./units-files";
-import "../../shared/consolidation/messages";
 
 const USAGE = "chitieu targets-form --plan <id|file.json> -o <giao-chi-tieu.xlsx> [--units <units.txt|.xlsx>] [--year 2025] [--force]";
 

@@ -6,14 +6,13 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { planForUnit, unitKey, type UnitAssignment } from "../../shared/consolidation/assignment";
 import { unitFileNames } from "../../shared/consolidation/file-name";
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import { boolFlag, stringFlag, type ParsedArgs } from "../args";
 import { UsageError, type CliContext, type ExitCode } from "../context";
 import { loadPlanArgument } from "../plan-source";
 import { writeNewFile } from "../xlsx/files";
 import { fillInWorkbookBytes, periodArgument } from "./template";
 import { readAssignmentFile } from "./units-files";
-import "../../shared/consolidation/messages";
 
 /** Metadata keys a unit's template carries beside the plan: its group and the codes assigned to it. */
 export const GROUP_KEY = "unitGroup";

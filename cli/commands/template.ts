@@ -1,9 +1,8 @@
 // `chitieu template --plan <id|file.json> -o out.xlsx [--unit …] [--year 2025] [--period 6|9|nam] [--estimate] [--password …] [--force]`
 import { resolve } from "node:path";
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import type { Lang, Period, Plan } from "../../shared/model";
 import { parsePeriod } from "../../shared/period";
-import "../../shared/period-messages";
 import { buildFillInWorkbook, type FillInOptions } from "../../shared/sheet/fill-in";
 import type { WorkbookModel } from "../../shared/sheet/types";
 import { boolFlag, parseArgs, stringFlag } from "../args";
@@ -12,7 +11,6 @@ import { loadPlanArgument } from "../plan-source";
 import { requireXlsxName, writeNewFile } from "../xlsx/files";
 import { INDICATOR_SHEET_KEY, PLAN_JSON_KEY, withMetadataSheet } from "../../xlsx-reader/metadata";
 import { writeXlsxBuffer } from "../xlsx/write";
-import "../messages-xlsx";
 import { runTemplateWithTargets } from "./template-targets";
 
 const USAGE = 'chitieu template --plan <id|file.json> -o <out.xlsx> [--unit "Phường Đông Hải"] [--year 2025] [--period 6|9|nam] [--estimate] [--password <pw>] [--force]  |  --targets <giao-chi-tieu.xlsx> -o <folder>/';

@@ -5,14 +5,13 @@ import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { readAssignmentTable, type AssignmentReadResult } from "../../shared/consolidation/assignment";
 import { readUnitListGrid, readUnitListText, type ExpectedUnit } from "../../shared/consolidation/unit-list";
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import type { Lang, Plan } from "../../shared/model";
 import { UsageError } from "../context";
 import { fileProblemMessage } from "../xlsx/files";
 import { METADATA_SHEET } from "../../xlsx-reader/metadata";
 import { readXlsxFile, XlsxFileError } from "../xlsx/open";
 import type { XlsxBook } from "../../xlsx-reader/read";
-import "../../shared/consolidation/messages";
 
 const MAX_LIST_BYTES = 5 * 1024 * 1024;
 

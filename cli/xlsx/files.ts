@@ -1,11 +1,10 @@
 // Writing output files without losing anything of the user's, and turning file problems into one line.
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import type { Lang } from "../../shared/model";
 import { UsageError } from "../context";
 import { XlsxFileError } from "./open";
-import "../messages-xlsx";
 
 /**
  * Writes bytes to `path`. Without `force` an existing file is never touched (the open fails

@@ -1,7 +1,7 @@
 // The arguments every command that reads a filled workbook shares: the file, and `--plan` when the
 // file no longer carries its plan.
 import { resolve } from "node:path";
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import type { Lang, Plan } from "../../shared/model";
 import { UsageError } from "../context";
 import { loadPlanArgument } from "../plan-source";

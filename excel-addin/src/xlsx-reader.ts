@@ -2,12 +2,11 @@
 // reader (xlsx-reader/package.ts and read.ts): a unit's file is as hostile here as on the command
 // line, so the same zip-bomb, password, macro and binary-workbook guards refuse it, with the same
 // message. Loaded on first use (SummaryPanel imports it), so none of this is in the start weight.
-import { t } from "../../shared/i18n";
 import type { Lang } from "../../shared/model";
 import { METADATA_SHEET, readMetadata } from "../../xlsx-reader/metadata";
 import { refuseByNameAndSize, XlsxFileError } from "../../xlsx-reader/package";
 import { readXlsxBytes, type Grid } from "../../xlsx-reader/read";
-import "../../xlsx-reader/messages";
+import { xlsxText } from "../../xlsx-reader/messages";
 import type { UnitFile } from "./adapter/report-commands";
 
 export type { GridValue } from "../../xlsx-reader/read";
@@ -33,8 +32,8 @@ export function readXlsx(bytes: Uint8Array, name?: string): ReadBook {
 
 /** The one line the user reads about a file that cannot be used: the CLI's text, naming the file. */
 export function unreadableReason(error: unknown, file: string, lang: Lang): string {
-  if (error instanceof XlsxFileError) return t(error.key, { ...error.params, file }, lang);
-  return t("xlsx.damaged", { file, detail: error instanceof Error ? error.message : String(error) }, lang);
+  if (error instanceof XlsxFileError) return xlsxText(error.key, { ...error.params, file }, lang);
+  return xlsxText("xlsx.damaged", { file, detail: error instanceof Error ? error.message : String(error) }, lang);
 }
 
 /** Reads picked files for consolidation; a file that cannot be read becomes a reason, never a crash. */

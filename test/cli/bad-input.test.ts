@@ -2,11 +2,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { t } from "../../shared/i18n";
+import { t } from "../../cli/i18n";
 import { cli, fillActuals, readGrid, rewriteSheet, tableOf, tempDir, SHEET, type CliRun } from "./support";
 import { METADATA_SHEET } from "../../xlsx-reader/metadata";
 import { readXlsxBytes } from "../../xlsx-reader/read";
-import "../../cli/messages-xlsx";
 
 const PLAN_ID = "do-son-2025";
 

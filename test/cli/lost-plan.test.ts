@@ -6,12 +6,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { builtInPlans, findBuiltInPlan } from "../../shared/catalog";
-import { t } from "../../shared/i18n";
+import { t } from "../../cli/i18n";
 import { recognisePlan } from "../../shared/plan-recognition";
 import { METADATA_SHEET } from "../../xlsx-reader/metadata";
 import { readXlsxBytes } from "../../xlsx-reader/read";
 import { cli, fillActuals, tempDir } from "./support";
-import "../../cli/messages-xlsx";
 
 const tmp = tempDir();
 const file = (name: string) => join(tmp.dir, name);

@@ -2,10 +2,9 @@
 // register of the files that could not be used (the rest still go through).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { t } from "../../shared/i18n";
+import { t } from "../../cli/i18n";
 import { readXlsxBytes } from "../../xlsx-reader/read";
 import { cli, fillActuals, tempDir } from "./support";
-import "../../cli/messages-xlsx";
 
 const PLAN_ID = "hai-phong-232-2025";
 

@@ -2,12 +2,11 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
-import { t } from "../../shared/i18n";
+import { t } from "../../cli/i18n";
 import { findBuiltInPlan } from "../../shared/catalog";
 import { readXlsxBytes } from "../../xlsx-reader/read";
 import { METADATA_SHEET, PLAN_JSON_KEY, readMetadata } from "../../xlsx-reader/metadata";
 import { cli, readGrid, tableOf, tempDir } from "./support";
-import "../../cli/messages-xlsx";
 
 const CONTRACT_HEADERS = ["STT", "Mã", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ", "Đánh giá", "Ghi chú"];
 

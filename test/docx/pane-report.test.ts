@@ -13,7 +13,6 @@ import { reportBytes } from "../../docx-writer/browser";
 import { createFakeExcel, columnLetters } from "../fakes/excel";
 import { LOAD_REQUEST, readBack } from "../excel/helpers";
 import { cli, fillActuals, tempDir } from "../cli/support";
-import "../../cli/docx/messages";
 
 const PLAN = findBuiltInPlan("dong-hai-2025") as Plan;
 const FIGURES: Record<string, number> = { "1": 38000, "1.1": 11000, "1.2": 9500, "2": 100, "3": 85, "4": 100, "7": 99, "9": 18.2, "14": 0.8, "18": 96 };

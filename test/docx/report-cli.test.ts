@@ -2,10 +2,8 @@
 // and what to do (no LibreOffice needed: nothing is written).
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { t } from "../../shared/i18n";
+import { t } from "../../cli/i18n";
 import { cli, tempDir } from "../cli/support";
-import "../../cli/docx/messages";
-import "../../cli/messages-xlsx";
 
 describe("chitieu report: bad arguments", () => {
   const tmp = tempDir();

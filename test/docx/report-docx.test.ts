@@ -7,11 +7,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import { t } from "../../shared/i18n";
+import { t } from "../../cli/i18n";
 import { describeWithEngine, enginePath } from "../support/engines";
 import { cli, fillActuals, tempDir } from "../cli/support";
 import { validateWordParts } from "./wml-validate";
-import "../../cli/docx/messages";
 
 const ARTIFACTS = join(__dirname, "..", "..", "test-artifacts", "docx");
 const TIMEOUT = 240_000;

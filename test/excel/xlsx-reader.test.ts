@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { withMetadataSheet } from "../../xlsx-reader/metadata";
 import { writeXlsxBuffer } from "../../cli/xlsx/write";
 import { findBuiltInPlan } from "../../shared/catalog";
-import { t } from "../../shared/i18n";
+import { xlsxText as t } from "../../xlsx-reader/messages";
 import type { Plan } from "../../shared/model";
 import { buildFillInWorkbook } from "../../shared/sheet/fill-in";
 import { readUnitFiles, readXlsx } from "../../excel-addin/src/xlsx-reader";

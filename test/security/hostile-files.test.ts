@@ -3,9 +3,8 @@
 // are consolidated and the register lists the bad one with the same reason.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { t } from "../../shared/i18n";
+import { t } from "../../cli/i18n";
 import { readXlsxBytes } from "../../xlsx-reader/read";
-import "../../cli/messages-xlsx";
 import { cli, fillActuals, tempDir } from "../cli/support";
 import { HOSTILE_FILES, templateBytes } from "./hostile-files";
 
