@@ -14,7 +14,10 @@ export interface CommandCost {
   calls: number;
   /** Round trips that send writes. */
   flushes: number;
-  /** A new sheet has 1,000 rows: a bigger table asks for more, once (Sheet.insertRowsAfter). */
+  /**
+   * A new sheet has 1,000 rows and 26 columns: a bigger table asks for more, once each
+   * (Sheet.insertRowsAfter; Sheet.insertColumnsAfter for the assignment form's column per code).
+   */
   grow: number;
 }
 
@@ -33,7 +36,8 @@ export const CONSOLIDATION_MAX_ROWS = 300;
  * Every command the sidebar calls, in the order a user meets them, each measured alone:
  * the sidebar's state, the first load, a reload after typing, the check, fixing a number typed as
  * text, going to a cell, the selected row's code, an override, the summary and its rebuild, the
- * dashboard, the settings read and saved; then a consolidation of three units in rounds (start,
+ * dashboard, the settings read and saved, Dán báo cáo (review, write), the Word report's model,
+ * the assignment form, next year's sheets; then a consolidation of three units in rounds (start,
  * continue, the last round writing the sheets), the same again over the sheets it wrote, and a
  * third one cancelled.
  */
@@ -49,7 +53,7 @@ export function commandCosts(built: Built, size: number, trace?: (command: strin
     if (!result.ok) throw new Error(`${name} at ${size} rows: ${result.message}`);
     let remoteCalls = 0;
     for (const r of remotes) remoteCalls += r.world.log.count;
-    out[name] = { calls: box.world.log.count + remoteCalls, flushes: box.world.log.flushes, grow: box.world.log.byMethod()["Sheet.insertRowsAfter"] ?? 0 };
+    out[name] = { calls: box.world.log.count + remoteCalls, flushes: box.world.log.flushes, grow: (box.world.log.byMethod()["Sheet.insertRowsAfter"] ?? 0) + (box.world.log.byMethod()["Sheet.insertColumnsAfter"] ?? 0) };
     trace?.(name, box.world.log.since());
   };
 
@@ -71,6 +75,13 @@ export function commandCosts(built: Built, size: number, trace?: (command: strin
   measure(box, "dashboard", () => run(box, "getDashboard", "vi"));
   measure(box, "settings.get", () => run(box, "getSettings", "vi"));
   measure(box, "settings.save", () => run(box, "saveSettings", { amberBand: 0.8 }, "vi"));
+  // Dán báo cáo: the review (nothing written), then two figures written (not over typed ones).
+  const report = "Chỉ tiêu thử số 1 đạt 150 tỷ đồng, đạt 150% kế hoạch.\nChỉ tiêu thử số 4 đạt 160 tỷ đồng.";
+  measure(box, "readReport", () => run(box, "readReport", report, "vi"));
+  measure(box, "enterReport", () => run(box, "enterReport", { figures: [{ code: "4", figure: "160" }, { code: "5", figure: "8,2" }], tally: null }, "vi"));
+  measure(box, "wordReport", () => run(box, "getWordReport", "vi"));
+  measure(box, "assignmentForm", () => run(box, "writeAssignmentForm", "vi"));
+  measure(box, "nextYear", () => run(box, "makeNextYear", { source: { kind: "same" }, year: 2026, lang: "vi" }));
 
   if (size > CONSOLIDATION_MAX_ROWS) return out;
   // A consolidation: the units' spreadsheets filled in on the same plan, opened by URL.
