@@ -11,6 +11,9 @@ import { loadPlan } from "../../excel-addin/src/adapter/load-command";
 import { buildSummary } from "../../excel-addin/src/adapter/report-commands";
 import { consolidateUnitFiles, writeAssignmentForm } from "../../excel-addin/src/adapter/units-commands";
 import { readReceivedFiles } from "../../excel-addin/src/units-files";
+import { enterReport, readReport } from "../../excel-addin/src/adapter/enter-report";
+import { makeNextYear } from "../../excel-addin/src/adapter/next-year-command";
+import { buildWordReport } from "../../excel-addin/src/adapter/word-report-command";
 import { columnLetters, createFakeExcel, type FakeExcelHost } from "../fakes/excel";
 import { LOAD_REQUEST, planOfSize, readBack } from "./helpers";
 
@@ -37,6 +40,10 @@ export const SYNC_GOALS: Record<string, number> = {
   summary: 2,
   "summary.rerun": 2,
   assignmentForm: 2,
+  readReport: 1,
+  enterReport: 2,
+  wordReport: 1,
+  nextYear: 2,
   consolidate: 2,
 };
 
@@ -89,6 +96,12 @@ export async function excelCommandSyncs(rows: number): Promise<Record<string, Co
   fake.state.typeIn("Chỉ tiêu", cell, 2000);
   await measure("summary.rerun", () => fake.run((context) => buildSummary(context, "vi", FEATURES)));
   await measure("assignmentForm", () => fake.run((context) => writeAssignmentForm(context, "vi", FEATURES)));
+  // Dán báo cáo: the review reads only; the write is one read and one write.
+  const [first, second] = leafCodes(plan);
+  await measure("readReport", () => fake.run((context) => readReport(context, `${plan.indicators.find((i) => i.code === first)!.name} đạt 150.`, "vi")));
+  await measure("enterReport", () => fake.run((context) => enterReport(context, { figures: [{ code: second!, figure: "160" }], tally: null }, "vi")));
+  await measure("wordReport", () => fake.run((context) => buildWordReport(context, "vi")));
+  await measure("nextYear", () => fake.run((context) => makeNextYear(context, { plan: "same", year: 2026, lang: "vi" }, FEATURES)));
 
   // Three units' workbooks of the same plan, picked as files, as the pane reads them.
   const files: File[] = [];
