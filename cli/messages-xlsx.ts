@@ -1,7 +1,6 @@
 // Messages of the .xlsx commands (template, check, evaluate, summary); the reader's own (a file
 // refused for what its bytes are) live with it in xlsx-reader/messages.ts.
-import { registerMessages, type AreaMessages } from "../shared/i18n";
-import "../xlsx-reader/messages";
+import type { AreaMessages } from "../shared/i18n";
 
 export const messages: AreaMessages = {
   vi: {
@@ -93,4 +92,3 @@ export const messages: AreaMessages = {
     "demo.not-ours": "{file} exists and was not written by the demo; not overwritten.",
   },
 };
-registerMessages(messages);

@@ -1,4 +1,4 @@
-import { registerMessages, type AreaMessages } from "../shared/i18n";
+import type { AreaMessages } from "../shared/i18n";
 
 export const messages: AreaMessages = {
   vi: {
@@ -38,4 +38,3 @@ export const messages: AreaMessages = {
     "cli.plan.qualitative": "Achieved/Not achieved",
   },
 };
-registerMessages(messages);

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { consolidate } from "../../shared/consolidate";
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import type { Lang, Period, Plan, Settings } from "../../shared/model";
 import { parsePeriod } from "../../shared/period";
 import { buildConsolidationReport } from "../../shared/report-doc/consolidation-report";
@@ -22,9 +22,7 @@ import { loadPlanArgument } from "../plan-source";
 import { fileProblemMessage, writeNewFile } from "../xlsx/files";
 import { readFilledWorkbook } from "../xlsx/filled-workbook";
 import { XlsxFileError } from "../xlsx/open";
-import "../messages-xlsx";
 import { readUnitWorkbooks } from "../xlsx/unit-workbooks";
-import "../docx/messages";
 
 const USAGE = "chitieu report <filled.xlsx> [more.xlsx …] -o <bao-cao.docx> [--period 6-thang|9-thang|ca-nam] [--unit <đơn vị>] [--date dd/mm/yyyy] [--to <nơi nhận>] [--pdf] [--plan <id|file.json>] [--force]";
 

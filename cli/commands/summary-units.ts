@@ -11,7 +11,7 @@ import { DEADLINE, type ReceivedReport } from "../../shared/consolidation/regist
 import { parseScoringJson, type ScoringRules } from "../../shared/consolidation/scoring";
 import { readScoringSheet, scoringHeaderRow } from "../../shared/consolidation/scoring-sheet";
 import type { ExpectedUnit } from "../../shared/consolidation/unit-list";
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import type { Lang, Plan, Settings } from "../../shared/model";
 import { buildConsolidationWorkbook } from "../../shared/sheet/consolidation-sheet";
 import { buildRankingSheet } from "../../shared/sheet/ranking-sheet";
@@ -24,8 +24,6 @@ import { readUnitFiles } from "../xlsx/unit-read-parallel";
 import { writeXlsxBuffer } from "../xlsx/write";
 import { METADATA_SHEET } from "../../xlsx-reader/metadata";
 import { readAssignmentFile, readUnitListFile } from "./units-files";
-import "../../shared/consolidation/messages";
-import "../messages-xlsx";
 
 /** The flags that send a consolidation through the register and the scoring. */
 export const UNIT_FLAGS = { expected: { value: true }, deadline: { value: true }, scoring: { value: true }, json: { value: false } } as const;

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { consolidate, type Consolidation, type ConsolidationInput } from "../../shared/consolidate";
 import { evaluatePlan } from "../../shared/evaluate";
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import type { Lang, Plan, Settings } from "../../shared/model";
 import { buildConsolidationWorkbook } from "../../shared/sheet/consolidation-sheet";
 import { buildSummaryWorkbook, unitNotesOf } from "../../shared/sheet/summary-sheet";
@@ -22,7 +22,6 @@ import { readFilledWorkbook, type FilledWorkbook } from "../xlsx/filled-workbook
 import { XlsxFileError } from "../xlsx/open";
 import { writeXlsxBuffer } from "../xlsx/write";
 import { pdfPathFor, printPdf } from "../pdf";
-import "../messages-xlsx";
 import { readUnitWorkbooks } from "../xlsx/unit-workbooks";
 import { consolidateUnits, UNIT_FLAGS, wantsUnitRegister } from "./summary-units";
 

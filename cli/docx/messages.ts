@@ -1,5 +1,5 @@
 // Messages of `chitieu report`, Vietnamese and English with the same keys and placeholders.
-import { registerMessages, type AreaMessages } from "../../shared/i18n";
+import type { AreaMessages } from "../../shared/i18n";
 
 export const messages: AreaMessages = {
   vi: {
@@ -31,4 +31,3 @@ export const messages: AreaMessages = {
     "report.cli.consolidated": "Consolidated {used}/{total} files; {failed} could not be used (named with the reason in part IV of the report).",
   },
 };
-registerMessages(messages);

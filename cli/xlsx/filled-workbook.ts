@@ -6,7 +6,7 @@ import type { ActualEntry, Finding, Lang, Plan, Settings } from "../../shared/mo
 import { defaultSettings, SettingsSchema } from "../../shared/model";
 import { validatePlan } from "../../shared/plan-io";
 import { builtInPlans, findBuiltInPlan } from "../../shared/catalog";
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import { recognisePlan, type TableRow } from "../../shared/plan-recognition";
 import { readFillInSheet, type ReadLayout } from "../../shared/sheet/read-back";
 import { figureDates } from "../../shared/period-figures";

@@ -14,7 +14,6 @@ import { findingsOf } from "../../shared/workflow/findings";
 import { fileProblemMessage } from "./files";
 import { readFilledWorkbook } from "./filled-workbook";
 import { XlsxFileError } from "./open";
-import "../messages-xlsx";
 
 /**
  * How the files are read. "units": `summary`'s and `report`'s consolidation (the plan given wins,

@@ -4,11 +4,10 @@
 // core (unit-read-parallel.ts), in the same order and with the same result as one by one.
 import { resolve } from "node:path";
 import type { ConsolidationInput } from "../../shared/consolidate";
-import { t } from "../../shared/i18n";
+import { t } from "../i18n";
 import type { Plan, Settings } from "../../shared/model";
 import type { CliContext } from "../context";
 import { readUnitFiles } from "./unit-read-parallel";
-import "../messages-xlsx";
 
 export { unitNameFromFile } from "./unit-read";
 

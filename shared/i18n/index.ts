@@ -2,10 +2,11 @@
 // in its own file under shared/i18n/, and a parity test checks that both have the same keys and
 // the same {placeholders}. Vietnamese is the default.
 //
-// The core's areas are listed here, explicitly: `messages(lang)` is the whole table, chosen by
-// import, never by which module happened to load first. Layers outside the core (the CLI, the
-// hosts, the .xlsx reader) pass their own areas to `messages(lang, …areas)`; until each calls it,
-// `registerMessages` adds an outer area to what `t()` reads.
+// The core's areas are listed here, explicitly (CORE_AREAS, some kept beside their code: period,
+// consolidation, chart, report, report-doc): `messages(lang)` is the whole table, chosen by import,
+// never by which module happened to load first. Layers outside the core pass their own areas to
+// `messages(lang, …areas)` in their own lookup: the CLI's `t` (cli/i18n.ts), the hosts' `tx`/`tg`,
+// the .xlsx reader's `xlsxText`. Nothing registers messages (test/foundation/messages-explicit.test.ts).
 import type { Lang } from "../model";
 import { messages as core } from "./core";
 import { messages as enterReport } from "./enter-report";
@@ -36,13 +37,7 @@ export function messages(lang: Lang, ...areas: readonly AreaMessages[]): Message
   return Object.assign({}, ...[...CORE_AREAS, ...areas].map((area) => area[lang]));
 }
 
-const merged: Record<Lang, MessageTable> = { vi: messages("vi"), en: messages("en") };
-
-/** Adds an outer layer's area (CLI, host) to what t() reads. The core's areas need no registration. */
-export function registerMessages(area: AreaMessages): void {
-  Object.assign(merged.vi, area.vi);
-  Object.assign(merged.en, area.en);
-}
+const merged: Readonly<Record<Lang, MessageTable>> = { vi: messages("vi"), en: messages("en") };
 
 export type MessageParams = Record<string, string | number>;
 

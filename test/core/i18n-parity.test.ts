@@ -1,10 +1,12 @@
 // Every messages table of the product has the same keys in Vietnamese and English, the same
 // {placeholders} per key (a plural {n|one|other} counts as {n}), and no empty text. The tables are found
 // by scanning the tree for files that declare one (shared/i18n/*.ts, an AreaMessages, a host's area
-// passed to messages(lang, …), the pane's TEXTS) or call registerMessages, so a new area is checked
-// without listing it.
+// passed to messages(lang, …), the pane's TEXTS), so a new area is checked without listing it; and
+// every area the core (CORE_AREAS) and the CLI (CLI_AREAS) choose is among those checked.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { CORE_AREAS } from "../../shared/i18n";
+import { CLI_AREAS } from "../../cli/i18n";
 
 const ROOT = join(__dirname, "..", "..");
 const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "build", "coverage", "out", "test"]);
@@ -26,7 +28,7 @@ const tableFiles = sourceFiles(ROOT)
   .filter((path) => {
     if (path === join(I18N_DIR, "index.ts")) return false;
     if (path.startsWith(I18N_DIR + "/")) return true;
-    return /\bregisterMessages\s*\(|:\s*AreaMessages\s*=|satisfies\s+Record<Lang,\s*Record<string,\s*string>>|export const (TEXTS|START_TEXTS)\b/.test(readFileSync(path, "utf8"));
+    return /:\s*AreaMessages\s*=|satisfies\s+AreaMessages\b|satisfies\s+Record<Lang,\s*Record<string,\s*string>>|export const (TEXTS|START_TEXTS)\b/.test(readFileSync(path, "utf8"));
   })
   .map((path) => relative(ROOT, path))
   .sort();
@@ -50,6 +52,14 @@ test("the scan finds the known tables", () => {
   expect(tableFiles).toEqual(
     expect.arrayContaining(["shared/i18n/core.ts", "shared/i18n/judgement.ts", "cli/messages.ts", "excel-addin/src/messages.ts", "gas-addon/src/messages.ts", "ui/text.ts", "ui/start-text.ts"]),
   );
+});
+
+test("every area the core and the CLI read is one of the checked tables", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const checked = new Set(tableFiles.flatMap((file) => Object.values(require(join(ROOT, file)) as Record<string, unknown>).filter(isTable)));
+  const unchecked = [...CORE_AREAS, ...CLI_AREAS].filter((area) => !checked.has(area)).map((area) => Object.keys(area.vi)[0]);
+  expect(unchecked).toEqual([]);
+  expect(tableFiles).toEqual(expect.arrayContaining(["shared/period-messages.ts", "shared/consolidation/messages.ts", "shared/chart/messages.ts", "shared/report/messages.ts", "shared/report-doc/messages.ts", "cli/messages-read-report.ts", "xlsx-reader/messages.ts"]));
 });
 
 describe.each(tableFiles)("messages in %s", (file) => {

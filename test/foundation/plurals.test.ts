@@ -3,6 +3,7 @@ import { fill, messages, t } from "../../shared/i18n";
 import { statusLabel } from "../../shared/workflow/say";
 import { STATUSES } from "../../shared/model";
 import { messages as xlsxMessages } from "../../cli/messages-xlsx";
+import { t as cliT } from "../../cli/i18n";
 
 test("{n|one|other} picks the word for the count", () => {
   expect(fill("{n} {n|error|errors}", { n: 1 })).toBe("1 error");
@@ -13,7 +14,7 @@ test("{n|one|other} picks the word for the count", () => {
 
 test("the check's counts in English, from the core and from the CLI", () => {
   expect(t("wf.check.counts", { errors: 1, warnings: 2, count: 1 }, "en")).toBe("1 error, 2 warnings (1 indicator checked).");
-  expect(t("xlsx.check.counts", { file: "a.xlsx", errors: 1, warnings: 1, count: 3 }, "en")).toBe("a.xlsx: 1 error, 1 warning (3 indicators read).");
+  expect(cliT("xlsx.check.counts", { file: "a.xlsx", errors: 1, warnings: 1, count: 3 }, "en")).toBe("a.xlsx: 1 error, 1 warning (3 indicators read).");
   expect(t("wf.check.counts", { errors: 1, warnings: 2, count: 1 }, "vi")).toBe("1 lỗi, 2 cảnh báo (1 chỉ tiêu đã kiểm tra).");
 });
 
