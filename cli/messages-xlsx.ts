@@ -13,6 +13,8 @@ export const messages: AreaMessages = {
     "xlsx.plan-recognised": "{file}: tệp không còn mang theo kế hoạch (trang ẩn _chitieu đã mất); đã nhận ra kế hoạch có sẵn \"{plan}\" ({id}) vì bảng chỉ tiêu khớp đúng từng mã và tên. Nếu không phải kế hoạch này, thêm --plan <mã|tệp.json>.",
     "xlsx.plan-broken": "{file}: kế hoạch lưu trong tệp bị hỏng ({detail}); thêm --plan <mã|tệp.json>.",
     "xlsx.layout-unusable": "{file}: không đọc được trang \"{sheet}\": {detail}",
+    // A unit's file in a consolidation: the core's reason, word for word as in Excel and Sheets.
+    "xlsx.unit-unusable": "{reason}",
     "xlsx.out-exists": "{file} đã có; không ghi đè để khỏi mất dữ liệu. Thêm --force nếu muốn ghi đè, hoặc chọn tên khác với -o.",
     "xlsx.out-not-xlsx": "Tệp ra phải có đuôi .xlsx: {file}",
     "xlsx.out-is-input": "Tệp ra {file} trùng với một tệp đầu vào; hãy chọn tên khác với -o.",
@@ -57,6 +59,7 @@ export const messages: AreaMessages = {
     "xlsx.plan-recognised": "{file}: the file no longer carries its plan (the hidden sheet _chitieu is gone); recognised the built-in plan \"{plan}\" ({id}) because the indicator table matches it code by code and name by name. If it is not that plan, add --plan <id|file.json>.",
     "xlsx.plan-broken": "{file}: the plan stored in the file is damaged ({detail}); add --plan <id|file.json>.",
     "xlsx.layout-unusable": "{file}: cannot read sheet \"{sheet}\": {detail}",
+    "xlsx.unit-unusable": "{reason}",
     "xlsx.out-exists": "{file} already exists; not overwritten, so nothing is lost. Add --force to overwrite it, or choose another name with -o.",
     "xlsx.out-not-xlsx": "The output file must end in .xlsx: {file}",
     "xlsx.out-is-input": "The output file {file} is one of the inputs; choose another name with -o.",

@@ -11,6 +11,7 @@ import { recognisePlan, type TableRow } from "../../shared/plan-recognition";
 import { readFillInSheet, type ReadLayout } from "../../shared/sheet/read-back";
 import { figureDates } from "../../shared/period-figures";
 import { planShape } from "../../shared/consolidation/register";
+import { unusableLayout, unusableReason } from "../../shared/workflow/unit-file";
 import type { Grid, XlsxBook } from "../../xlsx-reader/read";
 import { readXlsxFile, XlsxFileError } from "./open";
 import { INDICATOR_SHEET_KEY, METADATA_SHEET, PLAN_JSON_KEY, readMetadata } from "../../xlsx-reader/metadata";
@@ -42,6 +43,11 @@ export interface ReadFilledOptions {
   lang: Lang;
   /** Name shown in messages; the path's base name by default. */
   displayName?: string;
+  /**
+   * A unit's file in a consolidation: whether its sheet can be used is the core's one rule
+   * (shared/workflow/unit-file.ts, as in Excel and Sheets), and the reason its words.
+   */
+  unitRule?: boolean;
 }
 
 export function readFilledWorkbook(path: string, options: ReadFilledOptions): FilledWorkbook {
@@ -98,11 +104,13 @@ function fromBook(book: XlsxBook, file: string, options: ReadFilledOptions): Fil
     let result = readFillInSheet(grid, sheet.name, { plan, lang: options.lang });
     if (!result.layout) {
       // No header row here; a missing key column on the sheet the workbook names is fatal though.
-      if (sheet.name === preferred && result.problems.length > 0) throw unusable(file, sheet.name, result.problems);
+      if (sheet.name === preferred && result.problems.length > 0) throw unusable(file, sheet.name, result.problems, options.unitRule);
       continue;
     }
-    const fatal = result.problems.filter((p) => p.severity === "error" && p.rule.startsWith("layout-") && result.entries.length === 0);
-    if (fatal.length > 0) throw unusable(file, sheet.name, fatal);
+    const fatal = options.unitRule
+      ? unusableLayout(result.problems)
+      : result.problems.filter((p) => p.severity === "error" && p.rule.startsWith("layout-") && result.entries.length === 0);
+    if (fatal.length > 0) throw unusable(file, sheet.name, fatal, options.unitRule);
     const recognisedNote: Finding[] = [];
     if (!plan) {
       // A damaged stored plan is its own message; only a missing one is looked for in the table.
@@ -145,7 +153,9 @@ function planFromTable(grid: Grid, layout: ReadLayout): Plan {
   throw new XlsxFileError("xlsx.no-plan");
 }
 
-function unusable(file: string, sheet: string, problems: Finding[]): XlsxFileError {
+function unusable(file: string, sheet: string, problems: Finding[], unitRule = false): XlsxFileError {
+  const broken = unitRule ? unusableLayout(problems) : [];
+  if (broken.length > 0) return new XlsxFileError("xlsx.unit-unusable", { file, sheet, reason: unusableReason(broken) });
   return new XlsxFileError("xlsx.layout-unusable", { file, sheet, detail: problems.map((p) => p.message).join("; ") });
 }
 

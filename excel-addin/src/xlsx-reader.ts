@@ -7,7 +7,7 @@ import { METADATA_SHEET, readMetadata } from "../../xlsx-reader/metadata";
 import { refuseByNameAndSize, XlsxFileError } from "../../xlsx-reader/package";
 import { readXlsxBytes, type Grid } from "../../xlsx-reader/read";
 import { xlsxText } from "../../xlsx-reader/messages";
-import type { UnitFile } from "./adapter/report-commands";
+import type { UnitFile } from "../../shared/workflow/consolidate";
 
 export type { GridValue } from "../../xlsx-reader/read";
 

@@ -6,7 +6,7 @@ export { checkCommand, type CheckReport } from "./check";
 export { fixCommand, fixLabel, type FixInput } from "./fix";
 export { overrideCommand, type OverrideRequest } from "./override";
 export { summaryCommand, dashboardCommand, type SummaryReport, type DashboardReport } from "./summary";
-export { consolidateCommand, readUnitFile, unitReadingOf, consolidationInputOf, type UnitFile, type UnitReading, type ConsolidationReport } from "./consolidate";
+export { readUnitFile, unitReadingOf, consolidationInputOf, type UnitFile, type UnitReading } from "./consolidate";
 export { settingsCommand } from "./settings";
 export { readReportCommand, enterReportCommand, storedTallyFinding, type ReportReviewView, type ReportRowView, type EnterReportRequest, type EnterReportResult } from "./enter-report";
 export { findingsOf, orderFindings, countFindings } from "./findings";

@@ -11,6 +11,11 @@ export function unusableLayout(problems: readonly Finding[]): Finding[] {
   return problems.filter((p) => UNUSABLE_LAYOUT_RULES.includes(p.rule));
 }
 
+/** Why such a sheet cannot be used, in the same words in every host: the findings' own messages. */
+export function unusableReason(broken: readonly Finding[]): string {
+  return broken.map((p) => p.message).join("; ");
+}
+
 /** No fill-in table at all in this grid (as opposed to a damaged one): look for it elsewhere. */
 export function holdsNoTable(problems: readonly Finding[]): boolean {
   return problems.some((p) => p.rule === "layout-header-missing" || p.rule === "layout-key-column-missing");

@@ -9,7 +9,7 @@ import type { Plan } from "../../shared/model";
 import { buildFillInWorkbook } from "../../shared/sheet/fill-in";
 import { TONE_COLORS } from "../../shared/chart/model";
 import { loadPlan } from "../../excel-addin/src/adapter/load-command";
-import { buildSummary, consolidateFiles } from "../../excel-addin/src/adapter/report-commands";
+import { buildSummary } from "../../excel-addin/src/adapter/report-commands";
 import { consolidateUnitFiles } from "../../excel-addin/src/adapter/units-commands";
 import { readXlsx } from "../../excel-addin/src/xlsx-reader";
 import { createFakeExcel, columnLetters, type FakeExcelHost } from "../fakes/excel";
@@ -93,39 +93,7 @@ describe("Excel: the summary command draws its charts in its own two requests", 
 });
 
 describe("Excel: the consolidation draws the units ranking", () => {
-  it("bound to the units and their share achieved on the ranking sheet; a re-run replaces it", async () => {
-    const fake = await loaded();
-    const unitFile = async (unit: string, actual: number) => {
-      const model = buildFillInWorkbook(PLAN, { unit, year: 2025, lang: "vi", entries: [{ code: "1", raw: actual }, { code: "2", raw: actual / 400 }, { code: "3", raw: 90 }] });
-      return new Uint8Array(await writeXlsxBuffer(withMetadataSheet(model)));
-    };
-    const files = [
-      { name: "a.xlsx", bytes: await unitFile("Tổ dân phố 1", 40000) },
-      { name: "b.xlsx", bytes: await unitFile("Tổ dân phố 2", 20000) },
-    ];
-    const units = files.map(({ name, bytes }) => {
-      const book = readXlsx(bytes);
-      return { name, read: { ok: true as const, sheets: book.sheets, unit: book.metadata.unit ?? null } };
-    });
-    const run = () => fake.run((context) => consolidateFiles(context, units, "vi", FEATURES));
-    const outcome = await run();
-    if (!outcome.ok) throw new Error(outcome.message);
-    const withRanking = fake.state.sheets.filter((s) => chartsOf(s).some((c) => !c.deleted && c.name === "ChiTieu_ranking"));
-    expect(withRanking).toHaveLength(1);
-    const sheet = withRanking[0]!.name;
-    const ranking = alive(fake, sheet).find((c) => c.name === "ChiTieu_ranking")!;
-    const series = ranking.series[0]!;
-    expect(series.xValues!.rect.rows).toBe(2);
-    const names = [0, 1].map((i) => value(fake, sheet, series.xValues!.rect.row + i, series.xValues!.rect.col));
-    expect(names.sort()).toEqual(["Tổ dân phố 1", "Tổ dân phố 2"]);
-    expect(typeof value(fake, sheet, series.values!.rect.row, series.values!.rect.col)).toBe("number");
-    const syncs = syncsOfLast(fake);
-    await run();
-    expect(syncsOfLast(fake)).toBe(syncs);
-    expect(alive(fake, sheet).filter((c) => c.name === "ChiTieu_ranking")).toHaveLength(1);
-  });
-
-  it("the Units tab's consolidation draws the same ranking chart on its points sheet, in its two requests", async () => {
+  it("the Units tab's consolidation draws the ranking chart on its points sheet, bound to the units and a number per unit, in its two requests; a re-run replaces it", async () => {
     const fake = await loaded();
     const unitFile = async (unit: string, actual: number) => {
       const model = buildFillInWorkbook(PLAN, { unit, year: 2025, lang: "vi", entries: [{ code: "1", raw: actual }, { code: "2", raw: actual / 400 }, { code: "3", raw: 90 }] });
@@ -145,8 +113,10 @@ describe("Excel: the consolidation draws the units ranking", () => {
     expect(withRanking).toHaveLength(1);
     const sheet = withRanking[0]!.name;
     const series = alive(fake, sheet).find((c) => c.name === "ChiTieu_ranking")!.series[0]!;
+    expect(series.xValues!.rect.rows).toBe(2);
     const names = [0, 1].map((i) => value(fake, sheet, series.xValues!.rect.row + i, series.xValues!.rect.col));
     expect(names.sort()).toEqual(["Tổ dân phố 1", "Tổ dân phố 2"]);
+    expect(typeof value(fake, sheet, series.values!.rect.row, series.values!.rect.col)).toBe("number");
     await run();
     expect(syncsOfLast(fake)).toBe(2);
     expect(alive(fake, sheet).filter((c) => c.name === "ChiTieu_ranking")).toHaveLength(1);

@@ -7,9 +7,10 @@ import { defaultSettings, type Plan } from "../../shared/model";
 import { buildFillInWorkbook } from "../../shared/sheet/fill-in";
 import { checkSheet, dashboard, fixNumberAsText, selectCell, setOverride } from "../../excel-addin/src/adapter/commands";
 import { loadPlan, type LoadRequest } from "../../excel-addin/src/adapter/load-command";
-import { buildSummary, consolidateFiles } from "../../excel-addin/src/adapter/report-commands";
+import { buildSummary } from "../../excel-addin/src/adapter/report-commands";
+import { consolidateUnitFiles } from "../../excel-addin/src/adapter/units-commands";
+import { readReceivedFiles } from "../../excel-addin/src/units-files";
 import { needsTextGuard, toExcelInput } from "../../excel-addin/src/adapter/cell-input";
-import { readXlsx } from "../../excel-addin/src/xlsx-reader";
 import { createFakeExcel, PAYLOAD_LIMIT, columnLetters, type FakeExcelHost } from "../fakes/excel";
 import { LOAD_REQUEST, planOfSize, readBack, workbookMismatches } from "./helpers";
 
@@ -305,7 +306,7 @@ describe("what the adapter refuses or guards", () => {
 });
 
 describe("consolidation from other units' .xlsx files", () => {
-  test("two units' workbooks and one broken file: consolidated, the broken one listed", async () => {
+  test("two units' workbooks and one broken file: consolidated, the broken one listed, in two requests", async () => {
     const plan = findBuiltInPlan("dong-hai-2025")!;
     const fake = createFakeExcel();
     await load(fake, plan, { unit: "Phường Đông Hải" });
@@ -314,27 +315,22 @@ describe("consolidation from other units' .xlsx files", () => {
       const model = buildFillInWorkbook(plan, { unit, year: 2025, lang: "vi", entries: [{ code: a, raw: actual }, { code: b, raw: actual / 2 }] });
       return new Uint8Array(await writeXlsxBuffer(withMetadataSheet(model)));
     };
-    const files = [
-      { name: "to-dan-pho-1.xlsx", bytes: await unitFile("Tổ dân phố 1", 900) },
-      { name: "to-dan-pho-2.xlsx", bytes: await unitFile("Tổ dân phố 2", 1200) },
-      { name: "hong.xlsx", bytes: new Uint8Array([1, 2, 3]) },
+    // The files as the pane gets them from the file picker, read as the Units tab reads them.
+    const picked = [
+      new File([await unitFile("Tổ dân phố 1", 900)], "to-dan-pho-1.xlsx"),
+      new File([await unitFile("Tổ dân phố 2", 1200)], "to-dan-pho-2.xlsx"),
+      new File([new Uint8Array([1, 2, 3])], "hong.xlsx"),
     ];
-    const units = files.map(({ name, bytes }) => {
-      try {
-        const book = readXlsx(bytes);
-        return { name, read: { ok: true as const, sheets: book.sheets, unit: book.metadata.unit ?? null } };
-      } catch (error) {
-        return { name, read: { ok: false as const, reason: String((error as Error).message) } };
-      }
-    });
-    expect(units[0].read.ok && units[0].read.unit).toBe("Tổ dân phố 1");
     const progress: number[] = [];
-    const outcome = await fake.run((context) => consolidateFiles(context, units, "vi", FEATURES, (done) => progress.push(done)));
+    const received = await readReceivedFiles(picked, (done) => progress.push(done), "vi");
+    expect(progress).toEqual([0, 1, 2, 3]);
+    expect(received[0]!.unit).toBe("Tổ dân phố 1");
+    const outcome = await fake.run((context) => consolidateUnitFiles(context, received, { deadline: null }, "vi", FEATURES));
     if (!outcome.ok) throw new Error(outcome.message);
-    expect(lastSyncs(fake).length).toBeLessThanOrEqual(3);
+    expect(lastSyncs(fake).length).toBe(2);
     expect(outcome.units).toBe(2);
-    expect(outcome.unusable).toBe(1);
-    expect(progress[progress.length - 1]).toBe(3);
+    expect(outcome.unusable.map((u) => u.source)).toEqual(["hong.xlsx"]);
+    expect(outcome.counts).toMatchObject({ sent: 3, unusable: 1 });
     const text = fake.state.sheets.flatMap((s) => fake.state.grid(s.name).flat()).filter((v) => typeof v === "string").join("\n");
     expect(text).toContain("Tổ dân phố 1");
     expect(text).toContain("hong.xlsx");

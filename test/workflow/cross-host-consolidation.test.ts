@@ -161,10 +161,11 @@ describe("the same units' files consolidated by the CLI, Excel and Sheets", () =
     expect(results.excel.sentence).toBe(results.cli.sentence);
   });
 
-  // Known gap (reported): Sheets names a unit whose sheet cannot be used by its spreadsheet's id (it
-  // has no file name), where the CLI and Excel name the file. Turns red once they say the same.
-  test.failing("the same sentence in Sheets", () => {
-    expect(results.sheets.sentence).toBe(results.cli.sentence);
+  // A unit whose sheet cannot be used is named by what the user calls its file: the file's name in the
+  // CLI and Excel, the spreadsheet's name in Sheets (a link has no file name; its id says nothing).
+  test("the same sentence in Sheets, the unit named by its spreadsheet's name", () => {
+    expect(results.sheets.sentence).toBe("4/4 đơn vị đã gửi báo cáo; 1 đơn vị gửi tệp không sử dụng được: Quận Ngô Quyền.");
+    expect(results.sheets.sentence).toBe(results.cli.sentence.replace("ngo-quyen", BROKEN.unit));
   });
 
   test("the file not used is listed in the three hosts, with the core's reason naming the missing column", () => {
@@ -175,13 +176,10 @@ describe("the same units' files consolidated by the CLI, Excel and Sheets", () =
     const reason = results.excel.unusable[0]!.reason;
     expect(reason).toBe('Tệp không sử dụng được: Trang "Chỉ tiêu", dòng tiêu đề 8: thiếu cột "Mã" (mã chỉ tiêu) — không thể biết mỗi dòng là chỉ tiêu nào. Hãy khôi phục cột Mã từ mẫu.');
     expect(results.sheets.unusable[0]!.reason).toBe(reason);
-    // The CLI says the same with the file and sheet in front (its own reader's words).
-    expect(results.cli.unusable[0]!.reason).toContain(reason.replace("Tệp không sử dụng được: ", ""));
+    expect(results.cli.unusable[0]!.reason).toBe(reason);
   });
 
-  // Known gap (reported): the CLI's reason is worded by its own reader ("ngo-quyen.xlsx: không đọc được
-  // trang …: …"), not by the core's one rule. Turns red once the CLI says it word for word.
-  test.failing("the CLI's reason word for word", () => {
+  test("the CLI's reason word for word (the core's one rule decides and words it)", () => {
     expect(results.cli.unusable).toEqual(results.excel.unusable);
   });
 

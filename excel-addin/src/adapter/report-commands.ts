@@ -1,21 +1,16 @@
-// The report commands, loaded only when the user asks for a report (they pull the summary and
-// consolidation sheet builders, which the task pane does not need at start): the year-end summary
-// sheet and the consolidation of other units' files. The summary takes one read and one write (the
-// consolidation still three: locate, read, write); the
-// core's workflow (shared/workflow/summary.ts, consolidate.ts) decides what is written.
+// The report commands, loaded only when the user asks for a report (they pull the summary sheet
+// builder, which the task pane does not need at start): the year-end summary sheet, in one read and
+// one write; the core's workflow (shared/workflow/summary.ts) decides what is written. The
+// consolidation of other units' files is the Units tab's (units-commands.ts).
 import type { Lang } from "../../../shared/model";
 import { summaryCommand } from "../../../shared/workflow/summary";
-import { consolidateCommand, readUnitFile, type UnitFile } from "../../../shared/workflow/consolidate";
 import { messageLines, type Outcome as WorkflowOutcome } from "../../../shared/workflow/outcome";
-import { refusal, tx } from "../messages";
+import { refusal } from "../messages";
 import { t } from "../../../shared/i18n";
 import { readFilled } from "./commands";
-import { actualName, fail, foreignSheet, metadataSheets, type HostFeatures, type Outcome } from "./sheets";
-import { applyOutcome, documentInfoOf, sheetsOf } from "./workflow-io";
-import { hasSheet, locateWorkbook, planOf, readSheets } from "./workbook-io";
+import { fail, foreignSheet, type HostFeatures, type Outcome } from "./sheets";
+import { applyOutcome, sheetsOf } from "./workflow-io";
 import { lookUpCharts } from "./charts";
-
-export type { UnitFile } from "../../../shared/workflow/consolidate";
 
 export interface SummaryResult {
   sheet: string;
@@ -47,44 +42,4 @@ export async function buildSummary(context: Excel.RequestContext, lang: Lang, fe
   if (conflict) return fail(refusal("wf.sheet-conflict", "wf.sheet-conflict.next", { sheet: conflict }, lang));
   await applyOutcome(context, outcome, read.snapshot, read.existing, features, read.doc, (ctx, model) => void charts.queue(ctx, model, lang));
   return { ok: true, ...outcome.result, messages: messageLines(outcome), outcome };
-}
-
-export interface ConsolidationResult {
-  sheet: string;
-  units: number;
-  unusable: number;
-  register: { source: string; reason: string }[];
-  messages: string[];
-}
-
-/** Consolidation: other units' files (already read in the browser) → consolidated sheets (three requests). */
-export async function consolidateFiles(
-  context: Excel.RequestContext,
-  files: UnitFile[],
-  lang: Lang,
-  features: HostFeatures,
-  onProgress: (done: number, total: number, file: string) => void = () => undefined,
-): Promise<Outcome<ConsolidationResult>> {
-  if (files.length === 0) return fail(tx("wf.consolidate.no-files", {}, lang));
-  const snapshot = await locateWorkbook(context);
-  const doc = snapshot.document;
-  if (!doc) return fail(refusal("wf.no-document", "wf.no-document.next", {}, lang));
-  // The add-in's own sheets are probed (used range) with the plan read, so the write is the third request.
-  const metadata = metadataSheets(snapshot);
-  const own = Object.keys(doc.sheets).filter((name) => hasSheet(snapshot, name)).map((name) => actualName(snapshot, name));
-  const charts = lookUpCharts(context, own); // the ranking chart (H-D): looked up with this read, drawn with the write
-  const reads = await readSheets(context, null, own, metadata);
-  const plan = planOf(doc, reads.grids.get(metadata[0] ?? ""));
-  if (!plan) return fail(refusal("wf.plan-missing", "wf.reload.next", { id: doc.planId }, lang));
-  const readings = files.map((file, index) => {
-    onProgress(index, files.length, file.name);
-    return readUnitFile(file, plan, doc.fillInSheet ?? "", lang);
-  });
-  onProgress(files.length, files.length, "");
-  const outcome = consolidateCommand({ document: documentInfoOf(doc, plan) }, readings, lang);
-  if (outcome.status !== "done" || !outcome.result) return fail(messageLines(outcome).join(" "));
-  const conflict = foreignSheet(snapshot, sheetsOf(outcome)!);
-  if (conflict) return fail(refusal("wf.sheet-conflict", "wf.sheet-conflict.next", { sheet: conflict }, lang));
-  await applyOutcome(context, outcome, snapshot, reads.existing, features, doc, (ctx, model) => void charts.queue(ctx, model, lang));
-  return { ok: true, ...outcome.result, messages: messageLines(outcome) };
 }
