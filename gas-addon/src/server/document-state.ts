@@ -9,8 +9,8 @@ import type { StoredTally } from "../../../shared/report/tally-check";
 const PREFIX = "chitieu.";
 /** Characters per stored part: at most 3 bytes each in UTF-8, under the 9 KB limit with the key. */
 export const PART_CHARS = 2800;
-/** What this add-on allows itself of the 500 KB store, leaving room for the rest. */
-export const STORE_BUDGET_BYTES = 450 * 1024;
+/** What Apps Script keeps in a document's properties in all (keys and values, UTF-8): 500 KB. */
+export const STORE_LIMIT_BYTES = 500 * 1024;
 
 export interface DocumentInfo {
   planId: string;
@@ -103,15 +103,26 @@ export function documentProperties(info: DocumentInfo, plan: Plan): PropertyMap 
   return { ...splitValue("info", JSON.stringify(info)), ...(info.customPlan ? splitValue("plan", JSON.stringify(plan)) : {}) };
 }
 
-/** Writes `next` in one call, dropping parts of `key`s that the new values no longer use. */
-export function writeProperties(store: GoogleAppsScript.Properties.Properties, current: PropertyMap, next: PropertyMap, rewrittenKeys: string[]): void {
+/** The bytes a set of properties takes in the store (keys and values). */
+export function storedBytes(values: PropertyMap): number {
+  let bytes = 0;
+  for (const [k, v] of Object.entries(values)) bytes += utf8Bytes(k) + utf8Bytes(v);
+  return bytes;
+}
+
+/** What `writeProperties(store, current, next, rewrittenKeys)` leaves stored: its size is what must fit. */
+export function propertiesAfter(current: PropertyMap, next: PropertyMap, rewrittenKeys: string[]): PropertyMap {
   const merged: PropertyMap = {};
   for (const [k, v] of Object.entries(current)) {
     const rewritten = rewrittenKeys.some((key) => k.startsWith(`${PREFIX}${key}.`));
     if (!rewritten) merged[k] = v;
   }
-  Object.assign(merged, next);
-  store.setProperties(merged, true);
+  return Object.assign(merged, next);
+}
+
+/** Writes `next` in one call, dropping parts of `key`s that the new values no longer use. */
+export function writeProperties(store: GoogleAppsScript.Properties.Properties, current: PropertyMap, next: PropertyMap, rewrittenKeys: string[]): void {
+  store.setProperties(propertiesAfter(current, next, rewrittenKeys), true);
 }
 
 /** What the adapter remembers of the sheets it wrote (see adapter/fingerprint.ts). */

@@ -12,7 +12,7 @@ import type { ConsolidateResult, JobProgress, Outcome, RegisterView } from "../.
 import { tg } from "../../messages";
 import { anchoredSheet, sheetOf, type TargetSheet } from "../../adapter/sheet-io";
 import { lookUpSheetCharts } from "../../adapter/charts";
-import { fingerprintProperties, joinValue, splitValue, STORE_BUDGET_BYTES, utf8Bytes, writeProperties, type PropertyMap } from "../document-state";
+import { fingerprintProperties, joinValue, propertiesAfter, splitValue, STORE_LIMIT_BYTES, storedBytes, writeProperties, type PropertyMap } from "../document-state";
 import { fail, jsonSafeCell, notDone, openDocument, requireStored, UserFacingError, workflowDocument, type OpenDocument } from "../host";
 import { renderWorkbook } from "../render-workbook";
 
@@ -66,11 +66,24 @@ function readJob(properties: PropertyMap): JobState | null {
   }
 }
 
+/**
+ * Keeps the job (or drops it, with `job` null) with `extra` properties. What must fit is all that
+ * is stored after the write — the loaded plan (a plan of 3,000 indicators alone takes ~480 KB),
+ * the settings, the sheets' fingerprints and the job — not the job alone. A job that does not fit is
+ * refused with one plain message before anything is written; when the consolidation is already
+ * written (no job), sheets' fingerprints that do not fit are dropped instead (the next run then
+ * rewrites every sheet), so the finished consolidation is not reported as a failure.
+ */
 function saveJob(doc: OpenDocument, job: JobState | null, lang: Lang, extra: PropertyMap = {}): void {
-  const next = job ? splitValue("job", JSON.stringify(job)) : {};
-  const size = Object.entries(next).reduce((n, [k, v]) => n + utf8Bytes(k) + utf8Bytes(v), 0);
-  if (size > STORE_BUDGET_BYTES) throw new UserFacingError(tg("sheets.job-too-large", { size: Math.ceil(size / 1024) }, lang));
-  writeProperties(doc.store, doc.properties, { ...next, ...extra }, Object.keys(extra).length > 0 ? ["job", "render"] : ["job"]);
+  const next = { ...(job ? splitValue("job", JSON.stringify(job)) : {}), ...extra };
+  const rewritten = Object.keys(extra).length > 0 ? ["job", "render"] : ["job"];
+  const size = storedBytes(propertiesAfter(doc.properties, next, rewritten));
+  if (size > STORE_LIMIT_BYTES) {
+    if (job) throw new UserFacingError(tg("sheets.job-too-large", { size: Math.ceil(size / 1024), limit: STORE_LIMIT_BYTES / 1024 }, lang));
+    writeProperties(doc.store, doc.properties, {}, ["job", "render"]);
+    return;
+  }
+  writeProperties(doc.store, doc.properties, next, rewritten);
 }
 
 export function jobProgress(properties: PropertyMap): JobProgress | null {
