@@ -3,10 +3,11 @@
 // counter, each reads and evaluates its files (readUnitFile), and the reads are handed to the
 // caller strictly in the files' order — the same reads, the same progress lines, the same output
 // as reading them one by one. Few files (under CHITIEU_WORKERS_FROM, 200 by default: a worker's
-// start costs about what reading a hundred files does) or CHITIEU_WORKERS=0 read on the main
-// thread only; a worker that cannot start or dies leaves its files to the main thread.
+// start costs about what reading a hundred files does), a machine whose cores are all busy (load
+// average), or CHITIEU_WORKERS=0 read on the main thread only; a worker that cannot start or dies
+// leaves its files to the main thread.
 import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Plan } from "../../shared/model";
@@ -27,15 +28,23 @@ interface WorkerChoice {
   mainReads: boolean;
 }
 
-/** The workers to start for `count` files, from the environment and the machine's cores; 0 = read on the main thread. */
-export function workersFor(count: number, env: NodeJS.ProcessEnv = process.env): WorkerChoice {
+/**
+ * The workers to start for `count` files, from the environment and the machine's cores; 0 = read on
+ * the main thread. By default only when a core is free: with the 1-minute load average at or above
+ * the cores' count (other programs keep every core busy), a worker only adds its own cost — measured
+ * at load 8 on 2 cores, 1,140 files took 12.7–13.4 s with it against 8.0–12.2 s without.
+ */
+export function workersFor(count: number, env: NodeJS.ProcessEnv = process.env, load: number = loadavg()[0] ?? 0): WorkerChoice {
   const setting = env.CHITIEU_WORKERS?.trim();
   const from = Number(env.CHITIEU_WORKERS_FROM ?? WORKERS_FROM_FILES);
   const mainReads = env.CHITIEU_WORKERS_MAIN !== "0";
   if (setting === "0" || count < (Number.isFinite(from) && from >= 1 ? from : WORKERS_FROM_FILES)) return { workers: 0, mainReads: true };
   const asked = setting ? Number(setting) : NaN;
+  if (Number.isInteger(asked) && asked > 0) return { workers: Math.min(asked, 16), mainReads };
+  const cores = availableParallelism();
+  if (load >= cores) return { workers: 0, mainReads: true };
   // The main thread reads too: one worker per other core.
-  const workers = Number.isInteger(asked) && asked > 0 ? Math.min(asked, 16) : Math.min(availableParallelism() - (mainReads ? 1 : 0), 8);
+  const workers = Math.min(cores - (mainReads ? 1 : 0), 8);
   return workers > 0 ? { workers, mainReads } : { workers: 0, mainReads: true };
 }
 

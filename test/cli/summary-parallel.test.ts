@@ -6,6 +6,7 @@
 // file, the plan given by --plan, and the register (--expected, --deadline, --json). Counts only:
 // how many files each thread read, never how long it took.
 import { copyFileSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { CITY_PLAN_ID, findBuiltInPlan } from "../../shared/catalog";
@@ -84,11 +85,16 @@ describe("chitieu summary on many files: the reading workers give what one threa
     for (const [name, text] of a.parts) expect({ name, text: b.parts.get(name) }).toEqual({ name, text });
   }
 
-  it("the threshold: few files on one thread, many on the workers, CHITIEU_WORKERS=0 never", () => {
-    expect(workersFor(WORKERS_FROM_FILES - 1, {}).workers).toBe(0);
-    expect(workersFor(WORKERS_FROM_FILES, { CHITIEU_WORKERS: "2" }).workers).toBe(2);
-    expect(workersFor(5000, { CHITIEU_WORKERS: "0" }).workers).toBe(0);
-    expect(workersFor(30, { CHITIEU_WORKERS_FROM: "20", CHITIEU_WORKERS: "3" })).toEqual({ workers: 3, mainReads: true });
+  it("the choice: few files on one thread, many on the workers when a core is free, CHITIEU_WORKERS=0 never", () => {
+    expect(workersFor(WORKERS_FROM_FILES - 1, {}, 0).workers).toBe(0);
+    expect(workersFor(WORKERS_FROM_FILES, { CHITIEU_WORKERS: "2" }, 0).workers).toBe(2);
+    expect(workersFor(5000, { CHITIEU_WORKERS: "0" }, 0).workers).toBe(0);
+    expect(workersFor(30, { CHITIEU_WORKERS_FROM: "20", CHITIEU_WORKERS: "3" }, 0)).toEqual({ workers: 3, mainReads: true });
+    // By default one worker per other core, and none while every core is busy; a number asked for wins.
+    const cores = availableParallelism();
+    expect(workersFor(5000, {}, 0)).toEqual(cores > 1 ? { workers: Math.min(cores - 1, 8), mainReads: true } : { workers: 0, mainReads: true });
+    expect(workersFor(5000, {}, cores).workers).toBe(0);
+    expect(workersFor(5000, { CHITIEU_WORKERS: "1" }, cores + 5).workers).toBe(1);
   });
 
   it.each([
