@@ -1,13 +1,12 @@
 // Reads other units' .xlsx files in the task pane for consolidation, with the CLI's own byte-level
 // reader (xlsx-reader/package.ts and read.ts): a unit's file is as hostile here as on the command
 // line, so the same zip-bomb, password, macro and binary-workbook guards refuse it, with the same
-// message. Loaded on first use (SummaryPanel imports it), so none of this is in the start weight.
+// message. Loaded on first use (units-files.ts, the Units tab's reader, imports it), so none of this is in the start weight.
 import type { Lang } from "../../shared/model";
 import { METADATA_SHEET, readMetadata } from "../../xlsx-reader/metadata";
-import { refuseByNameAndSize, XlsxFileError } from "../../xlsx-reader/package";
+import { XlsxFileError } from "../../xlsx-reader/package";
 import { readXlsxBytes, type Grid } from "../../xlsx-reader/read";
 import { xlsxText } from "../../xlsx-reader/messages";
-import type { UnitFile } from "../../shared/workflow/consolidate";
 
 export type { GridValue } from "../../xlsx-reader/read";
 
@@ -34,21 +33,4 @@ export function readXlsx(bytes: Uint8Array, name?: string): ReadBook {
 export function unreadableReason(error: unknown, file: string, lang: Lang): string {
   if (error instanceof XlsxFileError) return xlsxText(error.key, { ...error.params, file }, lang);
   return xlsxText("xlsx.damaged", { file, detail: error instanceof Error ? error.message : String(error) }, lang);
-}
-
-/** Reads picked files for consolidation; a file that cannot be read becomes a reason, never a crash. */
-export async function readUnitFiles(files: readonly File[], onProgress: (index: number, total: number, name: string) => void, lang: Lang = "vi"): Promise<UnitFile[]> {
-  const out: UnitFile[] = [];
-  for (const [index, file] of files.entries()) {
-    onProgress(index, files.length, file.name);
-    try {
-      // Before arrayBuffer(): an oversized or macro-named file is refused without being loaded.
-      refuseByNameAndSize(file.name, file.size);
-      const book = readXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
-      out.push({ name: file.name, read: { ok: true, sheets: book.sheets, unit: book.metadata.unit ?? null } });
-    } catch (error) {
-      out.push({ name: file.name, read: { ok: false, reason: unreadableReason(error, file.name, lang) } });
-    }
-  }
-  return out;
 }

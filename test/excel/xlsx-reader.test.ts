@@ -9,7 +9,8 @@ import { findBuiltInPlan } from "../../shared/catalog";
 import { xlsxText as t } from "../../xlsx-reader/messages";
 import type { Plan } from "../../shared/model";
 import { buildFillInWorkbook } from "../../shared/sheet/fill-in";
-import { readUnitFiles, readXlsx } from "../../excel-addin/src/xlsx-reader";
+import { readXlsx } from "../../excel-addin/src/xlsx-reader";
+import { readReceivedFiles } from "../../excel-addin/src/units-files";
 import { cli, tempDir } from "../cli/support";
 import { HOSTILE_FILES, type HostileFile } from "../security/hostile-files";
 
@@ -27,9 +28,14 @@ function picked(dir: string, name: string): File {
   return new File([readFileSync(join(dir, name))], name);
 }
 
+/** The picked files as the Units tab reads them (readReceivedFiles), each file's read. */
+async function readUnitFiles(files: readonly File[], onProgress: (index: number, total: number, name: string) => void, lang: "vi" | "en" = "vi") {
+  return (await readReceivedFiles(files, onProgress, lang)).map((r) => r.file);
+}
+
 async function readOne(file: File, lang: "vi" | "en" = "vi") {
   const [unit] = await readUnitFiles([file], () => {}, lang);
-  return unit.read;
+  return unit!.read;
 }
 
 describe("the task pane's .xlsx reader", () => {
@@ -114,8 +120,8 @@ describe("the task pane's .xlsx reader", () => {
   test("a bad file among good ones: the good ones are read, the bad one has its reason, progress names each", async () => {
     const bad = await hostile("password-protected workbook (OLE, EncryptionInfo)").make(tmp.dir, template);
     const progress: string[] = [];
-    const units = await readUnitFiles([new File([template], "a.xlsx"), picked(tmp.dir, bad), new File([template], "b.xlsx")], (index, total, name) => progress.push(`${index + 1}/${total} ${name}`));
+    const units = await readUnitFiles([new File([template], "a.xlsx"), picked(tmp.dir, bad), new File([template], "b.xlsx")], (index, total, name) => progress.push(name ? `${index + 1}/${total} ${name}` : `${index}/${total} xong`));
     expect(units.map((u) => u.read.ok)).toEqual([true, false, true]);
-    expect(progress).toEqual(["1/3 a.xlsx", `2/3 ${bad}`, "3/3 b.xlsx"]);
+    expect(progress).toEqual(["1/3 a.xlsx", `2/3 ${bad}`, "3/3 b.xlsx", "3/3 xong"]);
   });
 });
