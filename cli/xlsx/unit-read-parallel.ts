@@ -37,6 +37,7 @@ interface WorkerChoice {
 export function workersFor(count: number, env: NodeJS.ProcessEnv = process.env, load: number = loadavg()[0] ?? 0): WorkerChoice {
   const setting = env.CHITIEU_WORKERS?.trim();
   const from = Number(env.CHITIEU_WORKERS_FROM ?? WORKERS_FROM_FILES);
+  // CHITIEU_WORKERS_MAIN=0 leaves every file to the workers (tests: each file then crosses threads).
   const mainReads = env.CHITIEU_WORKERS_MAIN !== "0";
   if (setting === "0" || count < (Number.isFinite(from) && from >= 1 ? from : WORKERS_FROM_FILES)) return { workers: 0, mainReads: true };
   const asked = setting ? Number(setting) : NaN;
