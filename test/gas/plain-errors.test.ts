@@ -15,10 +15,13 @@ beforeAll(async () => {
 test("an Apps Script failure is said in plain Vietnamese or English, with what to do", () => {
   const box = sandbox(built);
   expect(run(box, "loadPlan", loadRequest("dong-hai-2025")).ok).toBe(true);
-  const book = box.world.active as unknown as { getSheetByName: (name: string) => unknown };
-  book.getSheetByName = () => {
-    throw new Error("Exception: Service Spreadsheets timed out while accessing document with id active-sheet-id.");
-  };
+  // The spreadsheet service times out, whichever way the command reaches a sheet.
+  const book = box.world.active as unknown as Record<"getSheetByName" | "getSheets" | "getRange" | "getRangeByName", () => unknown>;
+  for (const method of ["getSheetByName", "getSheets", "getRange", "getRangeByName"] as const) {
+    book[method] = () => {
+      throw new Error("Exception: Service Spreadsheets timed out while accessing document with id active-sheet-id.");
+    };
+  }
   const vi = run(box, "buildSummary", "vi");
   const en = run(box, "buildSummary", "en");
   expect(vi).toEqual({ ok: false, message: "Google Trang tính báo lỗi khi làm việc này; số liệu đã nhập không bị thay đổi. Thử lại; nếu vẫn lỗi, đóng thanh bên rồi mở lại." });
