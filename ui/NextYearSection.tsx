@@ -117,11 +117,23 @@ export function NextYearSection() {
         <ul className={styles.list} data-testid="next-result">
           {lines.map((line, i) => (
             <li key={i} className={styles.info}>
-              {line}
+              <LongLine line={line} />
             </li>
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+/** A long list ("Chưa có … (28): 1.1 …; 1.2 …") folds under its lead, so the pane stays short at 320 px. */
+function LongLine({ line }: { line: string }) {
+  const cut = line.indexOf(": ");
+  if (line.length <= 160 || cut < 0 || cut > 120) return <>{line}</>;
+  return (
+    <details>
+      <summary>{line.slice(0, cut + 1)}</summary>
+      {line.slice(cut + 2)}
+    </details>
   );
 }
