@@ -34,9 +34,9 @@ export const CONSOLIDATION_MAX_ROWS = 300;
 
 /**
  * Every command the sidebar calls, in the order a user meets them, each measured alone:
- * the sidebar's state, the first load, a reload after typing, the check, fixing a number typed as
+ * the sidebar's state, reading a pasted plan, the first load, a reload after typing, the check, fixing a number typed as
  * text, going to a cell, the selected row's code, an override, the summary and its rebuild, the
- * dashboard, the settings read and saved, Dán báo cáo (review, write), the Word report's model,
+ * dashboard, the settings read and saved, Dán báo cáo (review, write), the Word report's model (its writer, an HtmlService file, touches no sheet),
  * the assignment form, next year's sheets; then a consolidation of three units in rounds (start,
  * continue, the last round writing the sheets), the same again over the sheets it wrote, and a
  * third one cancelled.
@@ -59,6 +59,7 @@ export function commandCosts(built: Built, size: number, trace?: (command: strin
 
   const box = sandbox(built);
   measure(box, "sidebar", () => run(box, "getSidebarState"));
+  measure(box, "preview", () => run(box, "previewPlanText", "1. Thu ngân sách nhà nước đạt 36.692 triệu đồng.\n2. Tỷ lệ hộ nghèo dưới 1%.", "vi"));
   measure(box, "load", () => run(box, "loadPlan", request));
   const sheet = box.world.active.sheet(FILL_IN);
   userTypes(sheet, rowOfCode(sheet, "1"), columnOf("actual"), "1.234,5");

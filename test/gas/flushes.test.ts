@@ -48,7 +48,7 @@ test("flushes and calls of every command at 30, 300 and 3,000 rows", () => {
   const at30 = bySize[0]!;
   // Every command the sidebar calls is measured (the consolidation up to CONSOLIDATION_MAX_ROWS).
   expect(Object.keys(at30)).toEqual(
-    expect.arrayContaining(["sidebar", "load", "reload", "validate", "activateCell", "fix", "selectedCode", "override", "summary", "summary.rerun", "dashboard", "settings.get", "settings.save", "readReport", "enterReport", "wordReport", "assignmentForm", "nextYear", "consolidate.start", "consolidate.continue", "consolidate.cancel"]),
+    expect.arrayContaining(["sidebar", "preview", "load", "reload", "validate", "activateCell", "fix", "selectedCode", "override", "summary", "summary.rerun", "dashboard", "settings.get", "settings.save", "readReport", "enterReport", "wordReport", "assignmentForm", "nextYear", "consolidate.start", "consolidate.continue", "consolidate.cancel"]),
   );
   bySize.forEach((costs, i) => {
     for (const [name, cost] of Object.entries(costs)) {
