@@ -64,8 +64,12 @@ function knownRefs(indicator: Indicator, settings: Settings): Pick<RuleEnv, "tar
 }
 
 export function compileIndicator(indicator: Indicator, settings: Settings): CompiledIndicator {
+  return compileWith(indicator, settings, knownRefs(indicator, settings));
+}
+
+/** The indicator's rule compiled with `known` refs folded in (all of them, or all but its targets). */
+function compileWith(indicator: Indicator, settings: Settings, known: KnownRefs): CompiledIndicator {
   const rule = ruleOf(indicator, periodOf(settings));
-  const known = knownRefs(indicator, settings);
   const build = (expr: Expr, extra: KnownRefs = {}): Compiled => compileExpr(specialize(expr, { ...known, ...extra }));
   return {
     indicator,
@@ -120,22 +124,9 @@ const ROW_CACHE_LIMIT = 20_000;
 const TARGET_REFS = ["target", "targetMin", "targetMax"] as const;
 
 function openRow(indicator: Indicator, settings: Settings): CompiledIndicator {
-  const rule = ruleOf(indicator, periodOf(settings));
   const known: KnownRefs = { ...knownRefs(indicator, settings) };
   for (const ref of TARGET_REFS) delete known[ref];
-  const build = (expr: Expr, extra: KnownRefs = {}): Compiled => compileExpr(specialize(expr, { ...known, ...extra }));
-  return {
-    indicator,
-    rule,
-    depth: depthOf(indicator.code),
-    measure: build(rule.measure),
-    percent: build(rule.percent),
-    status: build(rule.status, { overrideStatus: null, overrideReason: null }),
-    statusWithOverride: null,
-    yoy: build(rule.yoy),
-    known,
-    env: newEnv(indicator, settings),
-  };
+  return compileWith(indicator, settings, known);
 }
 
 /** An indicator's content as a key, once per object (planForUnit keeps the rows it does not change). */

@@ -19,6 +19,7 @@ import {
   dimensionXml,
   SharedStrings,
   sheetDataXml,
+  concatBytes,
   tableXml,
   type WorkbookName,
 } from "./sheet-xml";
@@ -159,16 +160,7 @@ function worksheetBytes(model: SheetModel, index: number, styles: StyleSheet, st
     pageXml(model.print) +
     (tables.length > 0 ? `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rIdTable${i + 1}"/>`).join("")}</tableParts>` : "") +
     `</worksheet>`;
-  const chunks = [strToU8(worksheetHead(model, dimensionXml(height, width), index === 0)), ...data, strToU8(tail)];
-  let size = 0;
-  for (const chunk of chunks) size += chunk.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes([strToU8(worksheetHead(model, dimensionXml(height, width), index === 0)), ...data, strToU8(tail)]);
 }
 
 /** The sheet's extent: loops, not Math.max(...), as a national consolidation has ~10⁵ rectangles. */
