@@ -120,7 +120,12 @@ describeWithEngine(["chromium"], "the Units tab in Chromium (shared UI, Excel po
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, "excel", width, "units-1-ready");
       await page.getByTestId("consolidate").click();
-      await page.getByTestId("register").waitFor({ timeout: 30000 });
+      // The first consolidation loads the reader and the units' commands: on a busy CI machine that
+      // takes a while. A refusal shows as the notice, and then the test says what it said.
+      await page.getByTestId("register").or(page.getByTestId("consolidate-notice").filter({ hasNotText: "Đã tổng hợp" })).first().waitFor({ timeout: 90000 });
+      const notice = page.getByTestId("consolidate-notice");
+      if ((await notice.count()) > 0) expect(await notice.textContent()).not.toMatch(/không|lỗi/i);
+      await page.getByTestId("register").waitFor({ timeout: 90000 });
       expect(await page.getByTestId("register-sentence").textContent()).toBe("2/3 đơn vị đã gửi báo cáo; 1 đơn vị chưa gửi: Tổ dân phố 3.");
       expect(await page.getByTestId("register-count-received").textContent()).toMatch(/^2\s/);
       expect(await page.getByTestId("register-count-missing").textContent()).toMatch(/^1\s/);
@@ -135,6 +140,6 @@ describeWithEngine(["chromium"], "the Units tab in Chromium (shared UI, Excel po
       expect(await unreachable(page)).toEqual([]);
       await shot(page, "excel", width, "units-2-register");
       expect(pageErrors).toEqual([]);
-    }, 120000);
+    }, 240000);
   }
 });
