@@ -37,6 +37,7 @@ export function LoadPanel() {
   const reading = useAction();
   const loading = useAction();
   const seeded = useRef(false);
+  const picked = useRef(false);
   const pasteBox = useRef<HTMLTextAreaElement>(null);
   // A click on a row's source line selects that span in the pasted text (the importer's offsets are in it).
   const showSpan = (span: { start: number; end: number }) => {
@@ -46,15 +47,22 @@ export function LoadPanel() {
     box.setSelectionRange(span.start, span.end);
   };
 
-  // Once the host has said what is loaded: that plan, unit and year are the form's start.
+  // Once the host has said what is loaded: that plan, unit and year are the form's start. The
+  // options appear in the same render that schedules this effect, so a quick clerk (or a test) can
+  // pick a plan before it runs: what was picked or typed by then is kept, never replaced by the
+  // start values (CI once loaded the first plan instead of the one chosen).
   useEffect(() => {
     if (!info || seeded.current) return;
     seeded.current = true;
     const loaded = info.loaded;
     const chosen = info.plans.find((p) => p.id === loaded?.planId) ?? info.plans[0];
+    if (picked.current) {
+      if (loaded) setUnit((typed) => typed || loaded.unit);
+      return;
+    }
     if (chosen) setPlanId(chosen.id);
     if (loaded) {
-      setUnit(loaded.unit);
+      setUnit((typed) => typed || loaded.unit);
       setYear(String(loaded.year));
       setEstimate(loaded.estimate);
       setPeriod(loaded.period ?? "ca-nam");
@@ -63,6 +71,7 @@ export function LoadPanel() {
   }, [info]);
 
   const pickPlan = (id: string) => {
+    picked.current = true;
     setPlanId(id);
     // The report year follows the plan; the clerk may still type another.
     const chosen = info?.plans.find((p) => p.id === id);

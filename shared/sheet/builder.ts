@@ -35,6 +35,9 @@ export class SheetBuilder {
   }
 
   style(range: Rect, style: CellStyle): this {
+    // An empty rectangle styles nothing, and Excel refuses it (getRangeByIndexes with 0 columns):
+    // a sheet whose optional columns are absent (no indicator scored) must still render.
+    if (range.rows < 1 || range.cols < 1) return this;
     this.model.styles.push({ range, style });
     return this;
   }

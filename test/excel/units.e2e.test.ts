@@ -96,6 +96,8 @@ describeWithEngine(["chromium"], "the Units tab in Chromium (shared UI, Excel po
       await page.getByTestId("unit").fill("UBND phường Đông Hải");
       await page.getByTestId("load").click();
       await page.getByTestId("load-notice").waitFor();
+      // The plan picked is the plan loaded (the pane once seeded its first plan over a quick pick).
+      expect(await page.getByTestId("loaded").textContent()).toContain("Đông Hải");
 
       await page.locator('[data-tab="units"]').click();
       await page.getByTestId("units-form").click();

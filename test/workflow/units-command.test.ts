@@ -196,6 +196,22 @@ describe("unitsConsolidateCommand", () => {
     expect(result.units).toBe(2);
   });
 
+  test("every file on another plan (the clerk loaded the wrong plan): the register says so, and every sheet written still renders", () => {
+    // CI met it: the pane had loaded the first built-in plan, both files were on Đông Hải's, so no
+    // unit was scored and the points sheet's per-indicator header had 0 columns, which Excel refuses.
+    const wrong = ["Phường Hồng Bàng", "Phường Ngô Quyền"].map((unit, i) => ({ ...sent(reading(unit, `${unit}.xlsx`, 1), "2026-12-09T11:00:00+07:00", String(i)), planId: "dong-hai-2025", unit }));
+    const outcome = unitsConsolidateCommand({ document: doc, sheets }, wrong, {}, "vi");
+    expect(outcome.status).toBe("done");
+    expect(outcome.result!.counts.otherPlan).toBe(2);
+    const model = writeOf(outcome, "sheets")!.model;
+    const empty = model.sheets.flatMap((sheet) =>
+      [...sheet.styles.map((s) => s.range), ...sheet.merges, ...sheet.conditionalRules.map((r) => r.range), ...sheet.validations.map((v) => v.range), ...sheet.editable]
+        .filter((r) => r.rows < 1 || r.cols < 1)
+        .map((r) => `${sheet.name} ${JSON.stringify(r)}`),
+    );
+    expect(empty).toEqual([]);
+  });
+
   test("a deadline that is not a day, and no files, are refused before anything is read", () => {
     expect(unitsConsolidateCommand({ document: doc, sheets }, files, { deadline: "10/12/2026" }, "vi").messages[0]!.key).toBe("wf.units.bad-deadline");
     expect(unitsConsolidateCommand({ document: doc, sheets }, [], {}, "vi").status).toBe("refused");
