@@ -438,12 +438,16 @@ describe("service calls per command", () => {
 
   it("stay within 12 for every command but the first writing of a sheet", () => {
     const counts = measure(300);
-    for (const command of ["reload", "check", "fix", "summaryAgain"]) expect([command, counts[command]! <= 12]).toEqual([command, true]);
+    for (const command of ["reload", "check", "fix"]) expect([command, counts[command]! <= 12]).toEqual([command, true]);
+    // Summary looks up the hidden `_chitieu` sheet for the report's tally when the properties have
+    // none (as Check does, and as `chitieu summary` reads it): one getSheetByName more, no flush.
+    expect(counts.summaryAgain).toBeLessThanOrEqual(13);
     // The first load and the first summary create their sheets: each plural setter, column width
     // call and merged block is one call (see README, "Service calls per command").
     expect(counts.load).toBeLessThanOrEqual(46);
     // The first summary also draws its two native charts (issue 17): newChart, two getRange and
-    // insertChart each, 8 calls and no flush; a re-run over the same table leaves them (no call).
-    expect(counts.summary).toBeLessThanOrEqual(40);
+    // insertChart each, 8 calls and no flush; a re-run over the same table leaves them (no call);
+    // and the `_chitieu` lookup for the report's tally, one call.
+    expect(counts.summary).toBeLessThanOrEqual(41);
   });
 });

@@ -91,10 +91,8 @@ test("downloaded as .xlsx: `chitieu check` gives the report-tally finding, the s
   }
 }, 60_000);
 
-test("the properties lacking the tally: Check reads it from _chitieu (no flush)", () => {
-  const box = loaded();
-  enter(box, CLAIM);
-  // The properties lose the tally (as a spreadsheet converted from a CLI-filled .xlsx never had it).
+/** The properties lose the tally (as a spreadsheet converted from a CLI-filled .xlsx never had it). */
+function dropTallyFromProperties(box: GasSandbox): void {
   const props = box.world.documentProperties.data;
   const info = JSON.parse(joinValue(Object.fromEntries(props), "info")!);
   expect(info.reportTally).toMatchObject({ achievedOrExceeded: 30 });
@@ -102,8 +100,26 @@ test("the properties lacking the tally: Check reads it from _chitieu (no flush)"
   for (const key of [...props.keys()]) if (key.startsWith("chitieu.info.")) props.delete(key);
   for (const [key, value] of Object.entries(splitValue("info", JSON.stringify(info)))) props.set(key, value);
   expect(joinValue(Object.fromEntries(props), "info")).not.toContain("reportTally");
+}
+
+test("the properties lacking the tally: Check reads it from _chitieu (no flush)", () => {
+  const box = loaded();
+  enter(box, CLAIM);
+  dropTallyFromProperties(box);
   box.world.log.reset();
   const checked = run<{ findings: { rule: string; message: string }[] }>(box, "checkFigures", "vi");
   expect(box.world.log.flushes).toBe(0);
   expect(checked.findings.find((f) => f.rule === "report-tally")?.message).toContain("Báo cáo ghi 30/30");
+});
+
+test("the properties lacking the tally: Summary reads it from _chitieu too, under the sentence as `chitieu summary` puts it", () => {
+  const box = loaded();
+  enter(box, CLAIM);
+  const before = run<{ tally: string | null }>(box, "buildSummary", "vi");
+  expect(before.tally).toContain("Báo cáo ghi 30/30");
+  dropTallyFromProperties(box);
+  box.world.log.reset();
+  const after = run<{ tally: string | null; message: string }>(box, "buildSummary", "vi");
+  expect(after.tally).toBe(before.tally);
+  expect(box.world.log.flushes).toBeLessThanOrEqual(2);
 });

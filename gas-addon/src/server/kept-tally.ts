@@ -15,6 +15,8 @@ import { KEPT_TALLY_KEY, keptTally, metadataRowCells, tallyValue } from "../../.
 import type { StoredTally } from "../../../shared/report/tally-check";
 import { parseCell } from "../../../shared/sheet/a1";
 import { sheetsInput } from "../adapter/raster";
+import { workflowDocument, type OpenDocument } from "./host";
+import type { DocumentInfo as WorkflowDocument } from "../../../shared/workflow/outcome";
 
 export const TALLY_SHEET = "_chitieu";
 
@@ -34,6 +36,17 @@ export function keptTallyOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, stored
   if (stored) return stored;
   const sheet = read ?? readTallySheet(ss);
   return keptTally(readMetadata(sheet.grid)[KEPT_TALLY_KEY], null);
+}
+
+/**
+ * The core's document for the commands that check the report's tally (Check and Summary, as
+ * `chitieu check` and `chitieu summary` do): the properties' tally, else the `_chitieu` row's.
+ */
+export function documentWithKeptTally(doc: OpenDocument): WorkflowDocument | null {
+  const document = workflowDocument(doc);
+  if (!document || document.reportTally) return document;
+  const reportTally = keptTallyOf(doc.ss, null);
+  return reportTally ? { ...document, reportTally } : document;
 }
 
 /**

@@ -8,8 +8,8 @@ import { messageLines } from "../../../../shared/workflow/outcome";
 import type { CheckResult, FindingView, Outcome } from "../../api-types";
 import { refusal, tg } from "../../messages";
 import { anchoredSheet } from "../../adapter/sheet-io";
-import { fail, notDone, openDocument, rememberFillInName, requireFillIn, requireStored, workflowDocument } from "../host";
-import { keptTallyOf } from "../kept-tally";
+import { fail, notDone, openDocument, rememberFillInName, requireFillIn, requireStored } from "../host";
+import { documentWithKeptTally } from "../kept-tally";
 
 const CELL = /^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/;
 
@@ -22,10 +22,9 @@ export function checkCommand(lang: Lang): Outcome<CheckResult> {
   const { plan } = requireStored(doc, lang);
   const { target } = requireFillIn(doc, plan, lang);
   // The report's tally: the properties', else the hidden `_chitieu` sheet's (../kept-tally.ts).
-  const document = workflowDocument(doc);
-  const reportTally = document && !document.reportTally ? keptTallyOf(doc.ss, null) : null;
+  const document = documentWithKeptTally(doc);
   rememberFillInName(doc, target.name);
-  const outcome = checkWorkflow({ document: document && reportTally ? { ...document, reportTally } : document, fillIn: { sheet: target.name, grid: target.values ?? [] } }, lang);
+  const outcome = checkWorkflow({ document, fillIn: { sheet: target.name, grid: target.values ?? [] } }, lang);
   if (outcome.status !== "done" || !outcome.result) return notDone(outcome.messages);
   const { errors, warnings, checked } = outcome.result;
   return { ok: true, findings: outcome.findings.map(view), errors, warnings, checked, message: messageLines(outcome).join(" ") };

@@ -1,11 +1,13 @@
 // "Lập biểu tổng hợp": the core's summary command (shared/workflow/summary.ts) on the open
-// spreadsheet: the typed figures evaluated, the year-end summary sheet written.
+// spreadsheet: the typed figures evaluated, the year-end summary sheet written, with the report's
+// tally check under the sentence (the tally kept as Check reads it: ../kept-tally.ts).
 import type { Lang } from "../../../../shared/model";
 import { summaryCommand as summaryWorkflow } from "../../../../shared/workflow/summary";
 import { messageLines, writeOf } from "../../../../shared/workflow/outcome";
 import type { Outcome, SummaryResult } from "../../api-types";
 import { fingerprintProperties, joinValue, splitValue, writeIfChanged } from "../document-state";
-import { notDone, openDocument, requireFillIn, requireStored, todayInVietnam, withFillInName, workflowDocument } from "../host";
+import { notDone, openDocument, requireFillIn, requireStored, todayInVietnam, withFillInName } from "../host";
+import { documentWithKeptTally } from "../kept-tally";
 import { renderWorkbook } from "../render-workbook";
 import { chartSignature, lookUpSheetCharts } from "../../adapter/charts";
 import { sheetOf, type TargetSheet } from "../../adapter/sheet-io";
@@ -14,7 +16,7 @@ export function summaryCommand(lang: Lang): Outcome<SummaryResult> {
   const doc = openDocument();
   const { plan } = requireStored(doc, lang);
   const { target } = requireFillIn(doc, plan, lang);
-  const outcome = summaryWorkflow({ document: workflowDocument(doc), fillIn: { sheet: target.name, grid: target.values ?? [] } }, { date: todayInVietnam() }, lang);
+  const outcome = summaryWorkflow({ document: documentWithKeptTally(doc), fillIn: { sheet: target.name, grid: target.values ?? [] } }, { date: todayInVietnam() }, lang);
   if (outcome.status !== "done" || !outcome.result) return notDone(outcome.messages);
   const model = writeOf(outcome, "sheets")!.model;
   // The charts are bound to the sheet's cells: when they would be bound as the last run drew them,
