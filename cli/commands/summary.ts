@@ -45,6 +45,9 @@ export const command: Command = {
     const planArg = stringFlag(args, "plan");
     const plan = planArg ? loadPlanArgument(planArg, ctx.cwd, ctx.lang) : undefined;
     const force = boolFlag(args, "force");
+    // Said before any file is read: the city office should not wait for 3,321 files to be read to
+    // learn that the output's name is taken (the write checks again, for a file made meanwhile).
+    if (!force && existsSync(outPath)) throw new UsageError(t("xlsx.out-exists", { file: output }, ctx.lang));
     // LibreOffice would overwrite a PDF of the same name without asking.
     if (boolFlag(args, "pdf") && !force && existsSync(pdfPathFor(outPath))) throw new UsageError(t("xlsx.out-exists", { file: basename(pdfPathFor(outPath)) }, ctx.lang));
 

@@ -45,6 +45,14 @@ describe("chitieu summary", () => {
     expect(again.stderr).toBe(t("xlsx.out-exists", { file: "tong-hop-hong-bang.xlsx" }) + "\n");
   });
 
+  it("an output name already taken is refused before any unit's file is read (no progress line)", async () => {
+    writeFileSync(file("da-co.xlsx"), "bảng của ai đó");
+    const run = await cli(tmp.dir, "summary", "u0.xlsx", "u1.xlsx", "u2.xlsx", "-o", "da-co.xlsx");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(t("xlsx.out-exists", { file: "da-co.xlsx" }) + "\n");
+    expect(readFileSync(file("da-co.xlsx"), "utf8")).toBe("bảng của ai đó");
+  });
+
   it("several files, one broken: consolidates the rest, lists the broken one with why, shows progress", async () => {
     const run = await cli(tmp.dir, "summary", "u0.xlsx", "hong.xlsx", "u1.xlsx", "u2.xlsx", "-o", "tong-hop.xlsx");
     expect(run.code).toBe(1);
