@@ -3,81 +3,31 @@
 // comma, % of plan, the typed figure shown, the tally, the unmatched) → edit a figure → write → the
 // overwrite question (nothing written until answered) → written; a .docx picked is read in the pane.
 // No sideways scroll, every control reachable by Tab, syncs: review 1, write 2 (1 when it asks).
-// The harness (server, Office.js from the npm copy, the fake injected) is taskpane.e2e.test.ts's.
-import { build } from "esbuild";
-import { createServer, type Server } from "node:http";
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+// The harness (server, Office.js from the npm copy, the fake injected) is pane-harness.ts.
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
-import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { Paragraph, TextRun } from "docx";
 import { findBuiltInPlan } from "../../shared/catalog";
-import { buildTaskpane, OFFICE_JS_CDN } from "../../excel-addin/scripts/build";
-import { describeWithEngine, enginePath } from "../support/engines";
+import { describeWithEngine } from "../support/engines";
 import { horizontalOverflow, shot, unreachable, WIDTHS } from "../ui/pane-checks";
 import { REPORT, REPORT_PLAN_ID } from "../workflow/report-text";
 import { docxBytes } from "../report/docx-support";
+import { startPane, type PaneHarness } from "./pane-harness";
 
-const ROOT = join(__dirname, "..", "..");
-const OFFICE_DIST = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
-const CDN_BASE = OFFICE_JS_CDN.slice(0, OFFICE_JS_CDN.lastIndexOf("/") + 1);
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml" };
 const PLAN = findBuiltInPlan(REPORT_PLAN_ID)!;
 
-let server: Server;
-let browser: Browser;
-let origin: string;
-let fake: string;
-const pageErrors: string[] = [];
-
-function serve(dir: string): Promise<Server> {
-  const httpServer = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => httpServer.listen(0, "127.0.0.1", () => resolve(httpServer)));
-}
+let pane: PaneHarness;
 
 describeWithEngine(["chromium"], "Dán báo cáo in the task pane (shared UI, Excel port)", () => {
   beforeAll(async () => {
-    const out = mkdtempSync(join(tmpdir(), "taskpane-report-"));
-    await buildTaskpane({ outDir: out, baseUrl: null, quiet: true });
-    server = await serve(out);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: enginePath("chromium"), args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
-    const bundled = await build({ entryPoints: [join(ROOT, "test", "fakes", "excel", "browser-entry.ts")], bundle: true, format: "iife", write: false, target: ["es2020"], logLevel: "error" });
-    fake = bundled.outputFiles[0].text;
+    pane = await startPane("taskpane-report-");
   }, 120000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await pane?.stop();
   });
-
-  async function openPane(width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 760 }, locale: "vi-VN" });
-    const page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.route("**/*", async (route) => {
-      const url = route.request().url();
-      if (url.startsWith(CDN_BASE)) {
-        const file = join(OFFICE_DIST, url.slice(CDN_BASE.length).split("?")[0]);
-        if (file.startsWith(OFFICE_DIST) && existsSync(file)) return route.fulfill({ path: file, contentType: "text/javascript" });
-        return route.fulfill({ status: 404, body: "" });
-      }
-      if (url.startsWith(origin) || url.startsWith("data:")) return route.continue();
-      return route.abort();
-    });
-    await page.addInitScript({ content: fake });
-    await page.goto(`${origin}/taskpane.html`);
-    return page;
-  }
 
   async function loadPlan(page: Page): Promise<void> {
     await page.getByTestId("load").waitFor({ timeout: 30000 });
@@ -94,7 +44,7 @@ describeWithEngine(["chromium"], "Dán báo cáo in the task pane (shared UI, Ex
 
   for (const width of WIDTHS) {
     test(`${width} px: paste → review → edit → write → overwrite question → written`, async () => {
-      const page = await openPane(width);
+      const page = await pane.openPane(width);
       await loadPlan(page);
       const c8 = await cell(page, "8");
       await page.evaluate((a) => window.__CHITIEU_FAKE_STATE__!.typeIn("Chỉ tiêu", a, 300), c8);
@@ -145,13 +95,13 @@ describeWithEngine(["chromium"], "Dán báo cáo in the task pane (shared UI, Ex
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       expect(await unreachable(page)).toEqual([]);
       await shot(page, "excel", width, "report-3-written");
-      expect(pageErrors).toEqual([]);
+      expect(pane.pageErrors).toEqual([]);
       await page.context().close();
     }, 180000);
   }
 
   test("a .docx report picked in the pane is read there (the guarded reader) and reviewed", async () => {
-    const page = await openPane(320);
+    const page = await pane.openPane(320);
     await loadPlan(page);
     await page.locator('[data-tab="enter"]').click();
     const dir = mkdtempSync(join(tmpdir(), "report-docx-"));
@@ -170,7 +120,7 @@ describeWithEngine(["chromium"], "Dán báo cáo in the task pane (shared UI, Ex
     await page.getByTestId("report-file").setInputFiles(pdf);
     await page.locator("[data-testid=report-file-notice][role=alert]").waitFor();
     expect(await page.getByTestId("report-file-notice").textContent()).toContain("bao-cao.pdf: tệp PDF chưa đọc được");
-    expect(pageErrors).toEqual([]);
+    expect(pane.pageErrors).toEqual([]);
     await page.context().close();
   }, 120000);
 });

@@ -3,104 +3,28 @@
 // settings, with a screenshot per step (test-artifacts/ui/excel-<width>-<step>.png), no sideways
 // scroll, every control reachable by Tab, and each clerk point of issue 12 pinned. Office.js is the
 // npm copy served at the CDN's address; every request is recorded and none may leave 127.0.0.1.
-import { build } from "esbuild";
-import { createServer, type Server } from "node:http";
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
-import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { findBuiltInPlan } from "../../shared/catalog";
-import { buildTaskpane, OFFICE_JS_CDN } from "../../excel-addin/scripts/build";
-import { describeWithEngine, enginePath } from "../support/engines";
+import { describeWithEngine } from "../support/engines";
 import { currentStep, horizontalOverflow, shot, spareVerticalScroll, tabsAnswerArrows, unreachable, WIDTHS } from "../ui/pane-checks";
+import { CDN_BASE, startPane, type OpenPaneOptions, type PaneHarness } from "./pane-harness";
 
-const ROOT = join(__dirname, "..", "..");
-const OFFICE_DIST = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
-const CDN_BASE = OFFICE_JS_CDN.slice(0, OFFICE_JS_CDN.lastIndexOf("/") + 1);
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml" };
-
-let server: Server;
-let browser: Browser;
-let origin: string;
-let fake: string;
-const requests: string[] = [];
-const blocked: string[] = [];
 const OFFICE_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/";
-const pageErrors: string[] = [];
-
-function serve(dir: string): Promise<Server> {
-  const httpServer = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => httpServer.listen(0, "127.0.0.1", () => resolve(httpServer)));
-}
-
-async function fakeScript(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(ROOT, "test", "fakes", "excel", "browser-entry.ts")],
-    bundle: true,
-    format: "iife",
-    write: false,
-    target: ["es2020"],
-    logLevel: "error",
-  });
-  return result.outputFiles[0].text;
-}
+let pane: PaneHarness;
 
 describeWithEngine(["chromium"], "the task pane in Chromium (shared UI, Excel port)", () => {
 beforeAll(async () => {
-  const out = mkdtempSync(join(tmpdir(), "taskpane-"));
-  await buildTaskpane({ outDir: out, baseUrl: null, quiet: true });
-  server = await serve(out);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: enginePath("chromium"),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  fake = await fakeScript();
+  pane = await startPane("taskpane-");
 }, 120000);
 
-/** A fresh page on the pane, with the fake Excel injected and every request recorded and routed. */
-async function openPane(path: string, width = 380, options: { fake?: boolean; officeJs?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 760 }, locale: "vi-VN" });
-  const opened = await context.newPage();
-  opened.on("request", (request) => requests.push(request.url()));
-  opened.on("pageerror", (error) => pageErrors.push(error.message));
-  // Office.js from the npm copy, at the CDN address the production page uses; nothing else leaves.
-  await opened.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(CDN_BASE)) {
-      if (options.officeJs === false) return route.abort();
-      const file = join(OFFICE_DIST, url.slice(CDN_BASE.length).split("?")[0]);
-      if (file.startsWith(OFFICE_DIST) && existsSync(file)) return route.fulfill({ path: file, contentType: "text/javascript" });
-      return route.fulfill({ status: 404, body: "" });
-    }
-    if (url.startsWith(origin) || url.startsWith("data:")) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  if (options.fake !== false) await opened.addInitScript({ content: fake });
-  // Every Content-Security-Policy violation the page reports, to prove the pane runs under its policy.
-  await opened.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
-  });
-  await opened.goto(`${origin}${path}`);
-  return opened;
-}
-
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await pane?.stop();
 });
+
+/** A fresh page on the pane (the harness's), with every Content-Security-Policy violation kept. */
+function openPane(path: string, width = 380, options: Pick<OpenPaneOptions, "fake" | "officeJs"> = {}): Promise<Page> {
+  return pane.openPane(width, { ...options, path, recordCspViolations: true });
+}
 
 const PASTED = "KẾ HOẠCH\nI. CHỈ TIÊU KINH TẾ\n1. Tốc độ tăng trưởng kinh tế đạt 8%.\n2. Thu ngân sách đạt 1.200,5 tỷ đồng, tăng 10% so với năm 2024.\n3. Tỷ lệ hộ nghèo giảm 0,5%.\n4. Phấn đấu có khoảng 3 mô hình mới";
 
@@ -269,10 +193,10 @@ for (const width of WIDTHS) {
 
     // Every command kept to three requests.
     for (const syncs of await page.evaluate(() => window.__CHITIEU_FAKE_STATE__!.syncCounts())) expect(syncs).toBeLessThanOrEqual(3);
-    expect(pageErrors).toEqual([]);
-    const outside = requests.filter((url) => !url.startsWith(origin) && !url.startsWith(CDN_BASE) && !url.startsWith("data:"));
+    expect(pane.pageErrors).toEqual([]);
+    const outside = pane.requests.filter((url) => !url.startsWith(pane.origin) && !url.startsWith(CDN_BASE) && !url.startsWith("data:"));
     expect(outside.filter((url) => !url.startsWith(OFFICE_TELEMETRY))).toEqual([]);
-    expect(blocked.filter((url) => !url.startsWith(OFFICE_TELEMETRY))).toEqual([]);
+    expect(pane.blocked.filter((url) => !url.startsWith(OFFICE_TELEMETRY))).toEqual([]);
     const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
     expect(violations.filter((v) => !v.includes(new URL(OFFICE_TELEMETRY).host))).toEqual([]);
     await page.context().close();
@@ -301,7 +225,7 @@ test("a pane that never renders is replaced by the watchdog's message", async ()
 }, 60000);
 
 test("the one-file build (for web views without dynamic import, e.g. EdgeHTML) loads and checks too", async () => {
-  const before = requests.length;
+  const before = pane.requests.length;
   const legacy = await openPane("/taskpane.html?legacy");
   await legacy.getByTestId("load").waitFor({ timeout: 30000 });
   expect(await legacy.evaluate(() => (window as unknown as { __CHITIEU_STARTED__?: string }).__CHITIEU_STARTED__)).toBe("legacy");
@@ -312,10 +236,10 @@ test("the one-file build (for web views without dynamic import, e.g. EdgeHTML) l
   await legacy.locator('[data-tab="check"]').click();
   await legacy.getByTestId("check").click();
   await legacy.getByTestId("findings").waitFor();
-  const loaded = requests.slice(before).filter((url) => url.startsWith(origin)).map((url) => new URL(url).pathname);
+  const loaded = pane.requests.slice(before).filter((url) => url.startsWith(pane.origin)).map((url) => new URL(url).pathname);
   expect(loaded).toContain("/taskpane-legacy.js");
   expect(loaded.filter((path) => path === "/taskpane.js" || path.startsWith("/chunks/"))).toEqual([]);
-  expect(pageErrors).toEqual([]);
+  expect(pane.pageErrors).toEqual([]);
   await legacy.context().close();
 }, 120000);
 });

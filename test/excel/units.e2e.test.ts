@@ -3,46 +3,16 @@
 // the units typed into it, two units' .xlsx files picked, the deadline set, the consolidation run:
 // the register shown (sentence, counts, list) and its sheets written; no sideways scroll, every
 // control reachable by Tab; screenshots test-artifacts/ui/excel-<width>-units-*.png.
-import { build } from "esbuild";
-import { createServer, type Server } from "node:http";
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
-import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type Page } from "playwright-core";
 import { findBuiltInPlan } from "../../shared/catalog";
 import { buildFillInWorkbook } from "../../shared/sheet/fill-in";
 import { writeXlsxBuffer } from "../../cli/xlsx/write";
 import { PLAN_JSON_KEY, withMetadataSheet } from "../../xlsx-reader/metadata";
-import { buildTaskpane, OFFICE_JS_CDN } from "../../excel-addin/scripts/build";
-import { describeWithEngine, enginePath } from "../support/engines";
+import { describeWithEngine } from "../support/engines";
 import { horizontalOverflow, shot, WIDTHS } from "../ui/pane-checks";
 import { unreachable } from "../ui/units-checks";
+import { startPane, type PaneHarness } from "./pane-harness";
 
-const ROOT = join(__dirname, "..", "..");
-const OFFICE_DIST = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
-const CDN_BASE = OFFICE_JS_CDN.slice(0, OFFICE_JS_CDN.lastIndexOf("/") + 1);
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml" };
 const plan = findBuiltInPlan("dong-hai-2025")!;
-
-let server: Server;
-let browser: Browser;
-let origin: string;
-let fake: string;
-const pageErrors: string[] = [];
-
-function serve(dir: string): Promise<Server> {
-  const httpServer = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => httpServer.listen(0, "127.0.0.1", () => resolve(httpServer)));
-}
 
 async function unitFile(unit: string, share: number): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
   const entries = plan.indicators.filter((i) => i.comparator !== null && i.comparator !== "boolean" && typeof i.target === "number").map((i) => ({ code: i.code, raw: Math.round((i.target as number) * share * 100) / 100 }));
@@ -50,47 +20,20 @@ async function unitFile(unit: string, share: number): Promise<{ name: string; mi
   return { name: `${unit}.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await writeXlsxBuffer(model)) };
 }
 
+let pane: PaneHarness;
+
 describeWithEngine(["chromium"], "the Units tab in Chromium (shared UI, Excel port)", () => {
   beforeAll(async () => {
-    const out = mkdtempSync(join(tmpdir(), "taskpane-units-"));
-    await buildTaskpane({ outDir: out, baseUrl: null, quiet: true });
-    server = await serve(out);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: enginePath("chromium"),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
-    const result = await build({ entryPoints: [join(ROOT, "test", "fakes", "excel", "browser-entry.ts")], bundle: true, format: "iife", write: false, target: ["es2020"], logLevel: "error" });
-    fake = result.outputFiles[0].text;
+    pane = await startPane("taskpane-units-");
   }, 120000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await pane?.stop();
   });
-
-  async function openPane(width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 760 }, locale: "vi-VN" });
-    const page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.route("**/*", async (route) => {
-      const url = route.request().url();
-      if (url.startsWith(CDN_BASE)) {
-        const file = join(OFFICE_DIST, url.slice(CDN_BASE.length).split("?")[0]);
-        if (file.startsWith(OFFICE_DIST) && existsSync(file)) return route.fulfill({ path: file, contentType: "text/javascript" });
-        return route.fulfill({ status: 404, body: "" });
-      }
-      if (url.startsWith(origin) || url.startsWith("data:")) return route.continue();
-      return route.abort();
-    });
-    await page.addInitScript({ content: fake });
-    await page.goto(`${origin}/taskpane.html`);
-    return page;
-  }
 
   for (const width of WIDTHS) {
     test(`${width} px: assignment form → units typed → files picked → register shown and written`, async () => {
-      const page = await openPane(width);
+      const page = await pane.openPane(width);
       await page.getByTestId("load").waitFor({ timeout: 30000 });
       await page.getByTestId("plan").selectOption("dong-hai-2025");
       await page.getByTestId("unit").fill("UBND phường Đông Hải");
@@ -141,7 +84,7 @@ describeWithEngine(["chromium"], "the Units tab in Chromium (shared UI, Excel po
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       expect(await unreachable(page)).toEqual([]);
       await shot(page, "excel", width, "units-2-register");
-      expect(pageErrors).toEqual([]);
+      expect(pane.pageErrors).toEqual([]);
     }, 240000);
   }
 });

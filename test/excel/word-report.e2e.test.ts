@@ -2,87 +2,28 @@
 // against the fake Excel, at 320 and 450 px: a seed plan loaded, figures typed, the button clicked,
 // and the download's bytes open as a .docx with the report's title, the typed Ghi chú and the two
 // chart pictures the pane drew. No sideways scroll, every control reachable by Tab, nothing leaves
-// 127.0.0.1. The harness is test/excel/year-cycle.e2e.test.ts's.
-import { build } from "esbuild";
-import { createServer, type Server } from "node:http";
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
-import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type Page } from "playwright-core";
+// 127.0.0.1. The harness is test/excel/pane-harness.ts.
+import { readFileSync } from "node:fs";
 import { findBuiltInPlan } from "../../shared/catalog";
-import { buildTaskpane, OFFICE_JS_CDN } from "../../excel-addin/scripts/build";
-import { describeWithEngine, enginePath } from "../support/engines";
+import { describeWithEngine } from "../support/engines";
 import { horizontalOverflow, shot, unreachable, WIDTHS } from "../ui/pane-checks";
 import { strFromU8, unzipSync } from "fflate";
+import { startPane, type PaneHarness } from "./pane-harness";
 
-const ROOT = join(__dirname, "..", "..");
-const OFFICE_DIST = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
-const CDN_BASE = OFFICE_JS_CDN.slice(0, OFFICE_JS_CDN.lastIndexOf("/") + 1);
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml" };
-
-let server: Server;
-let browser: Browser;
-let origin: string;
-let fake: string;
-const blocked: string[] = [];
-const pageErrors: string[] = [];
-
-function serve(dir: string): Promise<Server> {
-  const httpServer = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => httpServer.listen(0, "127.0.0.1", () => resolve(httpServer)));
-}
+let pane: PaneHarness;
 
 describeWithEngine(["chromium"], "Xuất báo cáo Word in the task pane (Chromium, Excel port)", () => {
   beforeAll(async () => {
-    const out = mkdtempSync(join(tmpdir(), "taskpane-word-"));
-    await buildTaskpane({ outDir: out, baseUrl: null, quiet: true });
-    server = await serve(out);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: enginePath("chromium"),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
-    const bundled = await build({ entryPoints: [join(ROOT, "test", "fakes", "excel", "browser-entry.ts")], bundle: true, format: "iife", write: false, target: ["es2020"], logLevel: "error" });
-    fake = bundled.outputFiles[0].text;
+    pane = await startPane("taskpane-word-");
   }, 120000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await pane?.stop();
   });
-
-  async function openPane(width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 760 }, locale: "vi-VN" });
-    const page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.route("**/*", async (route) => {
-      const url = route.request().url();
-      if (url.startsWith(CDN_BASE)) {
-        const file = join(OFFICE_DIST, url.slice(CDN_BASE.length).split("?")[0]);
-        if (file.startsWith(OFFICE_DIST) && existsSync(file)) return route.fulfill({ path: file, contentType: "text/javascript" });
-        return route.fulfill({ status: 404, body: "" });
-      }
-      if (url.startsWith(origin) || url.startsWith("data:")) return route.continue();
-      blocked.push(url);
-      return route.abort();
-    });
-    await page.addInitScript({ content: fake });
-    await page.goto(`${origin}/taskpane.html`);
-    return page;
-  }
 
   for (const width of WIDTHS) {
     test(`${width} px: "Xuất báo cáo Word" downloads the Decree 30 .docx with its charts`, async () => {
-      const page = await openPane(width);
+      const page = await pane.openPane(width);
       await page.getByTestId("load").waitFor({ timeout: 30000 });
       await page.locator("[data-testid=plan] option").first().waitFor({ state: "attached" });
       await page.getByTestId("plan").selectOption("dong-hai-2025");
@@ -122,8 +63,8 @@ describeWithEngine(["chromium"], "Xuất báo cáo Word in the task pane (Chromi
       expect(await page.getByTestId("word-report").textContent()).toContain("chitieu report");
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, "excel", width, "word-report");
-      expect(blocked).toEqual([]);
-      expect(pageErrors).toEqual([]);
+      expect(pane.blocked).toEqual([]);
+      expect(pane.pageErrors).toEqual([]);
       await page.context().close();
     }, 120000);
   }
