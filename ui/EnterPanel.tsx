@@ -9,6 +9,7 @@ import { useAction, useUi } from "./context";
 import { BusyButton, Field, NoticeLine, useControlClass } from "./controls";
 import type { ReportEntryAnswer, ReportReview } from "./host-port";
 import { acceptedFigures, draftsOf, ReportReviewTable, type ReportDraft } from "./ReportReviewTable";
+import { QuestionBox } from "./QuestionBox";
 import { useStyles } from "./styles";
 
 type Confirm = Extract<ReportEntryAnswer, { kind: "confirm" }>;
@@ -175,24 +176,16 @@ export function EnterPanel() {
               </div>
             )}
             {confirm && (
-              <div className={styles.box} role="alertdialog" aria-labelledby="report-confirm-title" data-testid="report-confirm">
-                <p id="report-confirm-title" className={styles.warn}>
-                  {confirm.message || t("enter.confirm.title")}
-                </p>
-                <ul className={styles.list}>
-                  {confirm.items.map((item) => (
-                    <li key={item.code}>{item.text}</li>
-                  ))}
-                </ul>
-                <div className={styles.actions}>
-                  <BusyButton appearance="primary" busy={writing.busy} onClick={() => write(true)} data-testid="report-confirm-yes">
-                    {confirm.confirm}
-                  </BusyButton>
-                  <BusyButton busy={false} onClick={() => write(false)} data-testid="report-confirm-no">
-                    {confirm.cancel}
-                  </BusyButton>
-                </div>
-              </div>
+              <QuestionBox
+                question={confirm.message || t("enter.confirm.title")}
+                items={confirm.items}
+                yesLabel={confirm.confirm}
+                noLabel={confirm.cancel}
+                busy={writing.busy}
+                onYes={() => write(true)}
+                onNo={() => write(false)}
+                testIds={{ box: "report-confirm", title: "report-confirm-title", yes: "report-confirm-yes", no: "report-confirm-no" }}
+              />
             )}
             <NoticeLine notice={writing.notice} testId="write-notice" />
             {written.length > 0 && (

@@ -8,6 +8,8 @@ import { BusyButton, CheckboxField, Field, NoticeLine, useControlClass } from ".
 import type { LoadAnswer, PlanPick, Preview, ResultRow, ReviewRow } from "./host-port";
 import type { Period } from "../shared/model";
 import { readNumber } from "./format";
+import { PlanSourceFields, type PlanFile } from "./PlanSourceFields";
+import { QuestionBox } from "./QuestionBox";
 import { ReviewTable, targetText, type DraftRow } from "./ReviewTable";
 import { useStyles } from "./styles";
 
@@ -22,7 +24,7 @@ export function LoadPanel() {
   const { port, lang, t, info, setLoaded, setStep } = useUi();
   const [source, setSource] = useState<Source>("builtin");
   const [planId, setPlanId] = useState("");
-  const [json, setJson] = useState<{ text: string; file: string } | null>(null);
+  const [json, setJson] = useState<PlanFile | null>(null);
   const [pasted, setPasted] = useState("");
   const [rows, setRows] = useState<DraftRow[] | null>(null);
   const [meta, setMeta] = useState<Preview["meta"]>({ title: null, issuer: null, year: null });
@@ -141,45 +143,18 @@ export function LoadPanel() {
 
   return (
     <section className={styles.panel} aria-label={t("tab.load")}>
-      <Field label={t("source")}>
-        {(id) => (
-          <select id={id} className={control} value={source} onChange={(e) => setSource(e.target.value as Source)} data-testid="source">
-            <option value="builtin">{t("source.builtin")}</option>
-            <option value="json">{t("source.json")}</option>
-            <option value="text">{t("source.text")}</option>
-          </select>
-        )}
-      </Field>
-      {source === "builtin" && (
-        <Field label={t("plan")}>
-          {(id) => (
-            <select id={id} className={control} value={planId} onChange={(e) => pickPlan(e.target.value)} data-testid="plan">
-              {(info?.plans ?? []).map((p) => (
-                <option key={p.id} value={p.id} title={p.title}>
-                  {t("plan.option", { issuer: p.issuer, year: p.year, count: p.indicators })}
-                  {p.id === info?.loaded?.planId ? t("plan.loaded-mark") : ""}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
-      {source === "json" && (
-        <Field label={t("json.file")} hint={json ? t("json.picked", { file: json.file }) : undefined}>
-          {(id) => (
-            <input
-              id={id}
-              type="file"
-              accept=".json,application/json"
-              data-testid="json-file"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) void file.text().then((content) => setJson({ text: content, file: file.name }));
-              }}
-            />
-          )}
-        </Field>
-      )}
+      <PlanSourceFields
+        source={source}
+        onSourceChange={setSource}
+        sourceLabel={t("source")}
+        other={{ value: "text", label: t("source.text") }}
+        planId={planId}
+        onPlanChange={pickPlan}
+        markLoaded
+        json={json}
+        onJsonChange={setJson}
+        testIds={{ source: "source", plan: "plan", jsonFile: "json-file" }}
+      />
       {source === "text" && (
         <>
           <Field label={t("paste")}>
@@ -229,24 +204,16 @@ export function LoadPanel() {
         </BusyButton>
       </div>
       {confirm && (
-        <div className={styles.box} role="alertdialog" aria-labelledby="confirm-title" data-testid="confirm">
-          <p id="confirm-title" className={styles.warn}>
-            {confirm.message || t("load.confirm.title")}
-          </p>
-          <ul className={styles.list}>
-            {confirm.setAside.map((item) => (
-              <li key={item.code}>{item.text}</li>
-            ))}
-          </ul>
-          <div className={styles.actions}>
-            <BusyButton appearance="primary" busy={loading.busy} onClick={() => load(true)} data-testid="confirm-yes">
-              {t("load.confirm.yes")}
-            </BusyButton>
-            <BusyButton busy={false} onClick={() => setConfirm(null)} data-testid="confirm-no">
-              {t("load.confirm.no")}
-            </BusyButton>
-          </div>
-        </div>
+        <QuestionBox
+          question={confirm.message || t("load.confirm.title")}
+          items={confirm.setAside}
+          yesLabel={t("load.confirm.yes")}
+          noLabel={t("load.confirm.no")}
+          busy={loading.busy}
+          onYes={() => load(true)}
+          onNo={() => setConfirm(null)}
+          testIds={{ box: "confirm", title: "confirm-title", yes: "confirm-yes", no: "confirm-no" }}
+        />
       )}
       <NoticeLine notice={loading.notice} testId="load-notice" />
       {messages.length > 0 && (

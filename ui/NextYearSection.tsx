@@ -9,6 +9,7 @@ import { useAction, useUi } from "./context";
 import { BusyButton, Field, NoticeLine, useControlClass } from "./controls";
 import type { NextYearPick } from "./host-port";
 import { PERIOD_CHOICES } from "./LoadPanel";
+import { PlanSourceFields, type PlanFile } from "./PlanSourceFields";
 import { useStyles } from "./styles";
 
 type Source = "builtin" | "json" | "same";
@@ -20,7 +21,7 @@ export function NextYearSection() {
   const thisYear = info?.loaded?.year ?? new Date().getFullYear();
   const [source, setSource] = useState<Source>("builtin");
   const [planId, setPlanId] = useState("");
-  const [json, setJson] = useState<{ text: string; file: string } | null>(null);
+  const [json, setJson] = useState<PlanFile | null>(null);
   const [year, setYear] = useState(String(thisYear + 1));
   const [period, setPeriod] = useState<Period>("ca-nam");
   const [lines, setLines] = useState<string[]>([]);
@@ -53,44 +54,17 @@ export function NextYearSection() {
     <div className={styles.section} data-testid="next-year">
       <h2 className={styles.h2}>{t("nextyear")}</h2>
       <p className={styles.small}>{t("nextyear.hint")}</p>
-      <Field label={t("nextyear.source")}>
-        {(id) => (
-          <select id={id} className={control} value={source} onChange={(e) => setSource(e.target.value as Source)} data-testid="next-source">
-            <option value="builtin">{t("source.builtin")}</option>
-            <option value="json">{t("source.json")}</option>
-            <option value="same">{t("nextyear.source.same")}</option>
-          </select>
-        )}
-      </Field>
-      {source === "builtin" && (
-        <Field label={t("plan")}>
-          {(id) => (
-            <select id={id} className={control} value={planId} onChange={(e) => setPlanId(e.target.value)} data-testid="next-plan">
-              {(info?.plans ?? []).map((p) => (
-                <option key={p.id} value={p.id} title={p.title}>
-                  {t("plan.option", { issuer: p.issuer, year: p.year, count: p.indicators })}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
-      {source === "json" && (
-        <Field label={t("json.file")} hint={json ? t("json.picked", { file: json.file }) : undefined}>
-          {(id) => (
-            <input
-              id={id}
-              type="file"
-              accept=".json,application/json"
-              data-testid="next-json-file"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) void file.text().then((content) => setJson({ text: content, file: file.name }));
-              }}
-            />
-          )}
-        </Field>
-      )}
+      <PlanSourceFields
+        source={source}
+        onSourceChange={setSource}
+        sourceLabel={t("nextyear.source")}
+        other={{ value: "same", label: t("nextyear.source.same") }}
+        planId={planId}
+        onPlanChange={setPlanId}
+        json={json}
+        onJsonChange={setJson}
+        testIds={{ source: "next-source", plan: "next-plan", jsonFile: "next-json-file" }}
+      />
       <div className={styles.row}>
         <Field label={t("nextyear.year")}>
           {(id) => <input id={id} className={control} value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" style={{ width: "6em" }} data-testid="next-year-year" />}
