@@ -2,71 +2,22 @@
 // answered by the real server functions (the built Code.js in the vm sandbox with the fakes), at 320
 // and 450 px: load → type a figure → paste a report → review → edit → write → the overwrite question
 // (nothing written until answered) → the others written, the typed figure kept.
-// No sideways scroll, every control reachable by Tab, no network request. The bridge is
-// sidebar.e2e.test.ts's.
-import type { Browser, Page } from "playwright-core";
-import { chromium } from "playwright-core";
-import { copyForScriptRun, type GasSandbox } from "../fakes/gas/sandbox";
+// No sideways scroll, every control reachable by Tab, no network request. The harness is
+// sidebar-harness.ts.
 import { a1Of } from "../fakes/gas/spreadsheet";
-import { describeWithEngine, enginePath } from "../support/engines";
+import { describeWithEngine } from "../support/engines";
 import { horizontalOverflow, shot, unreachable, WIDTHS } from "../ui/pane-checks";
-import { buildToTemp, columnOf, FILL_IN, rowOfCode, sandbox, userTypes, type Built } from "./support";
+import { columnOf, FILL_IN, rowOfCode, sandbox, userTypes } from "./support";
+import { useSidebar } from "./sidebar-harness";
 import { REPORT, REPORT_PLAN_ID } from "../workflow/report-text";
 
-const fakeScriptRun = (names: string[]) => `
-(() => {
-  const names = new Set(${JSON.stringify(names)});
-  const runner = (success, failure) => new Proxy({}, {
-    get(_, name) {
-      if (name === "withSuccessHandler") return (fn) => runner(fn, failure);
-      if (name === "withFailureHandler") return (fn) => runner(success, fn);
-      if (!names.has(String(name))) return undefined;
-      return (...args) => {
-        window.__gasCall(String(name), JSON.stringify(args)).then(
-          (text) => { const reply = JSON.parse(text); if (reply.error) failure && failure(new Error(reply.error)); else success && success(reply.value); },
-          (e) => failure && failure(e));
-      };
-    },
-  });
-  window.google = { script: { run: runner(null, null) } };
-})();`;
-
 describeWithEngine(["chromium"], "Dán báo cáo in the Sheets sidebar (shared UI, Sheets port)", () => {
-  let built: Built;
-  let browser: Browser;
-  beforeAll(async () => {
-    built = await buildToTemp();
-    browser = await chromium.launch({ executablePath: enginePath("chromium"), args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
-  }, 120000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function openSidebar(box: GasSandbox, requests: string[], calls: string[], width: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 760 } });
-    await page.route("**/*", (route) => {
-      requests.push(route.request().url());
-      return route.abort();
-    });
-    await page.exposeFunction("__gasCall", async (name: string, argsJson: string) => {
-      calls.push(name);
-      try {
-        const value = copyForScriptRun(box.call(name, ...(JSON.parse(argsJson) as unknown[])), `${name} result`);
-        return JSON.stringify({ value });
-      } catch (error) {
-        return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
-      }
-    });
-    await page.setContent(built.sidebar.replace("<head>", () => `<head><script>${fakeScriptRun(box.functionNames())}</script>`));
-    return page;
-  }
+  const harness = useSidebar();
 
   for (const width of WIDTHS) {
     test(`${width} px: paste → review → edit → write → overwrite question → written`, async () => {
-      const box = sandbox(built);
-      const requests: string[] = [];
-      const calls: string[] = [];
-      const page = await openSidebar(box, requests, calls, width);
+      const box = sandbox(harness.built);
+      const { page, requests, calls } = await harness.openSidebar(width, { box });
       await page.locator(`[data-testid=plan] option[value='${REPORT_PLAN_ID}']`).waitFor({ state: "attached" });
       await page.getByTestId("plan").selectOption(REPORT_PLAN_ID);
       await page.getByTestId("unit").fill("Phường Đông Hải");

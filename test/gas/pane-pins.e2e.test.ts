@@ -2,61 +2,19 @@
 // did not: "fix all" for numbers typed as text, the override for the row the cursor is on (Apps
 // Script's getActiveRange in the fake), the blanks one line per plan section, and the settings that
 // apply now said apart from those applied on Save. The shared UI with the Sheets port, in headless
-// Chromium, google.script.run answered by the built Code.js in the vm sandbox (as sidebar.e2e.test.ts).
-import type { Browser, Page } from "playwright-core";
-import { chromium } from "playwright-core";
-import { copyForScriptRun, type GasSandbox } from "../fakes/gas/sandbox";
+// Chromium, google.script.run answered by the built Code.js in the vm sandbox (sidebar-harness.ts).
 import { a1Of } from "../fakes/gas/spreadsheet";
-import { describeWithEngine, enginePath } from "../support/engines";
+import { describeWithEngine } from "../support/engines";
 import { horizontalOverflow, shot } from "../ui/pane-checks";
-import { buildToTemp, columnOf, FILL_IN, rowOfCode, sandbox, userTypes, type Built } from "./support";
-
-const fakeScriptRun = (names: string[]) => `
-(() => {
-  const names = new Set(${JSON.stringify(names)});
-  const runner = (success, failure) => new Proxy({}, {
-    get(_, name) {
-      if (name === "withSuccessHandler") return (fn) => runner(fn, failure);
-      if (name === "withFailureHandler") return (fn) => runner(success, fn);
-      if (!names.has(String(name))) return undefined;
-      return (...args) => {
-        window.__gasCall(String(name), JSON.stringify(args)).then(
-          (text) => { const reply = JSON.parse(text); if (reply.error) failure && failure(new Error(reply.error)); else success && success(reply.value); },
-          (e) => failure && failure(e));
-      };
-    },
-  });
-  window.google = { script: { run: runner(null, null) } };
-})();`;
+import { columnOf, FILL_IN, rowOfCode, sandbox, userTypes } from "./support";
+import { useSidebar } from "./sidebar-harness";
 
 describeWithEngine(["chromium"], "the Sheets sidebar: fix all, the selected row, blanks per section, settings", () => {
-  let built: Built;
-  let browser: Browser;
-  beforeAll(async () => {
-    built = await buildToTemp();
-    browser = await chromium.launch({ executablePath: enginePath("chromium"), args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-  }, 120000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function openSidebar(box: GasSandbox, width: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 760 } });
-    await page.route("**/*", (route) => route.abort());
-    await page.exposeFunction("__gasCall", async (name: string, argsJson: string) => {
-      try {
-        return JSON.stringify({ value: copyForScriptRun(box.call(name, ...(JSON.parse(argsJson) as unknown[])), `${name} result`) });
-      } catch (error) {
-        return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
-      }
-    });
-    await page.setContent(built.sidebar.replace("<head>", () => `<head><script>${fakeScriptRun(box.functionNames())}</script>`));
-    return page;
-  }
+  const harness = useSidebar();
 
   test("320 px, Nguyễn Lương Bằng: blanks per section, fix all, override of the selected row, settings", async () => {
-    const box = sandbox(built);
-    const page = await openSidebar(box, 320);
+    const box = sandbox(harness.built);
+    const { page } = await harness.openSidebar(320, { box });
     await page.locator("[data-testid=plan] option[value='nguyen-luong-bang-2025']").waitFor({ state: "attached" });
     await page.getByTestId("plan").selectOption("nguyen-luong-bang-2025");
     await page.getByTestId("unit").fill("Phường Nguyễn Lương Bằng");

@@ -2,92 +2,21 @@
 // google.script.run answered by the real server functions running in Node (the built Code.js in
 // the vm sandbox with the fakes), at 320 and 450 px: load → type → check → fix → summary, a
 // screenshot per step (test-artifacts/ui/sheets-<width>-<step>.png), no sideways scroll, every
-// control reachable by Tab. No network request is made.
-import type { Browser, Page } from "playwright-core";
-import { chromium } from "playwright-core";
+// control reachable by Tab. No network request is made. The harness is test/gas/sidebar-harness.ts.
 import { sidebarStartKB } from "../../gas-addon/scripts/build";
-import { copyForScriptRun, type GasSandbox } from "../fakes/gas/sandbox";
 import { a1Of } from "../fakes/gas/spreadsheet";
-import { describeWithEngine, enginePath } from "../support/engines";
+import { describeWithEngine } from "../support/engines";
 import { currentStep, horizontalOverflow, shot, spareVerticalScroll, tabsAnswerArrows, unreachable, WIDTHS } from "../ui/pane-checks";
-import { buildToTemp, columnOf, FILL_IN, rowOfCode, sandbox, userTypes, type Built } from "./support";
-
-/** google.script.run in the page: the server's own functions only; each call goes to Node as JSON and back asynchronously. */
-const fakeScriptRun = (names: string[]) => `
-(() => {
-  const names = new Set(${JSON.stringify(names)});
-  const plainOnly = (value, where) => {
-    const tag = Object.prototype.toString.call(value);
-    if (tag === "[object Date]") throw new Error(where + ": a Date cannot cross google.script.run");
-    if (typeof value === "function") throw new Error(where + ": a function cannot cross google.script.run");
-    if (value && typeof value === "object") for (const k of Object.keys(value)) plainOnly(value[k], where + "." + k);
-  };
-  const runner = (success, failure) => new Proxy({}, {
-    get(_, name) {
-      if (name === "withSuccessHandler") return (fn) => runner(fn, failure);
-      if (name === "withFailureHandler") return (fn) => runner(success, fn);
-      if (!names.has(String(name))) return undefined;
-      return (...args) => {
-        try { plainOnly(args, String(name)); } catch (e) { setTimeout(() => failure && failure(e), 0); return; }
-        window.__gasCall(String(name), JSON.stringify(args)).then(
-          (text) => { const reply = JSON.parse(text); if (reply.error) failure && failure(new Error(reply.error)); else success && success(reply.value); },
-          (e) => failure && failure(e));
-      };
-    },
-  });
-  window.google = { script: { run: runner(null, null) } };
-})();`;
+import { columnOf, FILL_IN, rowOfCode, sandbox, userTypes } from "./support";
+import { useSidebar } from "./sidebar-harness";
 
 describeWithEngine(["chromium"], "the Sheets sidebar in Chromium (shared UI, Sheets port)", () => {
-  let built: Built;
-  let browser: Browser;
-  beforeAll(async () => {
-    built = await buildToTemp();
-    browser = await chromium.launch({
-      executablePath: enginePath("chromium"),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
-  }, 120000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function openSidebar(box: GasSandbox | null, requests: string[], width = 300, start?: string, slow: string[] = []): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 760 } });
-    page.on("request", (r) => {
-      if (!r.url().startsWith("data:") && r.url() !== "about:blank") requests.push(r.url());
-    });
-    await page.route("**/*", (route) => {
-      requests.push(route.request().url());
-      return route.abort();
-    });
-    let html = built.sidebar;
-    if (box) {
-      await page.exposeFunction("__gasCall", async (name: string, argsJson: string) => {
-        // A slow server (the commands named in `slow`), to see the pane while a command runs.
-        if (slow.includes(name)) await new Promise((resolve) => setTimeout(resolve, 1500));
-        try {
-          const args = JSON.parse(argsJson) as unknown[];
-          const value = copyForScriptRun(box.call(name, ...args), `${name} result`);
-          return JSON.stringify({ value });
-        } catch (error) {
-          return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
-        }
-      });
-      // Apps Script serves the sidebar with google.script.run already defined: so does the test.
-      html = html.replace("<head>", () => `<head><script>${fakeScriptRun(box.functionNames())}</script>`);
-    }
-    // menu.ts appends the start tab after the page, as HtmlService's append() does.
-    if (start) html += `<meta name="chitieu-start" content="${start}">`;
-    await page.setContent(html);
-    return page;
-  }
+  const harness = useSidebar();
 
   for (const width of WIDTHS) {
     test(`${width} px: load → type → check → fix → summary`, async () => {
-      const box = sandbox(built);
-      const requests: string[] = [];
-      const page = await openSidebar(box, requests, width);
+      const box = sandbox(harness.built);
+      const { page, requests } = await harness.openSidebar(width, { box });
       await page.locator("[data-testid=plan] option[value='dong-hai-2025']").waitFor({ state: "attached" });
       expect(await page.locator("[data-testid=plan] option[value='dong-hai-2025']").textContent()).toBe("UBND phường Đông Hải — 2025 (30 chỉ tiêu)");
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -208,8 +137,8 @@ describeWithEngine(["chromium"], "the Sheets sidebar in Chromium (shared UI, She
   }
 
   test("a server refusal is one message under its button, and the sidebar stays usable", async () => {
-    const box = sandbox(built);
-    const page = await openSidebar(box, []);
+    const box = sandbox(harness.built);
+    const { page } = await harness.openSidebar(300, { box });
     await page.locator("[data-testid=plan] option").first().waitFor({ state: "attached" });
     await page.getByTestId("unit").fill("");
     await page.getByTestId("load").click();
@@ -220,8 +149,8 @@ describeWithEngine(["chromium"], "the Sheets sidebar in Chromium (shared UI, She
   });
 
   test("loading another plan over typed figures asks first, beside the button, and nothing is written until the clerk agrees", async () => {
-    const box = sandbox(built);
-    const page = await openSidebar(box, [], 320);
+    const box = sandbox(harness.built);
+    const { page } = await harness.openSidebar(320, { box });
     await page.locator("[data-testid=plan] option[value='dong-hai-2025']").waitFor({ state: "attached" });
     await page.getByTestId("plan").selectOption("dong-hai-2025");
     await page.getByTestId("unit").fill("Phường Đông Hải");
@@ -246,8 +175,8 @@ describeWithEngine(["chromium"], "the Sheets sidebar in Chromium (shared UI, She
   }, 120000);
 
   test("a busy button shows a spinner, keeps the focus, and ignores a second press", async () => {
-    const box = sandbox(built);
-    const page = await openSidebar(box, [], 320, undefined, ["checkFigures"]);
+    const box = sandbox(harness.built);
+    const { page } = await harness.openSidebar(320, { box, slow: ["checkFigures"] });
     await page.locator("[data-testid=plan] option").first().waitFor({ state: "attached" });
     await page.getByTestId("unit").fill("Phường Đông Hải");
     await page.getByTestId("load").click();
@@ -265,8 +194,8 @@ describeWithEngine(["chromium"], "the Sheets sidebar in Chromium (shared UI, She
   }, 60000);
 
   test("the summary warns first when errors are left, and leads to them", async () => {
-    const box = sandbox(built);
-    const page = await openSidebar(box, [], 320);
+    const box = sandbox(harness.built);
+    const { page } = await harness.openSidebar(320, { box });
     await page.locator("[data-testid=plan] option").first().waitFor({ state: "attached" });
     await page.getByTestId("plan").selectOption("dong-hai-2025");
     await page.getByTestId("unit").fill("Phường Đông Hải");
@@ -287,8 +216,8 @@ describeWithEngine(["chromium"], "the Sheets sidebar in Chromium (shared UI, She
   }, 60000);
 
   test("the menu's start tab opens that tab and runs its command", async () => {
-    const box = sandbox(built);
-    const page = await openSidebar(box, [], 320, "check");
+    const box = sandbox(harness.built);
+    const { page } = await harness.openSidebar(320, { box, start: "check" });
     await page.locator("#tab-check[aria-selected=true]").waitFor();
     await page.getByTestId("check-notice").waitFor();
     expect(await page.getByTestId("check-notice").textContent()).not.toMatch(/Error|Exception|undefined/);
@@ -296,7 +225,7 @@ describeWithEngine(["chromium"], "the Sheets sidebar in Chromium (shared UI, She
   });
 
   test("without google.script.run the sidebar says so in plain words and points to the .xlsx template", async () => {
-    const page = await openSidebar(null, [], 320);
+    const { page } = await harness.openSidebar(320, { box: null });
     await page.getByText("google.script.run").first().waitFor();
     const said = (await page.locator(".boot-failed").textContent()) ?? "";
     expect(said).toContain(".xlsx");

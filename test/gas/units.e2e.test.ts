@@ -2,71 +2,26 @@
 // Script (the consolidation installation), at 320 and 450 px: the assignment form made from the
 // sidebar, the units typed into it, the units' spreadsheets given by link, the consolidation run:
 // the register shown (sentence, counts, list) and its sheets written; no sideways scroll, every
-// control reachable by Tab; screenshots test-artifacts/ui/sheets-<width>-units-*.png.
-import type { Browser, Page } from "playwright-core";
-import { chromium } from "playwright-core";
+// control reachable by Tab; screenshots test-artifacts/ui/sheets-<width>-units-*.png. The harness is
+// test/gas/sidebar-harness.ts.
 import { findBuiltInPlan } from "../../shared/catalog";
 import { ASSIGNMENT_HEADER_ROW } from "../../shared/sheet/assignment-sheet";
-import { copyForScriptRun, type GasSandbox } from "../fakes/gas/sandbox";
-import { describeWithEngine, enginePath } from "../support/engines";
+import type { GasSandbox } from "../fakes/gas/sandbox";
+import { describeWithEngine } from "../support/engines";
 import { horizontalOverflow, shot, WIDTHS } from "../ui/pane-checks";
 import { unreachable } from "../ui/units-checks";
-import { buildToTemp, columnOf, FILL_IN, loadRequest, rowOfCode, run, sandbox, userTypes, type Built } from "./support";
+import { columnOf, FILL_IN, loadRequest, rowOfCode, run, sandbox, userTypes } from "./support";
+import { useSidebar } from "./sidebar-harness";
 
 const PLAN_ID = "dong-hai-2025";
 const plan = findBuiltInPlan(PLAN_ID)!;
 
-/** google.script.run in the page, each call sent to the sandbox as JSON (as sidebar.e2e.test.ts does). */
-const fakeScriptRun = (names: string[]) => `
-(() => {
-  const names = new Set(${JSON.stringify(names)});
-  const runner = (success, failure) => new Proxy({}, {
-    get(_, name) {
-      if (name === "withSuccessHandler") return (fn) => runner(fn, failure);
-      if (name === "withFailureHandler") return (fn) => runner(success, fn);
-      if (!names.has(String(name))) return undefined;
-      return (...args) => {
-        window.__gasCall(String(name), JSON.stringify(args)).then(
-          (text) => { const reply = JSON.parse(text); if (reply.error) failure && failure(new Error(reply.error)); else success && success(reply.value); },
-          (e) => failure && failure(e));
-      };
-    },
-  });
-  window.google = { script: { run: runner(null, null) } };
-})();`;
-
 describeWithEngine(["chromium"], "the Units tab in Chromium (shared UI, Sheets port)", () => {
-  let built: Built;
-  let browser: Browser;
-  beforeAll(async () => {
-    built = await buildToTemp();
-    browser = await chromium.launch({
-      executablePath: enginePath("chromium"),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
-  }, 120000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function openSidebar(box: GasSandbox, width: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 760 } });
-    await page.route("**/*", (route) => route.abort());
-    await page.exposeFunction("__gasCall", async (name: string, argsJson: string) => {
-      try {
-        const value = copyForScriptRun(box.call(name, ...(JSON.parse(argsJson) as unknown[])), `${name} result`);
-        return JSON.stringify({ value });
-      } catch (error) {
-        return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
-      }
-    });
-    await page.setContent(built.sidebar.replace("<head>", () => `<head><script>${fakeScriptRun(box.functionNames())}</script>`));
-    return page;
-  }
+  const harness = useSidebar();
 
   /** A unit's spreadsheet, filled at `share` of each target, reachable by its link. */
   function unitBook(box: GasSandbox, name: string, share: number): string {
-    const unit = sandbox(built, "standard", { activeId: `unit-${name.replace(/\W+/g, "-")}`, activeName: name });
+    const unit = sandbox(harness.built, "standard", { activeId: `unit-${name.replace(/\W+/g, "-")}`, activeName: name });
     run(unit, "loadPlan", loadRequest(PLAN_ID, name));
     const book = unit.world.active;
     const sheet = book.sheet(FILL_IN);
@@ -78,9 +33,9 @@ describeWithEngine(["chromium"], "the Units tab in Chromium (shared UI, Sheets p
 
   for (const width of WIDTHS) {
     test(`${width} px: assignment form → units typed → links → register shown and written`, async () => {
-      const box = sandbox(built, "consolidation");
+      const box = sandbox(harness.built, "consolidation");
       run(box, "loadPlan", loadRequest(PLAN_ID, "UBND phường Đông Hải"));
-      const page = await openSidebar(box, width);
+      const { page } = await harness.openSidebar(width, { box });
       await page.locator('[data-tab="units"]').waitFor({ timeout: 30000 });
       await page.locator('[data-tab="units"]').click();
       await page.getByTestId("units-form").click();

@@ -3,90 +3,19 @@
 // sandbox with the fakes), at 320 and 450 px: the period picker of the load step (9 tháng), the
 // header and the sheet following it, then "Kế hoạch năm sau" inserting next year's sheets in the
 // same spreadsheet. No sideways scroll, every control reachable by Tab, no network request.
-// The harness is test/gas/sidebar.e2e.test.ts's.
-import type { Browser, Page } from "playwright-core";
-import { chromium } from "playwright-core";
-import { copyForScriptRun, type GasSandbox } from "../fakes/gas/sandbox";
-import { describeWithEngine, enginePath } from "../support/engines";
+// The harness is test/gas/sidebar-harness.ts.
+import { describeWithEngine } from "../support/engines";
 import { horizontalOverflow, shot, unreachable, WIDTHS } from "../ui/pane-checks";
-import { buildToTemp, columnOf, FILL_IN, rowOfCode, sandbox, userTypes, type Built } from "./support";
-
-/** google.script.run in the page: the server's own functions only; each call goes to Node as JSON and back asynchronously. */
-const fakeScriptRun = (names: string[]) => `
-(() => {
-  const names = new Set(${JSON.stringify(names)});
-  const plainOnly = (value, where) => {
-    const tag = Object.prototype.toString.call(value);
-    if (tag === "[object Date]") throw new Error(where + ": a Date cannot cross google.script.run");
-    if (typeof value === "function") throw new Error(where + ": a function cannot cross google.script.run");
-    if (value && typeof value === "object") for (const k of Object.keys(value)) plainOnly(value[k], where + "." + k);
-  };
-  const runner = (success, failure) => new Proxy({}, {
-    get(_, name) {
-      if (name === "withSuccessHandler") return (fn) => runner(fn, failure);
-      if (name === "withFailureHandler") return (fn) => runner(success, fn);
-      if (!names.has(String(name))) return undefined;
-      return (...args) => {
-        try { plainOnly(args, String(name)); } catch (e) { setTimeout(() => failure && failure(e), 0); return; }
-        window.__gasCall(String(name), JSON.stringify(args)).then(
-          (text) => { const reply = JSON.parse(text); if (reply.error) failure && failure(new Error(reply.error)); else success && success(reply.value); },
-          (e) => failure && failure(e));
-      };
-    },
-  });
-  window.google = { script: { run: runner(null, null) } };
-})();`;
+import { columnOf, FILL_IN, rowOfCode, sandbox, userTypes } from "./support";
+import { useSidebar } from "./sidebar-harness";
 
 describeWithEngine(["chromium"], "the year's cycle in the Sheets sidebar (Chromium, Sheets port)", () => {
-  let built: Built;
-  let browser: Browser;
-  beforeAll(async () => {
-    built = await buildToTemp();
-    browser = await chromium.launch({
-      executablePath: enginePath("chromium"),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
-  }, 120000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function openSidebar(box: GasSandbox | null, requests: string[], width = 300, start?: string, slow: string[] = []): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 760 } });
-    page.on("request", (r) => {
-      if (!r.url().startsWith("data:") && r.url() !== "about:blank") requests.push(r.url());
-    });
-    await page.route("**/*", (route) => {
-      requests.push(route.request().url());
-      return route.abort();
-    });
-    let html = built.sidebar;
-    if (box) {
-      await page.exposeFunction("__gasCall", async (name: string, argsJson: string) => {
-        // A slow server (the commands named in `slow`), to see the pane while a command runs.
-        if (slow.includes(name)) await new Promise((resolve) => setTimeout(resolve, 1500));
-        try {
-          const args = JSON.parse(argsJson) as unknown[];
-          const value = copyForScriptRun(box.call(name, ...args), `${name} result`);
-          return JSON.stringify({ value });
-        } catch (error) {
-          return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
-        }
-      });
-      // Apps Script serves the sidebar with google.script.run already defined: so does the test.
-      html = html.replace("<head>", () => `<head><script>${fakeScriptRun(box.functionNames())}</script>`);
-    }
-    // menu.ts appends the start tab after the page, as HtmlService's append() does.
-    if (start) html += `<meta name="chitieu-start" content="${start}">`;
-    await page.setContent(html);
-    return page;
-  }
+  const harness = useSidebar();
 
   for (const width of WIDTHS) {
     test(`${width} px: load at nine months, then next year's plan`, async () => {
-      const box = sandbox(built);
-      const requests: string[] = [];
-      const page = await openSidebar(box, requests, width);
+      const box = sandbox(harness.built);
+      const { page, requests } = await harness.openSidebar(width, { box });
       await page.locator("[data-testid=plan] option[value='dong-hai-2025']").waitFor({ state: "attached" });
       expect(await page.getByTestId("period").inputValue()).toBe("ca-nam");
       await page.getByTestId("plan").selectOption("dong-hai-2025");
